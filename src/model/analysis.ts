@@ -1,0 +1,63 @@
+/** Domain types of provision analysis: provisions, classifications, severity, polarity. */
+
+export type Severity = "high" | "medium" | "low";
+export type Polarity = "protective" | "neutral" | "concerning";
+export type ConfidenceLevel = "High" | "Medium" | "Low";
+export type Grade = "A" | "B" | "C" | "D" | "E";
+
+/** A span of the version text: `text === versionText.slice(start, end)`. */
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** One clause (paragraph, list item, table row) of a version. */
+export interface Provision {
+  /** Position in the version, from 0. */
+  index: number;
+  /** Stable identity across versions: survives re-ordering and small edits. */
+  key: string;
+  /** Headings above the provision, outermost first. */
+  headingPath: string[];
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Why a classifier decided: a pattern that matched or a weighted feature. */
+export interface ClassificationReason {
+  kind: "pattern" | "feature";
+  /** Pattern id or n-gram. */
+  name: string;
+  /** Feature weight × value, or pattern weight. */
+  weight: number;
+}
+
+/** A clause type found in a provision. */
+export interface Classification {
+  /** Clause type id from the taxonomy, e.g. "sharing-institutional-clients". */
+  type: string;
+  name: string;
+  confidence: number;
+  confidenceLevel: ConfidenceLevel;
+  polarity: Polarity;
+  severity: Severity;
+  evidence: Span;
+  source: "pattern" | "model" | "reviewer";
+  reasons: ClassificationReason[];
+}
+
+export interface ClassifiedProvision extends Provision {
+  clauses: Classification[];
+}
+
+/** Named specifics found in a document. */
+export interface Entities {
+  thirdParties: string[];
+  emails: string[];
+  dates: { kind: "effective" | "updated" | "other"; text: string; iso: string | null }[];
+  retentionPeriods: string[];
+  countries: string[];
+  dataCategories: string[];
+}

@@ -1,0 +1,28 @@
+/** Domain types of change intelligence. */
+import type { Severity } from "./analysis.js";
+
+/** substantive: the platform changed what it says; minor: dates, typos, links, formatting; technical: extraction only. */
+export type ChangeKind = "substantive" | "minor" | "technical";
+
+export type ProvisionChangeType = "added" | "removed" | "modified" | "moved";
+
+export interface ProvisionChange {
+  change: ProvisionChangeType;
+  /** Provision text before (null when added). */
+  before: string | null;
+  /** Provision text after (null when removed). */
+  after: string | null;
+  beforeKey: string | null;
+  afterKey: string | null;
+  /** Clause type ids involved, before and after merged. */
+  clauses: string[];
+  clausesBefore: string[];
+  clausesAfter: string[];
+}
+
+export interface ChangeRecordData {
+  kind: ChangeKind;
+  severity: Severity;
+  summary: string[];
+  provisionChanges: ProvisionChange[];
+}

@@ -1,0 +1,3 @@
+export type * from "./analysis.js";
+export type * from "./archive.js";
+export type * from "./changes.js";
