@@ -23,6 +23,11 @@ export interface Provision {
   start: number;
   end: number;
   text: string;
+  /**
+   * Lead-in that the provision depends on to be understood, when it is not a heading: the parent list item,
+   * the paragraph ending in ":" that introduces a list, or a table's header row. Plain text, bounded length.
+   */
+  context?: string;
 }
 
 /** Why a classifier decided: a pattern that matched or a weighted feature. */
@@ -46,6 +51,10 @@ export interface Classification {
   evidence: Span;
   source: "pattern" | "model" | "reviewer";
   reasons: ClassificationReason[];
+  /** Why the polarity is what it is (taxonomy rule, negated practice); empty or absent = the type's default. */
+  polarityReasons?: string[];
+  /** Why the severity is what it is (taxonomy rules, protective polarity); empty or absent = the default. */
+  severityReasons?: string[];
 }
 
 export interface ClassifiedProvision extends Provision {

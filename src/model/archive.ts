@@ -13,8 +13,8 @@ export interface Platform {
 /** One OTA-style source: where and how a document is fetched. */
 export interface SourceDocumentDeclaration {
   fetch: string;
-  select?: string | Array<string | RangeSelector>;
-  remove?: string | Array<string | RangeSelector>;
+  select?: string | RangeSelector | Array<string | RangeSelector>;
+  remove?: string | RangeSelector | Array<string | RangeSelector>;
   filter?: string[];
   executeClientScripts?: boolean;
 }

@@ -18,6 +18,13 @@ export interface ProvisionChange {
   clauses: string[];
   clausesBefore: string[];
   clausesAfter: string[];
+  /** Position (`Provision.index`) in the before / after version; null on the side where it is absent. */
+  beforeIndex?: number | null;
+  afterIndex?: number | null;
+  /** Noise vs substance of this one change (the record's kind is the most substantive of them). */
+  kind?: ChangeKind;
+  /** Weight of this one change; "low" for minor and technical changes. */
+  severity?: Severity;
 }
 
 export interface ChangeRecordData {

@@ -1,0 +1,25 @@
+/** The `clausewatch` command line. Each command is a thin adapter over the modules in src/. */
+import { Command, CommanderError } from "commander";
+import { registerArchiveCommands } from "./commands/archive-commands.js";
+import { registerDemoCommand } from "./commands/demo-command.js";
+import { CliError } from "./context.js";
+
+const program = new Command()
+  .name("clausewatch")
+  .description("Independent monitoring of platforms' privacy policies and terms")
+  .exitOverride();
+
+registerArchiveCommands(program);
+registerDemoCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) process.exitCode = error.exitCode;
+  else {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`clausewatch: ${message}`);
+    if (process.env.CLAUSEWATCH_DEBUG && error instanceof Error) console.error(error.stack);
+    process.exitCode = error instanceof CliError ? error.exitCode : 1;
+  }
+}

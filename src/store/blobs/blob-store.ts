@@ -1,0 +1,17 @@
+/** Content-addressed storage of raw snapshot bytes: the address is the SHA-256 of the content. */
+export interface BlobStore {
+  /** Stores the bytes (no-op when already present) and returns their SHA-256. */
+  put(bytes: Uint8Array): Promise<string>;
+  /** The bytes stored under that hash; throws `BlobNotFoundError` when absent. */
+  get(sha256: string): Promise<Uint8Array>;
+  has(sha256: string): Promise<boolean>;
+  /** Human-readable location of a blob, for messages. */
+  describe(sha256: string): string;
+}
+
+export class BlobNotFoundError extends Error {
+  constructor(readonly sha256: string) {
+    super(`blob ${sha256} is missing from the blob store`);
+    this.name = "BlobNotFoundError";
+  }
+}

@@ -1,0 +1,38 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+import { archiveMigration } from "./001-archive.js";
+import { analysisMigration } from "./002-analysis.js";
+import type { DialectName, SchemaMigration } from "./migration.js";
+
+/** Every schema migration, in order. Append new ones; never edit a released one. */
+export const MIGRATIONS: readonly SchemaMigration[] = [archiveMigration, analysisMigration];
+
+class StaticProvider implements MigrationProvider {
+  constructor(private readonly dialect: DialectName) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const out: Record<string, Migration> = {};
+    for (const m of MIGRATIONS) out[m.name] = { up: (db) => m.up(db, this.dialect) };
+    return out;
+  }
+}
+
+/** Brings the schema up to date; safe to run concurrently (Kysely takes a migration lock). */
+export async function migrateToLatest(
+  db: Kysely<unknown>,
+  dialect: DialectName,
+  schema?: string,
+): Promise<void> {
+  // Kysely looks for its bookkeeping tables across all schemas; naming ours keeps databases shared by
+  // several schemas (tests, tenants) from seeing each other's migration state.
+  const migrator = new Migrator({
+    db,
+    provider: new StaticProvider(dialect),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    throw new Error(
+      `database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}

@@ -1,0 +1,173 @@
+import type { Kysely } from "kysely";
+import type {
+  Classification,
+  ClassificationReason,
+  ClassifiedProvision,
+  ConfidenceLevel,
+  Entities,
+  Polarity,
+  Severity,
+} from "../../model/index.js";
+import type { Database } from "../schema.js";
+
+/** What the analysis of one version stores. */
+export interface VersionAnalysisRecord {
+  versionId: number;
+  documentId: number;
+  language: string;
+  grade: string | null;
+  score: number | null;
+  gradeDetails: unknown;
+  entities: Entities;
+  analyzer: string;
+  provisions: ClassifiedProvision[];
+}
+
+/** A stored provision with its database id. */
+export interface StoredProvision extends ClassifiedProvision {
+  id: number;
+  versionId: number;
+  documentId: number;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { low: 1, medium: 2, high: 3 };
+
+/** Highest severity of the provision's clauses that are not protective, for filtering and highlighting. */
+function maxSeverity(clauses: Classification[]): Severity | null {
+  let best: Severity | null = null;
+  for (const c of clauses) {
+    if (c.polarity === "protective") continue;
+    if (!best || SEVERITY_RANK[c.severity] > SEVERITY_RANK[best]) best = c.severity;
+  }
+  return best;
+}
+
+function confidenceLevel(confidence: number): ConfidenceLevel {
+  return confidence >= 0.75 ? "High" : confidence >= 0.5 ? "Medium" : "Low";
+}
+
+/** Provisions, classifications and per-version analysis results. */
+export class AnalysisRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async has(versionId: number): Promise<boolean> {
+    const row = await this.db
+      .selectFrom("version_analyses")
+      .select("version_id")
+      .where("version_id", "=", versionId)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Replaces the stored analysis of a version (provisions, classifications, grade, entities). */
+  async save(record: VersionAnalysisRecord): Promise<void> {
+    const { versionId, documentId } = record;
+    await this.db.deleteFrom("classifications").where("version_id", "=", versionId).execute();
+    await this.db.deleteFrom("provisions").where("version_id", "=", versionId).execute();
+    await this.db.deleteFrom("version_analyses").where("version_id", "=", versionId).execute();
+    await this.db
+      .insertInto("version_analyses")
+      .values({
+        version_id: versionId,
+        document_id: documentId,
+        language: record.language,
+        grade: record.grade,
+        score: record.score,
+        grade_details: JSON.stringify(record.gradeDetails),
+        entities: JSON.stringify(record.entities),
+        provision_count: record.provisions.length,
+        analyzer: record.analyzer,
+        analyzed_at: new Date().toISOString(),
+      })
+      .execute();
+    // Batched: large documents have thousands of provisions, and one round trip each is slow on PostgreSQL.
+    const BATCH = 200;
+    for (let i = 0; i < record.provisions.length; i += BATCH) {
+      const batch = record.provisions.slice(i, i + BATCH);
+      const ids = await this.db
+        .insertInto("provisions")
+        .values(
+          batch.map((p) => ({
+            version_id: versionId,
+            document_id: documentId,
+            idx: p.index,
+            key: p.key,
+            heading_path: JSON.stringify(p.headingPath),
+            start_offset: p.start,
+            end_offset: p.end,
+            text: p.text,
+            max_severity: maxSeverity(p.clauses),
+          })),
+        )
+        .returning(["id", "idx"])
+        .execute();
+      const idByIndex = new Map(ids.map((r) => [r.idx, r.id]));
+      const classifications = batch.flatMap((p) =>
+        p.clauses.map((c) => ({
+          provision_id: idByIndex.get(p.index)!,
+          version_id: versionId,
+          document_id: documentId,
+          type: c.type,
+          confidence: c.confidence,
+          polarity: c.polarity,
+          severity: c.severity,
+          evidence_start: c.evidence.start,
+          evidence_end: c.evidence.end,
+          source: c.source,
+          reasons: JSON.stringify({ name: c.name, reasons: c.reasons }),
+        })),
+      );
+      if (classifications.length > 0)
+        await this.db.insertInto("classifications").values(classifications).execute();
+    }
+  }
+
+  /** The classified provisions of a version, in order, with evidence re-sliced from the version text. */
+  async provisions(versionId: number, versionText: string): Promise<StoredProvision[]> {
+    const rows = await this.db
+      .selectFrom("provisions")
+      .selectAll()
+      .where("version_id", "=", versionId)
+      .orderBy("idx")
+      .execute();
+    const clauses = await this.db
+      .selectFrom("classifications")
+      .selectAll()
+      .where("version_id", "=", versionId)
+      .orderBy("id")
+      .execute();
+    const byProvision = new Map<number, Classification[]>();
+    for (const c of clauses) {
+      const stored = JSON.parse(c.reasons) as { name: string; reasons: ClassificationReason[] };
+      const list = byProvision.get(c.provision_id) ?? [];
+      list.push({
+        type: c.type,
+        name: stored.name,
+        confidence: c.confidence,
+        confidenceLevel: confidenceLevel(c.confidence),
+        polarity: c.polarity as Polarity,
+        severity: c.severity as Severity,
+        evidence: {
+          start: c.evidence_start,
+          end: c.evidence_end,
+          text: versionText.slice(c.evidence_start, c.evidence_end),
+        },
+        source: c.source as Classification["source"],
+        reasons: stored.reasons,
+      });
+      byProvision.set(c.provision_id, list);
+    }
+    return rows.map((r) => ({
+      id: r.id,
+      versionId: r.version_id,
+      documentId: r.document_id,
+      index: r.idx,
+      key: r.key,
+      headingPath: JSON.parse(r.heading_path) as string[],
+      start: r.start_offset,
+      end: r.end_offset,
+      text: r.text,
+      clauses: byProvision.get(r.id) ?? [],
+    }));
+  }
+}

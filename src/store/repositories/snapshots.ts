@@ -1,0 +1,83 @@
+import type { Kysely, Selectable } from "kysely";
+import type { CaptureMethod, Snapshot } from "../../model/index.js";
+import type { Database, SnapshotTable } from "../schema.js";
+
+export function toSnapshot(row: Selectable<SnapshotTable>): Snapshot {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    sha256: row.sha256,
+    url: row.url,
+    capturedAt: row.captured_at,
+    method: row.method as CaptureMethod,
+    httpStatus: row.http_status,
+    headers: JSON.parse(row.headers) as Record<string, string>,
+    mimeType: row.mime_type,
+    size: Number(row.size),
+    warcFile: row.warc_file,
+    warcOffset: row.warc_offset === null ? null : Number(row.warc_offset),
+  };
+}
+
+/** Snapshots: provenance of every capture; the bytes live in the blob store. */
+export class SnapshotRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(s: Omit<Snapshot, "id">): Promise<Snapshot> {
+    const row = await this.db
+      .insertInto("snapshots")
+      .values({
+        document_id: s.documentId,
+        sha256: s.sha256,
+        url: s.url,
+        captured_at: s.capturedAt,
+        method: s.method,
+        http_status: s.httpStatus,
+        headers: JSON.stringify(s.headers),
+        mime_type: s.mimeType,
+        size: s.size,
+        warc_file: s.warcFile,
+        warc_offset: s.warcOffset,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toSnapshot(row);
+  }
+
+  async get(id: number): Promise<Snapshot | undefined> {
+    const row = await this.db.selectFrom("snapshots").selectAll().where("id", "=", id).executeTakeFirst();
+    return row ? toSnapshot(row) : undefined;
+  }
+
+  async listByDocument(documentId: number): Promise<Snapshot[]> {
+    const rows = await this.db
+      .selectFrom("snapshots")
+      .selectAll()
+      .where("document_id", "=", documentId)
+      .orderBy("captured_at")
+      .orderBy("id")
+      .execute();
+    return rows.map(toSnapshot);
+  }
+
+  /** The snapshot an OTA import already made of this file, if any (keeps imports idempotent). */
+  async findImported(documentId: number, capturedAt: string, sha256: string): Promise<Snapshot | undefined> {
+    const row = await this.db
+      .selectFrom("snapshots")
+      .selectAll()
+      .where("document_id", "=", documentId)
+      .where("captured_at", "=", capturedAt)
+      .where("sha256", "=", sha256)
+      .where("method", "=", "import")
+      .executeTakeFirst();
+    return row ? toSnapshot(row) : undefined;
+  }
+
+  async count(): Promise<number> {
+    const row = await this.db
+      .selectFrom("snapshots")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+}

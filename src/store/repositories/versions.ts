@@ -1,0 +1,159 @@
+import type { Kysely, Selectable } from "kysely";
+import type { Verification, Version } from "../../model/index.js";
+import type { Database, VersionTable } from "../schema.js";
+
+export function toVersion(row: Selectable<VersionTable>): Version {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    snapshotId: row.snapshot_id,
+    sha256: row.sha256,
+    text: row.text,
+    recordedAt: row.recorded_at,
+    commitKind: row.commit_kind,
+  };
+}
+
+/** Version metadata without the (possibly large) text. */
+export type VersionSummary = Omit<Version, "text">;
+
+/** Versions (extracted text over time) and verification events. */
+export class VersionRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(v: Omit<Version, "id">): Promise<Version> {
+    const row = await this.db
+      .insertInto("versions")
+      .values({
+        document_id: v.documentId,
+        snapshot_id: v.snapshotId,
+        sha256: v.sha256,
+        text: v.text,
+        recorded_at: v.recordedAt,
+        commit_kind: v.commitKind,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toVersion(row);
+  }
+
+  async get(id: number): Promise<Version | undefined> {
+    const row = await this.db.selectFrom("versions").selectAll().where("id", "=", id).executeTakeFirst();
+    return row ? toVersion(row) : undefined;
+  }
+
+  /** The version in force at the newest date (ties broken by insertion order). */
+  async latest(documentId: number): Promise<Version | undefined> {
+    const row = await this.db
+      .selectFrom("versions")
+      .selectAll()
+      .where("document_id", "=", documentId)
+      .orderBy("recorded_at", "desc")
+      .orderBy("id", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    return row ? toVersion(row) : undefined;
+  }
+
+  /** The version in force just before `recordedAt` (imports may arrive out of order). */
+  async before(documentId: number, recordedAt: string): Promise<Version | undefined> {
+    const row = await this.db
+      .selectFrom("versions")
+      .selectAll()
+      .where("document_id", "=", documentId)
+      .where("recorded_at", "<", recordedAt)
+      .orderBy("recorded_at", "desc")
+      .orderBy("id", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    return row ? toVersion(row) : undefined;
+  }
+
+  async findAt(documentId: number, recordedAt: string): Promise<Version | undefined> {
+    const row = await this.db
+      .selectFrom("versions")
+      .selectAll()
+      .where("document_id", "=", documentId)
+      .where("recorded_at", "=", recordedAt)
+      .executeTakeFirst();
+    return row ? toVersion(row) : undefined;
+  }
+
+  /** Metadata of a document's versions, oldest first. */
+  async listByDocument(documentId: number): Promise<VersionSummary[]> {
+    return (
+      await this.db
+        .selectFrom("versions")
+        .select(["id", "document_id", "snapshot_id", "sha256", "recorded_at", "commit_kind"])
+        .where("document_id", "=", documentId)
+        .orderBy("recorded_at")
+        .orderBy("id")
+        .execute()
+    ).map((row) => ({
+      id: row.id,
+      documentId: row.document_id,
+      snapshotId: row.snapshot_id,
+      sha256: row.sha256,
+      recordedAt: row.recorded_at,
+      commitKind: row.commit_kind,
+    }));
+  }
+
+  /** Every version of every document, one at a time (exports, recomputations). */
+  async *iterate(pageSize = 200): AsyncGenerator<Version> {
+    let after = 0;
+    for (;;) {
+      const rows = await this.db
+        .selectFrom("versions")
+        .selectAll()
+        .where("id", ">", after)
+        .orderBy("id")
+        .limit(pageSize)
+        .execute();
+      for (const row of rows) yield toVersion(row);
+      if (rows.length < pageSize) return;
+      after = rows[rows.length - 1]!.id;
+    }
+  }
+
+  async count(): Promise<number> {
+    const row = await this.db
+      .selectFrom("versions")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async insertVerification(v: Omit<Verification, "id">): Promise<Verification> {
+    const row = await this.db
+      .insertInto("verifications")
+      .values({
+        document_id: v.documentId,
+        version_id: v.versionId,
+        snapshot_id: v.snapshotId,
+        verified_at: v.verifiedAt,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return {
+      id: row.id,
+      documentId: row.document_id,
+      versionId: row.version_id,
+      snapshotId: row.snapshot_id,
+      verifiedAt: row.verified_at,
+    };
+  }
+
+  async getVerification(id: number): Promise<Verification | undefined> {
+    const row = await this.db.selectFrom("verifications").selectAll().where("id", "=", id).executeTakeFirst();
+    return row
+      ? {
+          id: row.id,
+          documentId: row.document_id,
+          versionId: row.version_id,
+          snapshotId: row.snapshot_id,
+          verifiedAt: row.verified_at,
+        }
+      : undefined;
+  }
+}

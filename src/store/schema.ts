@@ -1,0 +1,153 @@
+import type { Generated } from "kysely";
+
+/** Row shapes of the database, shared by both backends. Times are ISO 8601 UTC strings. */
+export interface PlatformTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  sector: string | null;
+  homepage: string | null;
+  created_at: string;
+}
+
+export interface DocumentTable {
+  id: Generated<number>;
+  platform_id: number;
+  terms_type: string;
+  /** JSON array of SourceDocumentDeclaration. */
+  sources: string;
+  last_error: string | null;
+  last_error_at: string | null;
+  created_at: string;
+}
+
+export interface SnapshotTable {
+  id: Generated<number>;
+  document_id: number;
+  sha256: string;
+  url: string;
+  captured_at: string;
+  method: string;
+  http_status: number | null;
+  /** JSON object, lower-cased header names. */
+  headers: string;
+  mime_type: string;
+  size: number;
+  warc_file: string | null;
+  warc_offset: number | null;
+}
+
+export interface VersionTable {
+  id: Generated<number>;
+  document_id: number;
+  snapshot_id: number;
+  sha256: string;
+  text: string;
+  recorded_at: string;
+  commit_kind: string | null;
+}
+
+export interface VerificationTable {
+  id: Generated<number>;
+  document_id: number;
+  version_id: number;
+  snapshot_id: number;
+  verified_at: string;
+}
+
+export interface ChainEntryTable {
+  seq: number;
+  kind: string;
+  record_id: number;
+  record_hash: string;
+  prev_hash: string;
+  entry_hash: string;
+  created_at: string;
+}
+
+export interface CaptureErrorTable {
+  id: Generated<number>;
+  document_id: number;
+  occurred_at: string;
+  url: string;
+  code: string;
+  message: string;
+  transient: number;
+}
+
+export interface VersionAnalysisTable {
+  version_id: number;
+  document_id: number;
+  /** ISO 639-1 code of the detected language; classification runs on English only. */
+  language: string;
+  grade: string | null;
+  score: number | null;
+  /** JSON: grade formula contributions. */
+  grade_details: string;
+  /** JSON: Entities. */
+  entities: string;
+  provision_count: number;
+  /** Analyzer identity (model hash), so stale analyses can be recomputed. */
+  analyzer: string;
+  analyzed_at: string;
+}
+
+export interface ProvisionTable {
+  id: Generated<number>;
+  version_id: number;
+  document_id: number;
+  idx: number;
+  key: string;
+  /** JSON array of headings, outermost first. */
+  heading_path: string;
+  start_offset: number;
+  end_offset: number;
+  text: string;
+  /** Highest severity among the provision's concerning or neutral clauses (null: none). */
+  max_severity: string | null;
+}
+
+export interface ClassificationTable {
+  id: Generated<number>;
+  provision_id: number;
+  version_id: number;
+  document_id: number;
+  type: string;
+  confidence: number;
+  polarity: string;
+  severity: string;
+  evidence_start: number;
+  evidence_end: number;
+  source: string;
+  /** JSON array of ClassificationReason. */
+  reasons: string;
+}
+
+export interface ChangeRecordTable {
+  id: Generated<number>;
+  document_id: number;
+  from_version_id: number | null;
+  to_version_id: number;
+  recorded_at: string;
+  kind: string;
+  severity: string;
+  /** JSON array of summary lines. */
+  summary: string;
+  /** JSON array of ProvisionChange. */
+  provision_changes: string;
+  computed_at: string;
+}
+
+export interface Database {
+  version_analyses: VersionAnalysisTable;
+  provisions: ProvisionTable;
+  classifications: ClassificationTable;
+  change_records: ChangeRecordTable;
+  platforms: PlatformTable;
+  documents: DocumentTable;
+  snapshots: SnapshotTable;
+  versions: VersionTable;
+  verifications: VerificationTable;
+  chain_entries: ChainEntryTable;
+  capture_errors: CaptureErrorTable;
+}

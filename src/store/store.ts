@@ -1,0 +1,85 @@
+import type { Kysely } from "kysely";
+import type { StoreBackend } from "./backend.js";
+import type { BlobStore } from "./blobs/blob-store.js";
+import { AnalysisRepository } from "./repositories/analyses.js";
+import { ChainRepository } from "./repositories/chain.js";
+import { ChangeRecordRepository } from "./repositories/change-records.js";
+import { DocumentRepository } from "./repositories/documents.js";
+import { PlatformRepository } from "./repositories/platforms.js";
+import { SnapshotRepository } from "./repositories/snapshots.js";
+import { VersionRepository } from "./repositories/versions.js";
+import type { Database } from "./schema.js";
+
+/** The repositories over one connection or one transaction. */
+export class Repositories {
+  readonly platforms: PlatformRepository;
+  readonly documents: DocumentRepository;
+  readonly snapshots: SnapshotRepository;
+  readonly versions: VersionRepository;
+  readonly chain: ChainRepository;
+  readonly analyses: AnalysisRepository;
+  readonly changes: ChangeRecordRepository;
+
+  constructor(readonly db: Kysely<Database>) {
+    this.platforms = new PlatformRepository(db);
+    this.documents = new DocumentRepository(db);
+    this.snapshots = new SnapshotRepository(db);
+    this.versions = new VersionRepository(db);
+    this.chain = new ChainRepository(db);
+    this.analyses = new AnalysisRepository(db);
+    this.changes = new ChangeRecordRepository(db);
+  }
+}
+
+/** Archive statistics, as printed by `clausewatch stats --json`. */
+export interface ArchiveStats {
+  platforms: number;
+  documents: number;
+  snapshots: number;
+  versions: number;
+  chainEntries: number;
+}
+
+/** Storage: the database (SQLite or PostgreSQL) plus the blob store of raw snapshot bytes. */
+export class Store extends Repositories {
+  constructor(
+    readonly backend: StoreBackend,
+    readonly blobs: BlobStore,
+  ) {
+    super(backend.db);
+  }
+
+  /** Runs `work` in one transaction: all of it is stored, or none of it. */
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => work(new Repositories(trx)));
+  }
+
+  /** A transaction that may append to the hash chain: holds the chain lock until commit. */
+  chainTransaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(async (trx) => {
+      await this.backend.lockChain(trx);
+      return work(new Repositories(trx));
+    });
+  }
+
+  async stats(): Promise<ArchiveStats> {
+    const count = async (table: "platforms" | "documents") => {
+      const row = await this.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    };
+    return {
+      platforms: await count("platforms"),
+      documents: await count("documents"),
+      snapshots: await this.snapshots.count(),
+      versions: await this.versions.count(),
+      chainEntries: await this.chain.count(),
+    };
+  }
+
+  close(): Promise<void> {
+    return this.backend.close();
+  }
+}
