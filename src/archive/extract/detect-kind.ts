@@ -64,7 +64,7 @@ export function detectKind(
 }
 
 /** The media type without parameters, lower-case ("text/html; charset=utf-8" → "text/html"). */
-export function essence(mimeType: string): string {
+function essence(mimeType: string): string {
   return (mimeType.split(";")[0] ?? "").trim().toLowerCase();
 }
 
@@ -99,7 +99,8 @@ function looksLikeHtml(bytes: Uint8Array): boolean {
   const start = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 512)).toString(
     "latin1",
   );
-  return /^(\ufeff|\xef\xbb\xbf)?\s*<(!doctype\s+html|html|head|body|!--|meta|title)[\s>]/i.test(start);
+  // Read as latin-1, a UTF-8 byte-order mark is three characters.
+  return /^(\u00ef\u00bb\u00bf)?\s*<(!doctype\s+html|html|head|body|!--|meta|title)[\s>]/i.test(start);
 }
 
 function urlPath(url: string): string {

@@ -4,6 +4,10 @@ import { UnreadablePdfError } from "./errors.js";
 import { pagesToMarkdown } from "./extract-pdf.js";
 import { extract } from "./index.js";
 
+// tsx turns source maps on, and Node would then parse pdf.js's 3 MB of maps on first load: seconds of
+// test time for stack traces nobody reads here.
+process.setSourceMapsEnabled(false);
+
 // Paragraphs of UptimeRobot's privacy policy (fixtures/ota-versions/155_…), laid out as a printed page would be.
 const PAGES = [
   [

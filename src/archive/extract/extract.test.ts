@@ -234,6 +234,22 @@ describe("extract, other content types", () => {
     );
   });
 
+  it("drops the YAML front matter of a Markdown page", async () => {
+    const page = `---\ntitle: 'UptimeRobot privacy policy'\ndate: '2024-05-01'\ntags:\n- name: privacy\n---\n\n${ota}`;
+    const result = await extract({
+      bytes: Buffer.from(page),
+      mimeType: "text/markdown",
+      url: "https://uptimerobot.com/privacy.md",
+    });
+    assert.equal(
+      result.markdown,
+      ota
+        .replace(/[ \t]+$/gm, "")
+        .replace(/\n{3,}/g, "\n\n")
+        .trim(),
+    );
+  });
+
   it("passes plain text through with \\n line endings and no trailing spaces", async () => {
     const text = "Privacy policy.   \r\nUptimeRobot operates several websites.\t\r\n\r\n\r\n\r\nContact us.";
     const result = await extract({

@@ -91,8 +91,11 @@ const EMPHASIS: Readonly<Record<string, string>> = {
 
 /** Invisible characters that would split or glue words differently from one capture to the next. */
 const INVISIBLE = /[\u00ad\u200b\u2060\ufeff]/g;
-/** Every Unicode space, no-break spaces included, collapses to one space (OTA's `convertSpacesToStandard`). */
-const WHITESPACE = /\s+/g;
+/**
+ * Every run of Unicode spaces, no-break spaces included, collapses to one space (OTA's
+ * `convertSpacesToStandard`). Lone plain spaces do not match, so most text nodes come back untouched.
+ */
+const WHITESPACE = /\s{2,}|[^\S ]/g;
 
 const LIST_INDENT = "    ";
 

@@ -3,7 +3,8 @@
  *
  * HTML follows Open Terms Archive declaration semantics (`select`, `remove`, range selectors, named
  * filters) with main-content detection when there is no declaration or it no longer matches; Markdown
- * and plain text pass through normalised; PDF text is joined into paragraphs. Same bytes, same Markdown.
+ * (without its YAML front matter) and plain text pass through normalised; PDF text is joined into
+ * paragraphs. Same bytes, same Markdown.
  */
 import type { RangeSelector } from "../../model/archive.js";
 import { decodeText } from "./decode-text.js";
@@ -11,6 +12,7 @@ import { detectKind } from "./detect-kind.js";
 import { ContentTooLargeError, EmptyContentError } from "./errors.js";
 import { extractHtml } from "./extract-html.js";
 import { extractPdf } from "./extract-pdf.js";
+import { stripFrontMatter } from "./front-matter.js";
 import { normalizeText } from "./normalize-text.js";
 
 export { type DecodedText, decodeText } from "./decode-text.js";
@@ -89,7 +91,13 @@ export async function extract(input: ExtractInput): Promise<ExtractResult> {
   if (input.select !== undefined || input.remove !== undefined) {
     warnings.push(`selectors apply to HTML only; ignored for ${kind}`);
   }
-  return result(normalizeText(text), charset, kind, warnings);
+  const normalized = normalizeText(text);
+  return result(
+    kind === "markdown" ? stripFrontMatter(normalized).trimStart() : normalized,
+    charset,
+    kind,
+    warnings,
+  );
 }
 
 function result(markdown: string, charset: string, method: ExtractMethod, warnings: string[]): ExtractResult {

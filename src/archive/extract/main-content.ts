@@ -1,6 +1,6 @@
 import { type ChildNode, type Document, type Element, isDocument, isTag, isText } from "domhandler";
 import { DomUtils } from "htmlparser2";
-import { adoptChildren } from "./parse-html.js";
+import { adoptChildren } from "./dom-tree.js";
 
 /** Elements that are page furniture wherever they appear. */
 const CHROME_TAGS = new Set(["dialog", "menu", "nav"]);

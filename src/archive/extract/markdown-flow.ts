@@ -1,7 +1,9 @@
 /**
  * Concatenates rendered Markdown pieces. The whitespace at the edges of each piece is a separator hint
- * (space, line break, blank line); between two pieces only the strongest hint survives, so that nested
- * blocks and inline runs never pile up spaces or blank lines, whatever the HTML's own whitespace.
+ * (space, line break, blank line); between two pieces the hints merge into one space, one line break or
+ * one blank line, so that nested blocks and inline runs never pile up spaces or blank lines, whatever
+ * the HTML's own whitespace. Line breaks add up (two `<br>` make a blank line); nothing exceeds one
+ * blank line.
  */
 export class MarkdownFlow {
   private readonly parts: string[] = [];

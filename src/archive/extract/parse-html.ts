@@ -1,5 +1,14 @@
-import { type ChildNode, type Document, type Element, hasChildren, isTag, type ParentNode } from "domhandler";
+import {
+  type ChildNode,
+  type Document,
+  type Element,
+  hasChildren,
+  isTag,
+  isText,
+  type ParentNode,
+} from "domhandler";
 import { DomUtils, parseDocument } from "htmlparser2";
+import { adoptChildren } from "./dom-tree.js";
 
 const PARSER_OPTIONS = {
   decodeEntities: true,
@@ -11,7 +20,7 @@ const PARSER_OPTIONS = {
 } as const;
 
 /** Deeper elements are flattened, so that recursive passes over the tree stay far from the stack limit. */
-export const MAX_DEPTH = 200;
+const MAX_DEPTH = 200;
 
 /**
  * Parses HTML forgivingly: never throws, whatever the input. Two repairs follow the parse: an unclosed
@@ -20,9 +29,39 @@ export const MAX_DEPTH = 200;
  */
 export function parseHtml(html: string): Document {
   const doc = parseDocument(html, PARSER_OPTIONS);
-  if (html.includes("<iframe")) restoreSwallowedMarkup(doc);
-  flattenBeyond(doc, MAX_DEPTH);
+  for (const iframe of repairDepth(doc)) restoreSwallowedMarkup(iframe);
   return doc;
+}
+
+/**
+ * One walk over the tree, without recursion: flattens what lies beyond {@link MAX_DEPTH} and returns
+ * the iframes that hold markup as text.
+ */
+function repairDepth(doc: Document): Element[] {
+  const nodes: ChildNode[] = [...doc.children];
+  const depths: number[] = nodes.map(() => 1);
+  const swallowing: Element[] = [];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
+    if (!hasChildren(node)) continue;
+    if (depth >= MAX_DEPTH) {
+      flattenInto(node);
+      continue;
+    }
+    if (
+      isTag(node) &&
+      node.name === "iframe" &&
+      node.children.some((c) => isText(c) && c.data.includes("<"))
+    ) {
+      swallowing.push(node);
+    }
+    for (const child of node.children) {
+      nodes.push(child);
+      depths.push(depth + 1);
+    }
+  }
+  return swallowing;
 }
 
 /**
@@ -30,19 +69,13 @@ export function parseHtml(html: string): Document {
  * unclosed `<iframe>` swallowed. It is parsed and put back after the iframe, outside any `<head>` or
  * `<noscript>` that held the iframe, since the swallowed content is the page's body.
  */
-function restoreSwallowedMarkup(doc: Document): void {
-  const swallowing = DomUtils.findAll(
-    (el) => el.name === "iframe" && el.children.some((c) => c.type === "text" && c.data.includes("<")),
-    doc,
-  );
-  for (const iframe of swallowing) {
-    const markup = iframe.children.map((c) => (c.type === "text" ? c.data : "")).join("");
-    iframe.children = [];
-    let anchor: ChildNode = outermostHeadOrNoscript(iframe) ?? iframe;
-    for (const node of parseHtml(markup).children) {
-      DomUtils.append(anchor, node);
-      anchor = node;
-    }
+function restoreSwallowedMarkup(iframe: Element): void {
+  const markup = iframe.children.map((c) => (isText(c) ? c.data : "")).join("");
+  iframe.children = [];
+  let anchor: ChildNode = outermostHeadOrNoscript(iframe) ?? iframe;
+  for (const node of parseHtml(markup).children) {
+    DomUtils.append(anchor, node);
+    anchor = node;
   }
 }
 
@@ -54,19 +87,6 @@ function outermostHeadOrNoscript(el: Element): Element | null {
   return found;
 }
 
-function flattenBeyond(root: Document, maxDepth: number): void {
-  const stack: Array<{ node: ChildNode; depth: number }> = root.children.map((node) => ({ node, depth: 1 }));
-  while (stack.length > 0) {
-    const { node, depth } = stack.pop()!;
-    if (!hasChildren(node)) continue;
-    if (depth >= maxDepth) {
-      flattenInto(node);
-      continue;
-    }
-    for (const child of node.children) stack.push({ node: child, depth: depth + 1 });
-  }
-}
-
 /** Replaces an element's subtree by its leaves (text, `<br>`) in document order, without recursion. */
 function flattenInto(parent: ParentNode): void {
   const leaves: ChildNode[] = [];
@@ -75,20 +95,9 @@ function flattenInto(parent: ParentNode): void {
     const node = pending.pop()!;
     if (hasChildren(node) && node.children.length > 0) {
       for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i]!);
-    } else if (node.type === "text" || (isTag(node) && node.name === "br")) {
+    } else if (isText(node) || (isTag(node) && node.name === "br")) {
       leaves.push(node);
     }
   }
   adoptChildren(parent, leaves);
-}
-
-/** Makes `children` the children of `parent`, fixing the parent and sibling links that selectors use. */
-export function adoptChildren(parent: ParentNode, children: ChildNode[]): void {
-  parent.children = children;
-  for (let i = 0; i < children.length; i++) {
-    const child = children[i]!;
-    child.parent = parent;
-    child.prev = children[i - 1] ?? null;
-    child.next = children[i + 1] ?? null;
-  }
 }

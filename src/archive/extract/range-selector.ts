@@ -1,5 +1,5 @@
 import { type AnyNode, type ChildNode, type Element, hasChildren, type ParentNode } from "domhandler";
-import { adoptChildren } from "./parse-html.js";
+import { adoptChildren } from "./dom-tree.js";
 
 /**
  * A position between two nodes, as the chain of child indexes from the document down to the

@@ -1,0 +1,88 @@
+/** Named third parties and processors, from the curated list in known-third-parties.json. */
+import { escapeRegex } from "./escape-regex.js";
+import raw from "./known-third-parties.json" with { type: "json" };
+
+/** One curated third party. */
+export interface KnownThirdParty {
+  /** Canonical name, as reported in `Entities.thirdParties`. */
+  name: string;
+  /** What the third party does for the platform: "payment", "analytics", "advertising", "hosting"… */
+  category: string;
+  /** Strings that name it in a policy. */
+  match: string[];
+  /** Set for names that are also ordinary words ("Square", "Stripe"): then only the exact case counts. */
+  caseSensitive?: boolean;
+}
+
+/** The curated list, in file order. */
+export const KNOWN_THIRD_PARTIES: readonly KnownThirdParty[] = raw.thirdParties;
+
+const byName = new Map(KNOWN_THIRD_PARTIES.map((party) => [party.name.toLowerCase(), party]));
+
+/** The curated record of a third party by its canonical name (any case). */
+export function lookupThirdParty(name: string): KnownThirdParty | undefined {
+  return byName.get(name.toLowerCase());
+}
+
+/**
+ * One alternation per case mode, longest strings first so that at any position the most specific name wins
+ * ("Google Analytics" over "Google"), bounded by non-word characters on both sides.
+ */
+function buildMatcher(
+  parties: readonly KnownThirdParty[],
+  caseSensitive: boolean,
+): {
+  regex: RegExp;
+  owner: Map<string, string>;
+} {
+  const owner = new Map<string, string>();
+  for (const party of parties) {
+    if (Boolean(party.caseSensitive) !== caseSensitive) continue;
+    for (const m of party.match) owner.set(caseSensitive ? m : m.toLowerCase(), party.name);
+  }
+  const alternatives = [...owner.keys()].sort((a, b) => b.length - a.length).map(escapeRegex);
+  const body = alternatives.length > 0 ? alternatives.join("|") : "(?!)";
+  return {
+    regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, caseSensitive ? "gu" : "giu"),
+    owner,
+  };
+}
+
+const insensitive = buildMatcher(KNOWN_THIRD_PARTIES, false);
+const sensitive = buildMatcher(KNOWN_THIRD_PARTIES, true);
+
+interface Hit {
+  start: number;
+  end: number;
+  name: string;
+}
+
+function hits(text: string, matcher: ReturnType<typeof buildMatcher>, caseSensitive: boolean): Hit[] {
+  const out: Hit[] = [];
+  for (const m of text.matchAll(matcher.regex)) {
+    const name = matcher.owner.get(caseSensitive ? m[0] : m[0].toLowerCase());
+    if (name) out.push({ start: m.index, end: m.index + m[0].length, name });
+  }
+  return out;
+}
+
+/**
+ * Canonical names of the known third parties named in plain text, in order of first mention.
+ * Overlapping mentions keep the longest ("Amazon Web Services" hides "Amazon"). Names in `exclude`
+ * (the platform itself and its own brands) are left out.
+ */
+export function findThirdParties(plain: string, exclude: readonly string[] = []): string[] {
+  const all = [...hits(plain, insensitive, false), ...hits(plain, sensitive, true)].sort(
+    (a, b) => a.start - b.start || b.end - a.end,
+  );
+  const excluded = new Set(exclude.map((name) => name.toLowerCase()));
+  const found: string[] = [];
+  let coveredTo = -1;
+  for (const hit of all) {
+    if (hit.start < coveredTo) continue;
+    coveredTo = hit.end;
+    if (excluded.has(hit.name.toLowerCase()) || found.includes(hit.name)) continue;
+    found.push(hit.name);
+  }
+  return found;
+}

@@ -1,0 +1,108 @@
+/**
+ * Specifics of one provision: facts read from its own text, then relevant facts found elsewhere in the
+ * document. Every string quotes or lists what the text says; nothing is inferred.
+ */
+import type { Classification, Entities, Provision } from "../../model/index.js";
+import {
+  findDataCategories,
+  findEmails,
+  findRetentionPeriods,
+  findThirdParties,
+  findTransferPlaces,
+  lookupThirdParty,
+  sentences,
+} from "../entities/index.js";
+import { plainText, truncateWords } from "../segment/index.js";
+
+/** Third-party categories that matter to a clause type, to cite document-wide names when the provision has none. */
+const PARTY_CATEGORIES: Readonly<Record<string, readonly string[]>> = {
+  "payment-processors": ["payment"],
+  "analytics-providers": ["analytics", "monitoring"],
+  "automatic-collection": ["analytics", "advertising", "monitoring"],
+  "targeted-advertising": ["advertising", "social", "data-broker"],
+  "sale-of-data": ["advertising", "data-broker"],
+  "single-sign-on": ["identity", "social"],
+  "sharing-service-providers": [
+    "hosting",
+    "cdn",
+    "email",
+    "crm",
+    "support",
+    "communication",
+    "productivity",
+    "surveys",
+    "security",
+    "consent",
+  ],
+  "remote-proctoring": ["proctoring"],
+  "data-from-other-sources": ["data-broker"],
+};
+const RETENTION_TYPES = new Set(["retention-period", "backup-retention", "right-deletion"]);
+const TRANSFER_TYPES = new Set(["international-transfer"]);
+const CONTACT_TYPES = new Set([
+  "privacy-contact",
+  "right-access",
+  "right-deletion",
+  "right-correction",
+  "right-portability",
+]);
+const QUOTE_CHARS = 240;
+
+function list(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
+function partyLabel(name: string): string {
+  const category = lookupThirdParty(name)?.category;
+  return category ? `${name} (${category})` : name;
+}
+
+/** Specific facts for the explanation of `classification` in `provision`. */
+export function specificsFor(
+  classification: Classification,
+  entities: Entities,
+  provision: Provision,
+): string[] {
+  const plain = plainText(provision.text);
+  const own = sentences(plain);
+  const out: string[] = [];
+
+  const evidence = plainText(classification.evidence.text);
+  if (evidence) out.push(`The provision says: “${truncateWords(evidence, QUOTE_CHARS)}”`);
+
+  // Only names the document-level extraction kept: it has already left out the platform's own brands.
+  const parties = findThirdParties(plain).filter((name) => entities.thirdParties.includes(name));
+  if (parties.length > 0) out.push(`Named in this provision: ${list(parties.map(partyLabel))}.`);
+  else {
+    const categories = PARTY_CATEGORIES[classification.type];
+    const elsewhere = categories
+      ? entities.thirdParties.filter((name) => categories.includes(lookupThirdParty(name)?.category ?? ""))
+      : [];
+    if (elsewhere.length > 0)
+      out.push(`Named elsewhere in the document: ${list(elsewhere.map(partyLabel))}.`);
+  }
+
+  const periods = findRetentionPeriods(own);
+  if (periods.length > 0) out.push(`Retention stated here: ${list(periods)}.`);
+  else if (RETENTION_TYPES.has(classification.type) && entities.retentionPeriods.length > 0) {
+    out.push(`Retention stated elsewhere in the document: ${list(entities.retentionPeriods)}.`);
+  }
+
+  const frame = [provision.headingPath.at(-1) ?? "", provision.context ?? ""].join("\n");
+  const places = findTransferPlaces(own, frame);
+  if (places.length > 0) out.push(`Countries or regions named for transfer or storage: ${list(places)}.`);
+  else if (TRANSFER_TYPES.has(classification.type) && entities.countries.length > 0) {
+    out.push(`Countries or regions named elsewhere in the document: ${list(entities.countries)}.`);
+  }
+
+  const data = findDataCategories(own);
+  if (data.length > 0) out.push(`Data named here: ${list(data)}.`);
+
+  const emails = findEmails(provision.text).map((email) => email.address);
+  if (emails.length > 0) out.push(`Contact given here: ${list(emails)}.`);
+  else if (CONTACT_TYPES.has(classification.type) && entities.emails.length > 0) {
+    out.push(`Contact given in the document: ${entities.emails[0]}.`);
+  }
+  return out;
+}

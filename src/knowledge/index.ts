@@ -1,0 +1,18 @@
+/** The clause taxonomy knowledge base: schema, loader, pattern matching and rule resolution. */
+export { loadTaxonomy, type Taxonomy } from "./load-taxonomy.js";
+export { type MatchSpec, matchPatterns, matchSpec, type PatternHit } from "./match-patterns.js";
+export { compileRegex } from "./regex.js";
+export { type Resolved, resolvePolarity, resolveSeverity } from "./resolve-rules.js";
+export type {
+  Agency,
+  ClauseType,
+  Pattern,
+  Polarity,
+  PolarityRule,
+  Regulation,
+  RegulationRef,
+  Severity,
+  SeverityRule,
+} from "./schema.js";
+export { TaxonomyError } from "./taxonomy-error.js";
+export * from "./vocabulary.js";

@@ -1,0 +1,168 @@
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { loadTaxonomy } from "./load-taxonomy.js";
+import { compileRegex } from "./regex.js";
+import { TaxonomyError } from "./taxonomy-error.js";
+import { CLAUDETTE_TAGS, OPP115_CATEGORIES } from "./vocabulary.js";
+
+const knowledgeDir = fileURLToPath(new URL("../../knowledge/", import.meta.url));
+
+function idList(): { id: string; group: string }[] {
+  const rows = readFileSync(join(knowledgeDir, "clause-type-ids.tsv"), "utf8").trim().split("\n").slice(1);
+  return rows.map((row) => {
+    const [id = "", group = ""] = row.split("\t");
+    return { id, group };
+  });
+}
+
+/** A writable copy of the knowledge base, so a test can break one file. */
+function copyKnowledge(): string {
+  const dir = mkdtempSync(join(tmpdir(), "clausewatch-knowledge-"));
+  cpSync(knowledgeDir, dir, { recursive: true });
+  return dir;
+}
+
+function editJson(file: string, edit: (data: { types: Record<string, unknown>[] }) => void): void {
+  const data = JSON.parse(readFileSync(file, "utf8"));
+  edit(data);
+  writeFileSync(file, JSON.stringify(data));
+}
+
+describe("loadTaxonomy on the shipped knowledge base", () => {
+  const taxonomy = loadTaxonomy();
+
+  it("has exactly one record per id of clause-type-ids.tsv, in its order and group", () => {
+    const ids = idList();
+    assert.equal(ids.length, 55);
+    assert.deepEqual(
+      taxonomy.types.map((type) => type.id),
+      ids.map((row) => row.id),
+    );
+    for (const row of ids) assert.equal(taxonomy.byId.get(row.id)?.group, row.group, row.id);
+  });
+
+  it("compiles every pattern and rule expression", () => {
+    let count = 0;
+    for (const type of taxonomy.types) {
+      const specs = [
+        ...type.patterns,
+        ...type.polarityRules,
+        ...type.severityRules.raise,
+        ...type.severityRules.lower,
+      ];
+      for (const spec of specs) {
+        for (const source of [spec.regex, spec.requires, spec.excludes]) {
+          if (source === undefined) continue;
+          assert.ok(compileRegex(source, spec.flags) instanceof RegExp);
+          count++;
+        }
+      }
+    }
+    assert.ok(count > 300, `only ${count} expressions`);
+  });
+
+  it("resolves every agency and regulation reference", () => {
+    for (const type of taxonomy.types) {
+      for (const ref of type.compliance.regulations)
+        assert.ok(taxonomy.regulations.has(ref.id), `${type.id} → ${ref.id}`);
+      for (const id of type.compliance.agencies) assert.ok(taxonomy.agencies.has(id), `${type.id} → ${id}`);
+    }
+    for (const agency of taxonomy.agencies.values()) {
+      for (const id of agency.enforces) assert.ok(taxonomy.regulations.has(id), `${agency.id} → ${id}`);
+    }
+  });
+
+  it("uses only the exact OPP-115 labels and CLAUDETTE codes", () => {
+    const opp: readonly string[] = OPP115_CATEGORIES;
+    const claudette: readonly string[] = CLAUDETTE_TAGS;
+    for (const type of taxonomy.types) {
+      for (const label of type.opp115) assert.ok(opp.includes(label), `${type.id}: ${label}`);
+      for (const tag of type.claudette) assert.ok(claudette.includes(tag), `${type.id}: ${tag}`);
+    }
+    assert.ok(opp.includes("User Access, Edit and Deletion"));
+  });
+
+  it("maps every CLAUDETTE category to at least one clause type", () => {
+    const covered = new Set(taxonomy.types.flatMap((type) => type.claudette));
+    assert.deepEqual([...covered].sort(), [...CLAUDETTE_TAGS].sort());
+  });
+
+  it("gives the severities and polarities the product spec fixes", () => {
+    const get = (id: string) => {
+      const type = taxonomy.byId.get(id);
+      assert.ok(type, id);
+      return type;
+    };
+    assert.equal(get("sharing-institutional-clients").defaultSeverity, "high");
+    assert.equal(get("security-disclaimer").defaultSeverity, "medium");
+    assert.equal(get("arbitration").defaultSeverity, "high");
+    assert.equal(get("class-action-waiver").defaultSeverity, "high");
+    const rights = taxonomy.types.filter((type) => type.group === "rights");
+    const protective = rights.filter((type) => type.defaultPolarity === "protective");
+    assert.ok(protective.length >= rights.length - 3, "rights clauses are generally protective");
+  });
+
+  it("returns the cached instance on a second call", () => {
+    assert.equal(loadTaxonomy(), taxonomy);
+    assert.equal(loadTaxonomy(knowledgeDir), taxonomy);
+  });
+});
+
+describe("loadTaxonomy on a broken knowledge base", () => {
+  it("reports a bad regex and a missing record together", () => {
+    const dir = copyKnowledge();
+    editJson(join(dir, "clause-types", "terms.json"), (data) => {
+      data.types = data.types.filter((type) => type.id !== "creator-payouts");
+      const arbitration = data.types.find((type) => type.id === "arbitration") as {
+        patterns: { regex: string }[];
+      };
+      const first = arbitration.patterns[0];
+      assert.ok(first);
+      first.regex = "(unclosed";
+    });
+    const error = (() => {
+      try {
+        loadTaxonomy(dir);
+      } catch (caught) {
+        return caught;
+      }
+      return null;
+    })();
+    assert.ok(error instanceof TaxonomyError);
+    const text = error.problems.join("\n");
+    assert.match(text, /does not compile/);
+    assert.match(text, /creator-payouts has no record/);
+  });
+
+  it("reports references to an unknown regulation and an unknown agency", () => {
+    const dir = copyKnowledge();
+    editJson(join(dir, "clause-types", "rights.json"), (data) => {
+      const access = data.types.find((type) => type.id === "right-access") as {
+        compliance: { regulations: { id: string }[]; agencies: string[] };
+      };
+      const first = access.compliance.regulations[0];
+      assert.ok(first);
+      first.id = "no-such-law";
+      access.compliance.agencies.push("no-such-agency");
+    });
+    assert.throws(
+      () => loadTaxonomy(dir),
+      /unknown regulation no-such-law[\s\S]*unknown agency no-such-agency|unknown agency no-such-agency[\s\S]*unknown regulation no-such-law/,
+    );
+  });
+
+  it("rejects an unknown placeholder in explanation prose", () => {
+    const dir = copyKnowledge();
+    editJson(join(dir, "clause-types", "security.json"), (data) => {
+      const contact = data.types.find((type) => type.id === "privacy-contact") as {
+        explanation: { whatItIs: string };
+      };
+      contact.explanation.whatItIs = "Write to {dpo}.";
+    });
+    assert.throws(() => loadTaxonomy(dir), /unknown placeholder \{dpo\}/);
+  });
+});

@@ -1,0 +1,156 @@
+/** Reads, validates and cross-checks the knowledge base directory. */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { z } from "zod";
+import {
+  AgenciesFileSchema,
+  type Agency,
+  type ClauseType,
+  ClauseTypeFileSchema,
+  type Regulation,
+  RegulationsFileSchema,
+} from "./schema.js";
+import { TaxonomyError } from "./taxonomy-error.js";
+import { CLAUSE_GROUPS } from "./vocabulary.js";
+
+/** The whole knowledge base, validated. Treat it as read-only: it is cached and shared. */
+export interface Taxonomy {
+  /** In the order of clause-type-ids.tsv. */
+  types: ClauseType[];
+  byId: Map<string, ClauseType>;
+  regulations: Map<string, Regulation>;
+  agencies: Map<string, Agency>;
+}
+
+const ID_LIST = "clause-type-ids.tsv";
+const cache = new Map<string, Taxonomy>();
+
+/** Finds the repository's knowledge/ folder by walking up from this module (works from src/ and dist/). */
+function defaultDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, "knowledge");
+    if (existsSync(join(candidate, ID_LIST))) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir)
+      throw new TaxonomyError([`no knowledge/${ID_LIST} above ${fileURLToPath(import.meta.url)}`]);
+    dir = parent;
+  }
+}
+
+function readJson<S extends z.ZodType>(file: string, schema: S, problems: string[]): z.infer<S> | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    problems.push(`${file}: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues)
+      problems.push(`${file}: ${issue.path.join(".")}: ${issue.message}`);
+    return null;
+  }
+  return parsed.data;
+}
+
+/** The registry of ids: rows of `id<TAB>group<TAB>name` after a header line. */
+function readIdList(file: string, problems: string[]): { id: string; group: string }[] {
+  if (!existsSync(file)) {
+    problems.push(`${file}: missing`);
+    return [];
+  }
+  const rows = readFileSync(file, "utf8")
+    .split("\n")
+    .slice(1)
+    .filter((line) => line.trim() !== "");
+  return rows.map((line) => {
+    const [id = "", group = ""] = line.split("\t");
+    return { id, group };
+  });
+}
+
+function indexUnique<T extends { id: string }>(items: T[], file: string, problems: string[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) {
+    if (map.has(item.id)) problems.push(`${file}: duplicate id ${item.id}`);
+    map.set(item.id, item);
+  }
+  return map;
+}
+
+/** Every id a record points to must exist, and the records must be exactly those of the id list. */
+function crossCheck(taxonomy: Taxonomy, idList: { id: string; group: string }[], problems: string[]): void {
+  const listed = new Map(idList.map((row) => [row.id, row.group]));
+  for (const { id, group } of idList) {
+    const type = taxonomy.byId.get(id);
+    if (!type) problems.push(`${ID_LIST}: ${id} has no record`);
+    else if (type.group !== group) problems.push(`${id}: group ${type.group} but ${ID_LIST} says ${group}`);
+  }
+  for (const type of taxonomy.types) {
+    const where = `clause-types/${type.group}.json: ${type.id}`;
+    if (!listed.has(type.id)) problems.push(`${where}: not in ${ID_LIST}`);
+    for (const ref of type.compliance.regulations) {
+      if (!taxonomy.regulations.has(ref.id)) problems.push(`${where}: unknown regulation ${ref.id}`);
+    }
+    for (const agency of type.compliance.agencies) {
+      if (!taxonomy.agencies.has(agency)) problems.push(`${where}: unknown agency ${agency}`);
+    }
+    const patternIds = new Set<string>();
+    for (const pattern of type.patterns) {
+      if (patternIds.has(pattern.id)) problems.push(`${where}: duplicate pattern id ${pattern.id}`);
+      patternIds.add(pattern.id);
+    }
+  }
+  for (const agency of taxonomy.agencies.values()) {
+    for (const regulation of agency.enforces) {
+      if (!taxonomy.regulations.has(regulation))
+        problems.push(`agencies.json: ${agency.id}: unknown regulation ${regulation}`);
+    }
+  }
+}
+
+/**
+ * Loads the knowledge base from `dir` (default: the repository's `knowledge/`), validating every file
+ * against its schema and every cross-reference. Synchronous and cached per directory.
+ * @throws TaxonomyError listing every problem found, not only the first.
+ */
+export function loadTaxonomy(dir?: string): Taxonomy {
+  const root = resolve(dir ?? defaultDir());
+  const cached = cache.get(root);
+  if (cached) return cached;
+
+  const problems: string[] = [];
+  const idList = readIdList(join(root, ID_LIST), problems);
+  const regulationsFile = readJson(join(root, "regulations.json"), RegulationsFileSchema, problems);
+  const agenciesFile = readJson(join(root, "agencies.json"), AgenciesFileSchema, problems);
+  const loaded: ClauseType[] = [];
+  for (const group of CLAUSE_GROUPS) {
+    const file = join(root, "clause-types", `${group}.json`);
+    const parsed = readJson(file, ClauseTypeFileSchema, problems);
+    if (!parsed) continue;
+    if (parsed.group !== group) problems.push(`${file}: declares group ${parsed.group}`);
+    for (const type of parsed.types) {
+      if (type.group !== group) problems.push(`${file}: ${type.id} has group ${type.group}`);
+      loaded.push(type);
+    }
+  }
+
+  const byId = indexUnique(loaded, "clause-types", problems);
+  const order = new Map(idList.map((row, index) => [row.id, index]));
+  const types = [...byId.values()].sort(
+    (a, b) => (order.get(a.id) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.id) ?? Number.MAX_SAFE_INTEGER),
+  );
+  const taxonomy: Taxonomy = {
+    types,
+    byId,
+    regulations: indexUnique(regulationsFile?.regulations ?? [], "regulations.json", problems),
+    agencies: indexUnique(agenciesFile?.agencies ?? [], "agencies.json", problems),
+  };
+  if (regulationsFile && agenciesFile) crossCheck(taxonomy, idList, problems);
+  if (problems.length > 0) throw new TaxonomyError(problems);
+  cache.set(root, taxonomy);
+  return taxonomy;
+}

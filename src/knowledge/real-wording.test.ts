@@ -1,0 +1,401 @@
+/**
+ * Every clause type's patterns must fire on real policy wording. The sentences are quoted verbatim (Markdown
+ * markup removed) from the latest versions in the Open Terms Archive "contrib" collection (attribution: Open
+ * Terms Archive contributors, ODC-By 1.0) unless the source says otherwise.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { loadTaxonomy } from "./load-taxonomy.js";
+import { matchPatterns } from "./match-patterns.js";
+
+interface Quote {
+  type: string;
+  source: string;
+  text: string;
+}
+
+const QUOTES: Quote[] = [
+  {
+    type: "data-collected",
+    source: "Reddit/Privacy Policy",
+    text: "We collect information you provide to us directly when you use the Services.",
+  },
+  {
+    type: "sensitive-data",
+    source: "Pinterest/Privacy Policy",
+    text: "Depending on where you live, and with your consent, identify your precise location and customize your experience on our Services.",
+  },
+  {
+    type: "automatic-collection",
+    source: "Telegram/Privacy Policy",
+    text: "To improve the security of your account, as well as to prevent spam, abuse, and other violations of our Terms of Service, we may collect metadata such as your IP address, devices and Telegram apps you've used, history of username changes, etc.",
+  },
+  {
+    type: "data-from-other-sources",
+    source: "Apple/Privacy Policy",
+    text: "Apple may receive personal data about you from other individuals, from businesses or third parties acting at your direction, from our partners who work with us to provide our products and services and assist us in security and fraud prevention, and from other lawful sources.",
+  },
+  {
+    type: "ai-model-training",
+    source: "Apple/Privacy Policy",
+    text: "Your private personal data is not used to train our foundational AI models.",
+  },
+  {
+    type: "voice-audio-capture",
+    source: "Binance/Privacy Policy",
+    text: "Recording of voice calls with you may be kept for a period of up to six years, for audit/ compliance purposes and to resolve disputes and/or legal claims.",
+  },
+  {
+    type: "automated-decisions",
+    source: "Coinbase/Privacy Policy",
+    text: "We may utilize automated decision-making for fulfilling our regulatory and contractual obligations in relation to the safety, security and integrity of our Services.",
+  },
+  {
+    type: "research-use",
+    source: "Badoo/Privacy Policy",
+    text: "From time to time, we run surveys for research purposes and we may contact you to find out if you would like to take part.",
+  },
+  // No proctoring wording exists in the corpus (no education platform); the closest real provision is employer monitoring.
+  {
+    type: "remote-proctoring",
+    source: "LinkedIn/Privacy Policy",
+    text: "Your employer can see how you use Services they provided for your work (e.g. as a recruiter or sales agent) and related information.",
+  },
+  {
+    type: "legal-bases",
+    source: "Vinted/Privacy Policy",
+    text: "Legal basis for such collection and use is our legitimate interest in improving the Platform and ensuring that our members receive relevant suggestions and search results (Art. 6 (1) (f) of the GDPR).",
+  },
+  {
+    type: "sharing-service-providers",
+    source: "Apple/Privacy Policy",
+    text: "Apple service providers are obligated to handle personal data consistent with this Privacy Policy and according to our instructions.",
+  },
+  {
+    type: "sharing-institutional-clients",
+    source:
+      "Coursera Privacy Notice, as quoted in shared/seeds/conductatlas-coursera-institutional-sharing-provision.txt",
+    text: "If you are accessing Coursera through a subscription purchased by your employer, educational institution, or other organization, that organization may have access to certain information about your activity on Coursera, including the courses you've started and completed, and your progress through courses.",
+  },
+  {
+    type: "sharing-institutional-clients",
+    source: "LinkedIn/Privacy Policy",
+    text: "Your employer can review and manage your use of such enterprise Services.",
+  },
+  {
+    type: "sharing-affiliates",
+    source: "YouTube/Privacy Policy",
+    text: "We provide personal information to our affiliates and other trusted businesses or persons to process it for us, based on our instructions and in compliance with our Privacy Policy and any other appropriate confidentiality and security measures.",
+  },
+  {
+    type: "sale-of-data",
+    source: "Discord/Privacy Policy",
+    text: "We don’t sell your personal information.",
+  },
+  {
+    type: "targeted-advertising",
+    source: "TikTok/Privacy Policy",
+    text: "With your consent, we serve you personalised ads on the Platform based on your activity on and off the Platform.",
+  },
+  {
+    type: "analytics-providers",
+    source: "Bumble/Trackers Policy",
+    text: "Bumble uses Google Analytics to collect information about how visitors use the Bumble Site.",
+  },
+  {
+    type: "single-sign-on",
+    source: "Reddit/Privacy Policy",
+    text: "For example, if you sign in to Reddit with a third-party identity provider, that provider may share an email address with us.",
+  },
+  {
+    type: "payment-processors",
+    source: "Discord/Privacy Policy",
+    text: "This includes payment processors like Stripe and PayPal that process transactions on our behalf and cloud providers like Google that host our data and our services.",
+  },
+  {
+    type: "deidentified-aggregate-sharing",
+    source: "Gmail/Privacy Policy",
+    text: "We may share non-personally identifiable information publicly and with our partners – such as publishers, advertisers, developers or rights holders.",
+  },
+  {
+    type: "public-profile",
+    source: "Match/Privacy Policy",
+    text: "Since our goal is to help you make meaningful connections, some of your information is of course visible to other members on the service.",
+  },
+  {
+    type: "business-transfer",
+    source: "Coinbase/Privacy Policy",
+    text: "Also, if we (or our assets) are acquired, merged, reorganized, or if we go out of business, enter bankruptcy, or go through some other change of control or similar event, your personal information could be one of the assets transferred to the acquiring party.",
+  },
+  {
+    type: "law-enforcement-disclosure",
+    source: "LinkedIn/Privacy Policy",
+    text: "We may need to share your data when we believe it’s required by law or to help protect the rights and safety of you, us or others.",
+  },
+  {
+    type: "international-transfer",
+    source: "YouTube/Privacy Policy",
+    text: "We maintain servers around the world and your information may be processed on servers located outside of the country where you live.",
+  },
+  {
+    type: "right-access",
+    source: "WeTransfer/Privacy Policy",
+    text: "You have the right to receive access to your personal information, including a copy thereof.",
+  },
+  {
+    type: "right-portability",
+    source: "Snapchat/Privacy Policy",
+    text: "You can make a request in our Download My Data tool to export a copy of your Snapchat information.",
+  },
+  {
+    type: "right-correction",
+    source: "Reddit/Privacy Policy",
+    text: "Depending on where you live, you may also have the right to correction/rectification of your personal information, to opt out of certain advertising practices, or to withdraw consent for processing where you have previously provided consent.",
+  },
+  {
+    type: "right-deletion",
+    source: "Bumble/Terms of Service",
+    text: "You can delete your Account at any time by logging into the App, going to the “Settings” tab (the gear icon), and following the instructions to terminate your account.",
+  },
+  {
+    type: "retention-period",
+    source: "Bumble/Terms of Service",
+    text: "If a Pitch is not completed or downloaded, Bumble will generally delete the associated Pitch Content within 7 days.",
+  },
+  {
+    type: "backup-retention",
+    source: "Waze/Terms of Service",
+    text: "Upon receiving such a request, Waze will use reasonable efforts to delete such information, however please note that information may not be deleted immediately from our back-up systems.",
+  },
+  {
+    type: "right-object-opt-out",
+    source: "WhatsApp/Privacy Policy",
+    text: "When we process your data as necessary for a task carried out in the public interest, you have the right to object to, and seek restriction of, our processing.",
+  },
+  {
+    type: "consent-withdrawal",
+    source: "Samsung/Privacy Policy",
+    text: "When we ask for your consent, we will give you information about what information we are using, and how you can revoke your consent.",
+  },
+  {
+    type: "do-not-track-gpc",
+    source: "Netflix/Privacy Policy",
+    text: 'We do not currently respond to web browser “do not track" signals.',
+  },
+  {
+    type: "anonymous-use",
+    source: "Google/Privacy Policy",
+    text: "And you can use many Google services when you’re signed out or without creating an account at all; for example, searching on Google or watching YouTube videos.",
+  },
+  {
+    type: "state-privacy-notice",
+    source: "Waze/Privacy Policy",
+    text: "If you have questions or requests related to your rights under U.S. state privacy laws, you (or your authorized agent) can also contact Waze at privacy@waze.com.",
+  },
+  {
+    type: "security-measures",
+    source: "Signal/Terms of Service",
+    text: "Signal Messenger LLC. (“Signal”) utilizes state-of-the-art security and end-to-end encryption to provide private messaging, Internet calling, and other services to users worldwide.",
+  },
+  {
+    type: "security-disclaimer",
+    source: "Lyft/Privacy Policy",
+    text: "But no security measures can be 100% effective, and we cannot guarantee the security of your information, including against unauthorized intrusions or acts by third parties.",
+  },
+  {
+    type: "breach-notification",
+    source: "Evernote/Privacy Policy",
+    text: "If we learn of a security system breach, we may attempt to notify you and provide information on protective steps, if available, through the email address, phone number, or other contact information that you have provided to us or by posting a notice on the Evernote website and/or via other communication platforms.",
+  },
+  {
+    type: "breach-notification",
+    source: "Hugging Face/Privacy Policy",
+    text: "In the event of an incident affecting your Personal Information, we will act promptly acceptable means to identify and address the incident, and to notify you.",
+  },
+  {
+    type: "childrens-data",
+    source: "Twitter/Privacy Policy",
+    text: "We do not knowingly collect personal information from children under 13.",
+  },
+  {
+    type: "policy-change-notice",
+    source: "WeTransfer/Privacy Policy",
+    text: "We may update this Privacy Policy from time to time.",
+  },
+  {
+    type: "privacy-contact",
+    source: "WhatsApp/Privacy Policy",
+    text: "You have the right to lodge a complaint with WhatsApp's lead supervisory authority, the Irish Data Protection Commission, or any other competent data protection supervisory authority.",
+  },
+  {
+    type: "arbitration",
+    source: "Amazon.com/Terms of Service",
+    text: "ANY DISPUTE OR CLAIM RELATING IN ANY WAY TO YOUR USE OF ANY AMAZON SERVICE, OR TO ANY PRODUCTS OR SERVICES SOLD OR DISTRIBUTED BY AMAZON OR THROUGH AMAZON.COM, WILL BE RESOLVED BY BINDING ARBITRATION RATHER THAN IN COURT.",
+  },
+  {
+    type: "class-action-waiver",
+    source: "Bumble/Terms of Service",
+    text: "You agree that you will not file or participate in a class action against us.",
+  },
+  {
+    type: "unilateral-change",
+    source: "Tinder/Terms of Service",
+    text: "By using our Services, whether through a mobile device, mobile application, or computer, you agree to be bound by (i) these Terms, which we may amend from time to time, (ii) our Privacy Policy, Cookie Policy, Community Guidelines and Safety Tips (iii) any Additional Terms Upon Purchase.",
+  },
+  {
+    type: "content-removal",
+    source: "Badoo/Terms of Service",
+    text: "We may also remove any Content you submit to Badoo if we believe it violates the Terms or we are required to do so by applicable law.",
+  },
+  {
+    type: "acceptable-use",
+    source: "Coinbase/Terms of Service",
+    text: "You agree not to copy, transmit, distribute, sell, license, reverse engineer, modify, publish, or participate in the transfer or sale of, create derivative works from, or in any other way exploit any of the Content, in whole or in part.",
+  },
+  {
+    type: "account-suspension",
+    source: "TikTok/Terms of Service",
+    text: "We might temporarily suspend, permanently restrict or terminate your account, or impose limits on, or restrict your access to features of the Platform if:",
+  },
+  {
+    type: "jurisdiction",
+    source: "Tumblr/Terms of Service",
+    text: "You agree that any claim or dispute you may have against Tumblr must be resolved exclusively by a state or federal court located in New York County, New York, except as otherwise agreed by the parties.",
+  },
+  {
+    type: "choice-of-law",
+    source: "Twitter/Terms of Service",
+    text: "The laws of the State of Texas, excluding its choice of law provisions, will govern these Terms and any dispute that arises between you and us, notwithstanding any other agreement between you and us to the contrary.",
+  },
+  {
+    type: "limitation-of-liability",
+    source: "OkCupid/Terms of Service",
+    text: "IN NO EVENT WILL OKCUPID’S AGGREGATE LIABILITY TO YOU FOR ALL CLAIMS RELATING TO THE SERVICES EXCEED THE AMOUNT PAID, IF ANY, BY YOU TO OKCUPID FOR THE SERVICES WHILE YOU HAVE AN ACCOUNT.",
+  },
+  {
+    type: "unilateral-termination",
+    source: "iCloud/Terms of Service",
+    text: "You acknowledge and agree that if you do not provide all required account information, Apple shall have the right to terminate your account.",
+  },
+  {
+    type: "contract-by-using",
+    source: "Bluesky/Terms of Service",
+    text: "By accessing or using Bluesky, you agree to be bound by these Terms.",
+  },
+  {
+    type: "indemnification",
+    source: "OkCupid/Terms of Service",
+    text: "You are solely responsible and liable for Your Content, and, therefore, you agree to indemnify, defend, release, and hold us harmless from any claims made in connection with Your Content.",
+  },
+  {
+    type: "content-licence",
+    source: "Discord/Terms of Service",
+    text: "This license is worldwide, non-exclusive (which means you can still license your content to others), royalty-free (which means there are no fees for this license), sublicensable, and transferable.",
+  },
+  {
+    type: "fees-refunds-renewal",
+    source: "OkCupid/Terms of Service",
+    text: "If you purchase a subscription, it will automatically renew—and you will be charged—until you cancel.",
+  },
+  {
+    type: "creator-payouts",
+    source: "Airbnb/Terms of Service",
+    text: "Airbnb Payments will deduct amounts you owe from your payout unless we and you agree to a different method.",
+  },
+];
+
+/** Wording unrelated to each type, which must not fire it. */
+const NEGATIVES: { type: string; text: string; why: string }[] = [
+  {
+    type: "sale-of-data",
+    text: "Amazon does not sell products for purchase by children.",
+    why: "Amazon/Privacy Policy: selling products, not data",
+  },
+  {
+    type: "breach-notification",
+    text: "You agree to notify us immediately of any breach of security or unauthorized use of your account.",
+    why: "the user's duty, not the platform's notice",
+  },
+  {
+    type: "unilateral-termination",
+    text: "You may terminate your account at any time by using the account deletion option in your settings.",
+    why: "the user's own right to leave",
+  },
+  {
+    type: "backup-retention",
+    text: "By adding a backup Payment Method, you authorize Zoom to process any applicable fees.",
+    why: "Zoom/Terms of Service: backup card, not backup copies",
+  },
+  {
+    type: "security-measures",
+    text: "Please read our Cookie Policy at https://example.com/cookies for details.",
+    why: "a URL is not HTTPS security",
+  },
+  {
+    type: "law-enforcement-disclosure",
+    text: "APPLE DOES NOT GUARANTEE OR WARRANT THAT ANY CONTENT YOU MAY STORE OR ACCESS THROUGH THE SERVICE WILL NOT BE SUBJECT TO INADVERTENT DAMAGE.",
+    why: "iCloud/Terms of Service: 'warrant' as a verb",
+  },
+  {
+    type: "payment-processors",
+    text: "Klarna offers you to pay later for your purchases.",
+    why: "a payment brand in its own terms",
+  },
+  {
+    type: "right-object-opt-out",
+    text: "You may opt out of this arbitration agreement within 30 days.",
+    why: "arbitration opt-out, not a privacy opt-out",
+  },
+];
+
+/** Everyday sentences that no clause type should claim. */
+const UNRELATED = [
+  "Our offices are closed on public holidays.",
+  "The weather in Dublin was mild this spring.",
+  "Welcome to the help centre for our mobile app.",
+];
+
+describe("patterns fire on real policy wording", () => {
+  const taxonomy = loadTaxonomy();
+
+  for (const quote of QUOTES) {
+    it(`${quote.type} ← ${quote.source}`, () => {
+      const type = taxonomy.byId.get(quote.type);
+      assert.ok(type, `unknown type ${quote.type}`);
+      const hits = matchPatterns(type, quote.text);
+      assert.ok(hits.length > 0, `no pattern of ${quote.type} fired`);
+      const first = hits[0];
+      assert.ok(first && first.end > first.start, "the evidence span is non-empty");
+    });
+  }
+
+  it("covers every clause type with at least one quote", () => {
+    const quoted = new Set(QUOTES.map((quote) => quote.type));
+    const missing = taxonomy.types.filter((type) => !quoted.has(type.id)).map((type) => type.id);
+    assert.deepEqual(missing, []);
+  });
+});
+
+describe("patterns stay quiet on unrelated wording", () => {
+  const taxonomy = loadTaxonomy();
+
+  for (const negative of NEGATIVES) {
+    it(`${negative.type} ✗ ${negative.why}`, () => {
+      const type = taxonomy.byId.get(negative.type);
+      assert.ok(type);
+      assert.deepEqual(
+        matchPatterns(type, negative.text).map((hit) => hit.pattern.id),
+        [],
+      );
+    });
+  }
+
+  it("no clause type claims everyday sentences", () => {
+    for (const text of UNRELATED) {
+      const fired = taxonomy.types
+        .filter((type) => matchPatterns(type, text).length > 0)
+        .map((type) => type.id);
+      assert.deepEqual(fired, [], text);
+    }
+  });
+});

@@ -1,0 +1,134 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { loadTaxonomy } from "./load-taxonomy.js";
+import { matchPatterns, matchSpec } from "./match-patterns.js";
+import { resolvePolarity, resolveSeverity } from "./resolve-rules.js";
+import type { ClauseType } from "./schema.js";
+
+const taxonomy = loadTaxonomy();
+
+function type(id: string): ClauseType {
+  const found = taxonomy.byId.get(id);
+  assert.ok(found, id);
+  return found;
+}
+
+/** Polarity and severity exactly as the classifier would derive them for one provision. */
+function judge(id: string, text: string) {
+  const clause = type(id);
+  const hits = matchPatterns(clause, text);
+  assert.ok(hits.length > 0, `${id} did not fire on: ${text}`);
+  return { polarity: resolvePolarity(clause, text, hits), severity: resolveSeverity(clause, text, hits) };
+}
+
+describe("matchSpec", () => {
+  it("needs the companion expression and honours the veto", () => {
+    const spec = { regex: "\\bsell\\b", requires: "\\bdata\\b", excludes: "\\bproducts\\b" };
+    assert.deepEqual(matchSpec(spec, "We sell data."), { start: 3, end: 7 });
+    assert.equal(matchSpec(spec, "We sell."), null);
+    assert.equal(matchSpec(spec, "We sell data and products."), null);
+  });
+
+  it("matches case-insensitively even without flags", () => {
+    assert.ok(matchSpec({ regex: "binding arbitration" }, "RESOLVED BY BINDING ARBITRATION"));
+  });
+});
+
+describe("sale-of-data polarity", () => {
+  it("reads 'We do not sell your personal information' as protective and low", () => {
+    const { polarity, severity } = judge("sale-of-data", "We do not sell your personal information.");
+    assert.equal(polarity.value, "protective");
+    assert.equal(severity.value, "low");
+    assert.ok(polarity.reasons.length > 0);
+  });
+
+  it("reads a curly-apostrophe denial (Discord) as protective", () => {
+    assert.equal(
+      judge("sale-of-data", "We don’t sell your personal information.").polarity.value,
+      "protective",
+    );
+  });
+
+  it("does not treat a qualified denial as protective", () => {
+    const text =
+      "The Company will not sell, rent or lease your Personal Information except as provided for by this Policy.";
+    const { polarity, severity } = judge("sale-of-data", text);
+    assert.equal(polarity.value, "neutral");
+    assert.equal(severity.value, "medium");
+  });
+
+  it("reads an admitted sale as concerning and high", () => {
+    const { polarity, severity } = judge(
+      "sale-of-data",
+      "We may sell your personal information to data brokers.",
+    );
+    assert.equal(polarity.value, "concerning");
+    assert.equal(severity.value, "high");
+  });
+});
+
+describe("security-disclaimer severity", () => {
+  it("raises a bare disclaimer to high", () => {
+    const text =
+      "But no security measures can be 100% effective, and we cannot guarantee the security of your information, including against unauthorized intrusions or acts by third parties.";
+    assert.equal(judge("security-disclaimer", text).severity.value, "high");
+  });
+
+  it("keeps it medium when a standard is named", () => {
+    const text =
+      "We encrypt data in transit with TLS and are ISO 27001 certified, but no method of transmission over the Internet is 100% secure.";
+    assert.equal(judge("security-disclaimer", text).severity.value, "medium");
+  });
+});
+
+describe("sharing-institutional-clients severity", () => {
+  it("stays high when an employer sees progress, even if reports are also aggregated", () => {
+    const text =
+      "If your employer sponsors your enrollment, it may receive aggregated reports and your individual progress, completion and grades.";
+    const { severity, polarity } = judge("sharing-institutional-clients", text);
+    assert.equal(severity.value, "high");
+    assert.equal(polarity.value, "concerning");
+    assert.ok(severity.reasons.some((reason) => /progress/.test(reason)));
+  });
+
+  it("drops to medium when only aggregate reports are shared", () => {
+    const text = "Your organization can view aggregated reports about usage of the enterprise service.";
+    assert.equal(judge("sharing-institutional-clients", text).severity.value, "medium");
+  });
+});
+
+describe("rules on other types", () => {
+  it("reads a Do Not Track refusal (Netflix) as concerning and a GPC commitment (Badoo) as protective", () => {
+    assert.equal(
+      judge("do-not-track-gpc", 'We do not currently respond to web browser “do not track" signals.').polarity
+        .value,
+      "concerning",
+    );
+    const gpc =
+      "We will process the GPC signal as a request to opt-out of the sale or sharing of your personal information.";
+    assert.equal(judge("do-not-track-gpc", gpc).polarity.value, "protective");
+  });
+
+  it("reads a home-forum clause (Booking.com) as protective", () => {
+    const text = "We may bring legal action against you in the courts of the country where you live.";
+    assert.equal(judge("jurisdiction", text).polarity.value, "protective");
+  });
+
+  it("reads 'not used to train' (Apple) as protective and low", () => {
+    const { polarity, severity } = judge(
+      "ai-model-training",
+      "Your private personal data is not used to train our foundational AI models.",
+    );
+    assert.equal(polarity.value, "protective");
+    assert.equal(severity.value, "low");
+  });
+
+  it("leaves rights clauses protective by default", () => {
+    const text =
+      "You have the right to receive access to your personal information, including a copy thereof.";
+    const { polarity, severity } = judge("right-access", text);
+    assert.equal(polarity.value, "protective");
+    assert.equal(severity.value, "low");
+    assert.deepEqual(polarity.reasons, []);
+  });
+});

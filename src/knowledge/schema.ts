@@ -1,0 +1,171 @@
+/** Zod schemas of the knowledge base files; the TypeScript types of the taxonomy are inferred from them. */
+import { z } from "zod";
+import type { Polarity as ModelPolarity, Severity as ModelSeverity } from "../model/index.js";
+import { regexError } from "./regex.js";
+import {
+  ALLOWED_EXTRA_FLAGS,
+  CLAUDETTE_TAGS,
+  CLAUSE_GROUPS,
+  JURISDICTION_CODE,
+  OPP115_CATEGORIES,
+  PLACEHOLDERS,
+  POLARITIES,
+  SEVERITIES,
+} from "./vocabulary.js";
+
+const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "kebab-case id");
+const Text = z.string().trim().min(1);
+const Jurisdiction = z.string().regex(JURISDICTION_CODE, "jurisdiction code like EU, GB, US, US-CA");
+const Flags = z.string().regex(ALLOWED_EXTRA_FLAGS, "only m, s, u may be added (i is implied)");
+
+const PLACEHOLDER_TOKEN = /\{([^}]*)\}/g;
+/** Prose that may carry `{platform}` / `{contact}` placeholders and no other braces. */
+const Prose = Text.superRefine((value, ctx) => {
+  for (const [, name] of value.matchAll(PLACEHOLDER_TOKEN)) {
+    if (!(name !== undefined && name in PLACEHOLDERS))
+      ctx.addIssue({ code: "custom", message: `unknown placeholder {${name}}` });
+  }
+});
+
+export const SeveritySchema = z.enum(SEVERITIES);
+export const PolaritySchema = z.enum(POLARITIES);
+
+/** Checks that every regex field of a pattern or rule compiles with the record's flags. */
+function compiles(
+  value: {
+    regex: string;
+    flags?: string | undefined;
+    requires?: string | undefined;
+    excludes?: string | undefined;
+  },
+  ctx: z.RefinementCtx,
+): void {
+  for (const field of ["regex", "requires", "excludes"] as const) {
+    const source = value[field];
+    if (source === undefined) continue;
+    const error = regexError(source, value.flags);
+    if (error) ctx.addIssue({ code: "custom", path: [field], message: `does not compile: ${error}` });
+  }
+}
+
+const MatchFields = {
+  /** Main expression; its match is the evidence span. */
+  regex: Text,
+  /** Added to the implied `i`: any of m, s, u. */
+  flags: Flags.optional(),
+  /** A second expression that must also match somewhere in the same provision. */
+  requires: Text.optional(),
+  /** An expression that vetoes the match when it matches anywhere in the provision. */
+  excludes: Text.optional(),
+};
+
+export const PatternSchema = z
+  .strictObject({
+    id: Id,
+    ...MatchFields,
+    /** How sure a match alone makes the classification, 0–1. */
+    weight: z.number().gt(0).max(1),
+    /** Polarity this wording implies, overriding the type's default (rules still take precedence). */
+    polarity: PolaritySchema.optional(),
+    /** Severity this wording implies, overriding the type's default before rules apply. */
+    severity: SeveritySchema.optional(),
+    /** Why the pattern exists or what it targets, for reviewers. */
+    note: Text.optional(),
+  })
+  .superRefine(compiles);
+
+export const SeverityRuleSchema = z
+  .strictObject({ ...MatchFields, reason: Text, to: SeveritySchema.optional() })
+  .superRefine(compiles);
+
+export const PolarityRuleSchema = z
+  .strictObject({ ...MatchFields, reason: Text, to: PolaritySchema })
+  .superRefine(compiles);
+
+export const RegulationRefSchema = z.strictObject({
+  /** Id into regulations.json. */
+  id: Id,
+  /** Articles or sections engaged, e.g. "Art. 17", "§1798.105", "34 CFR 99.31". */
+  articles: z.array(Text).min(1),
+  /** Why the regulation bears on this clause type. */
+  why: Text,
+});
+
+export const ClauseTypeSchema = z.strictObject({
+  id: Id,
+  name: Text,
+  group: z.enum(CLAUSE_GROUPS),
+  description: Text,
+  defaultSeverity: SeveritySchema,
+  severityRules: z.strictObject({ raise: z.array(SeverityRuleSchema), lower: z.array(SeverityRuleSchema) }),
+  defaultPolarity: PolaritySchema,
+  /** Evaluated in order; the first rule that matches decides the polarity. */
+  polarityRules: z.array(PolarityRuleSchema),
+  patterns: z.array(PatternSchema).min(3).max(10),
+  explanation: z.strictObject({
+    whatItIs: Prose,
+    whyItMatters: Prose,
+    consumerImpact: Prose,
+    whatYouCanDo: z.array(Prose).min(2).max(4),
+  }),
+  compliance: z.strictObject({
+    regulations: z.array(RegulationRefSchema).min(1),
+    /** Ids into agencies.json. */
+    agencies: z.array(Id).min(1),
+    governanceExposure: z.strictObject({ level: SeveritySchema, summary: Text }),
+    contractImplications: Text,
+    vendorDueDiligence: z.array(Text).min(2),
+    complianceConsiderations: z.array(Text).min(2),
+    /** Jurisdictions where this clause type carries specific legal consequences. */
+    jurisdictions: z.array(Jurisdiction).min(1),
+  }),
+  opp115: z.array(z.enum(OPP115_CATEGORIES)).min(1),
+  claudette: z.array(z.enum(CLAUDETTE_TAGS)),
+});
+
+/** One group file: knowledge/clause-types/<group>.json. */
+export const ClauseTypeFileSchema = z.strictObject({
+  group: z.enum(CLAUSE_GROUPS),
+  types: z.array(ClauseTypeSchema).min(1),
+});
+
+export const RegulationSchema = z.strictObject({
+  id: Id,
+  name: Text,
+  shortName: Text,
+  jurisdiction: Jurisdiction,
+  /** Official text (legislation portal, official journal, government site). */
+  url: z.url({ protocol: /^https$/ }),
+  keyArticles: z.array(z.strictObject({ ref: Text, title: Text })).min(1),
+});
+
+export const AgencySchema = z.strictObject({
+  id: Id,
+  name: Text,
+  jurisdiction: Jurisdiction,
+  homepage: z.url({ protocol: /^https$/ }),
+  /** Official page where an individual files a complaint (or, for the EDPB, finds their authority). */
+  complaintUrl: z.url({ protocol: /^https$/ }),
+  /** Ids of the regulations this agency enforces or oversees. */
+  enforces: z.array(Id).min(1),
+});
+
+export const RegulationsFileSchema = z.strictObject({ regulations: z.array(RegulationSchema).min(1) });
+export const AgenciesFileSchema = z.strictObject({ agencies: z.array(AgencySchema).min(1) });
+
+export type Pattern = z.infer<typeof PatternSchema>;
+export type SeverityRule = z.infer<typeof SeverityRuleSchema>;
+export type PolarityRule = z.infer<typeof PolarityRuleSchema>;
+export type RegulationRef = z.infer<typeof RegulationRefSchema>;
+export type ClauseType = z.infer<typeof ClauseTypeSchema>;
+export type Regulation = z.infer<typeof RegulationSchema>;
+export type Agency = z.infer<typeof AgencySchema>;
+export type Severity = z.infer<typeof SeveritySchema>;
+export type Polarity = z.infer<typeof PolaritySchema>;
+
+// Compile-time proof that the knowledge base and the domain model speak the same severity/polarity.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const severityAgrees: Same<Severity, ModelSeverity> = true;
+const polarityAgrees: Same<Polarity, ModelPolarity> = true;
+void severityAgrees;
+void polarityAgrees;
