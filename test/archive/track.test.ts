@@ -131,6 +131,23 @@ describeEachBackend("tracking declared documents over HTTP", (get) => {
     assert.equal(report.verificationsChecked, 1);
   });
 
+  it("captures a local HTML file with its declared selector, without a WARC record", async () => {
+    const { store } = get();
+    const platform = await store.platforms.ensure("Local files");
+    const file = fileURLToPath(new URL("../fixtures/pages/ota-imprint-2026-04-22.html", import.meta.url));
+    const document = await store.documents.ensure(platform.id, "Imprint", [
+      { fetch: file, select: ".textcontent" },
+    ]);
+    const outcome = await archiver().captureDocument(document);
+    assert.equal(outcome.kind, "version");
+    if (outcome.kind !== "version") return;
+    assert.match(outcome.version.text, /Director of the publication/);
+    const [snapshot] = await store.snapshots.listByDocument(document.id);
+    assert.equal(snapshot?.method, "file");
+    assert.equal(snapshot?.warcFile, null);
+    assert.equal(snapshot?.mimeType, "text/html");
+  });
+
   it("refuses a loopback URL when private networks are not allowed, without a request", async () => {
     const { store } = get();
     const platform = await store.platforms.ensure("SSRF probe");
