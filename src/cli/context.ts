@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { Archiver } from "../archive/archiver.js";
 import { WarcWriter } from "../archive/warc/warc-writer.js";
 import { type Config, loadConfig } from "../config.js";
+import { createVersionListener } from "../pipeline/index.js";
 import { openStore, type Store } from "../store/index.js";
 
 /** What every command works with: configuration, storage and the archiver over it. */
@@ -19,6 +20,7 @@ export async function openContext(): Promise<CliContext> {
   const archiver = new Archiver(store, {
     warc: new WarcWriter(join(config.dataDir, "warc")),
     fetch: { allowPrivateNetwork: config.allowPrivateNetwork },
+    onVersion: createVersionListener(store),
   });
   return { config, store, archiver, close: () => store.close() };
 }

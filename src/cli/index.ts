@@ -1,6 +1,8 @@
 /** The `clausewatch` command line. Each command is a thin adapter over the modules in src/. */
 import { Command, CommanderError } from "commander";
+import { registerAnalysisCommands } from "./commands/analysis-commands.js";
 import { registerArchiveCommands } from "./commands/archive-commands.js";
+import { registerChangeCommands } from "./commands/change-commands.js";
 import { registerDemoCommand } from "./commands/demo-command.js";
 import { CliError } from "./context.js";
 
@@ -10,6 +12,8 @@ const program = new Command()
   .exitOverride();
 
 registerArchiveCommands(program);
+registerAnalysisCommands(program);
+registerChangeCommands(program);
 registerDemoCommand(program);
 
 try {

@@ -5,6 +5,7 @@ import type { RecordOutcome } from "../../archive/archiver.js";
 import { normalizeTermsType, readDeclarations } from "../../archive/declarations/index.js";
 import { exportOtaDataset, importOtaDataset } from "../../archive/ota/index.js";
 import { verifyArchive } from "../../archive/verify/index.js";
+import { catchUp } from "../../pipeline/index.js";
 import { CliError, withContext } from "../context.js";
 import { startProgress } from "../progress.js";
 
@@ -29,7 +30,7 @@ export function registerArchiveCommands(program: Command): void {
     )
     .argument("<dir>", "dataset folder")
     .action(async (dir: string) => {
-      await withContext(async ({ archiver }) => {
+      await withContext(async ({ store, archiver }) => {
         let progress: ReturnType<typeof startProgress> | undefined;
         const summary = await importOtaDataset(archiver, resolve(dir), ({ done, total, entry }) => {
           progress ??= startProgress(total, "import");
@@ -40,6 +41,13 @@ export function registerArchiveCommands(program: Command): void {
         console.log(
           `imported ${summary.files} files: ${summary.versions} new versions, ${summary.verifications} unchanged (verifications), ${summary.skipped} already present`,
         );
+        // Finishes analyses that an interrupted earlier run left undone.
+        const pending = await catchUp(store);
+        if (pending.analysed + pending.changeRecords > 0) {
+          console.log(
+            `completed ${pending.analysed} pending analyses and ${pending.changeRecords} change records`,
+          );
+        }
       });
     });
 

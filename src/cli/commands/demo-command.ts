@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { importOtaDataset } from "../../archive/ota/index.js";
 import { verifyArchive } from "../../archive/verify/index.js";
+import { catchUp } from "../../pipeline/index.js";
 import { withContext } from "../context.js";
 import { startProgress } from "../progress.js";
 
@@ -25,6 +26,7 @@ export function registerDemoCommand(program: Command): void {
         console.log(
           `demo corpus: ${summary.files} files, ${summary.versions} new versions, ${summary.verifications} verifications, ${summary.skipped} already present`,
         );
+        await catchUp(store);
         const report = await verifyArchive(store);
         console.log(
           report.ok

@@ -1,0 +1,99 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { Provision } from "../../model/index.js";
+import { classify } from "./classify.js";
+import { readClaudette } from "./claudette-corpus.js";
+import { confidenceLevel } from "./confidence.js";
+import { FIXTURE_TAXONOMY } from "./fixtures/taxonomy.js";
+import { trainTextModel } from "./train-text-model.js";
+
+// A small model on real CLAUDETTE sentences; "choice-of-law" = the sentence names the governing law.
+const LAW = /\blaws? of\b|\bgoverned by\b/i;
+const docs = readClaudette(new URL("./fixtures/claudette-mini", import.meta.url).pathname);
+const { model } = trainTextModel(
+  docs.flatMap((d) =>
+    d.sentences.map((s) => ({
+      text: s.text,
+      labels: LAW.test(s.text) ? ["choice-of-law"] : [],
+      group: d.name,
+    })),
+  ),
+  {
+    vectorizer: { wordNgrams: [1, 2], charNgrams: null, minDf: 1, sublinearTf: true, charWeight: 1 },
+    learners: ["logistic"],
+    c: { logistic: 10, svm: 1 },
+    classWeightPower: 1,
+    folds: 2,
+    minPositives: 2,
+    seed: 5,
+    eps: 0.01,
+    maxIter: 100,
+  },
+  { labels: ["choice-of-law", "sale-of-data"] },
+);
+
+/** Builds provisions with exact offsets from paragraphs joined by blank lines. */
+function documentOf(paragraphs: string[]): { text: string; provisions: Provision[] } {
+  const text = `# Terms\n\n${paragraphs.join("\n\n")}\n`;
+  let from = 0;
+  const provisions = paragraphs.map((p, index) => {
+    const start = text.indexOf(p, from);
+    from = start + p.length;
+    return { index, key: `p${index}`, headingPath: ["Terms"], start, end: start + p.length, text: p };
+  });
+  return { text, provisions };
+}
+
+const options = { taxonomy: FIXTURE_TAXONOMY, model };
+
+describe("classify", () => {
+  it("reads a negated practice as protective and a plain one as concerning", () => {
+    const { text, provisions } = documentOf([
+      "We do not sell your personal information to anyone.",
+      "We sell your personal information to data brokers.",
+    ]);
+    const [negated, plain] = classify(provisions, text, options);
+    const a = negated!.clauses.find((c) => c.type === "sale-of-data")!;
+    const b = plain!.clauses.find((c) => c.type === "sale-of-data")!;
+    assert.equal(a.polarity, "protective");
+    assert.equal(a.severity, "low");
+    assert.ok(a.polarityReasons?.some((r) => r.includes("do not sell")));
+    assert.equal(b.polarity, "concerning");
+    assert.equal(b.source, "pattern");
+    assert.ok(b.reasons.some((r) => r.kind === "pattern" && r.name === "sell-personal-information"));
+  });
+
+  it("quotes the sentence that carried the decision, with exact offsets into the version text", () => {
+    const { text, provisions } = documentOf([
+      "Welcome to the service.",
+      "You can contact us at any time by post. These Terms are governed by the laws of Ireland. Thank you for reading.",
+    ]);
+    const out = classify(provisions, text, options);
+    assert.deepEqual(out[0]!.clauses, []);
+    const law = out[1]!.clauses.find((c) => c.type === "choice-of-law")!;
+    assert.equal(law.evidence.text, "These Terms are governed by the laws of Ireland.");
+    assert.equal(text.slice(law.evidence.start, law.evidence.end), law.evidence.text);
+    assert.ok(law.evidence.start >= provisions[1]!.start && law.evidence.end <= provisions[1]!.end);
+  });
+
+  it("explains model decisions with weighted features", () => {
+    const { text, provisions } = documentOf([
+      "Service providers may bill you monthly. Any dispute is subject to the laws of England and Wales.",
+    ]);
+    const law = classify(provisions, text, options)[0]!.clauses.find((c) => c.type === "choice-of-law")!;
+    assert.equal(law.source, "model");
+    const features = law.reasons.filter((r) => r.kind === "feature");
+    assert.ok(features.length > 0);
+    assert.ok(features.every((f) => f.weight > 0));
+    assert.equal(law.evidence.text, "Any dispute is subject to the laws of England and Wales.");
+    assert.equal(law.confidenceLevel, confidenceLevel(law.confidence));
+  });
+
+  it("works with patterns only and rejects provisions foreign to the text", () => {
+    const { text, provisions } = documentOf(["You can find the do not sell my information link below."]);
+    const out = classify(provisions, text, { taxonomy: FIXTURE_TAXONOMY, model: null });
+    assert.equal(out[0]!.clauses[0]?.type, "sale-of-data");
+    const foreign = { ...provisions[0]!, text: "Text that is not there." };
+    assert.throws(() => classify([foreign], text, { taxonomy: FIXTURE_TAXONOMY, model: null }), /not found/);
+  });
+});

@@ -1,0 +1,202 @@
+/** A fitted multi-label linear text model: TF-IDF features, one calibrated linear scorer and threshold per label. */
+import { sigmoid } from "./calibration.js";
+import { ModelFormatError } from "./errors.js";
+import type { TypeFusion } from "./fusion.js";
+import type { SparseVector } from "./sparse.js";
+import { round6, TfidfVectorizer, type VectorizerState } from "./vectorizer.js";
+
+/** One label's scorer: probability = σ(w·x + intercept); predicted when probability ≥ threshold. */
+export interface LabelScorer {
+  label: string;
+  /** Dense weights over the vectoriser's features. */
+  weights: Float32Array;
+  intercept: number;
+  threshold: number;
+  /** Positive training examples it was fitted on. */
+  positives: number;
+  /** F1 on the held-out folds used to tune the threshold (0 when not tuned). */
+  heldOutF1: number;
+  /** Learned combination with the taxonomy's patterns for this label (a clause type), when trained with one. */
+  fusion?: TypeFusion;
+}
+
+/** A label the model predicts for a text. */
+export interface LabelScore {
+  label: string;
+  probability: number;
+  threshold: number;
+}
+
+/** A feature's contribution to one label's score in one text. */
+export interface FeatureContribution {
+  /** The n-gram ("do not sell") or character n-gram ("#sell"). */
+  feature: string;
+  /** weight × TF-IDF value. */
+  contribution: number;
+}
+
+/** Where a model's training data came from. */
+export interface TrainingProvenance {
+  /** SHA-256 of the training examples in a canonical form: equal hash, equal model. */
+  dataHash: string;
+  examples: number;
+  /** Free-form description of the configuration used. */
+  config: unknown;
+}
+
+/** JSON form of a label scorer: only non-zero weights are kept. */
+interface StoredLabel {
+  label: string;
+  threshold: number | null;
+  positives: number;
+  heldOutF1: number;
+  intercept: number;
+  indices: number[];
+  values: number[];
+  fusion?: TypeFusion;
+}
+
+/** JSON form of a whole model. */
+export interface StoredTextModel {
+  format: "clausewatch-text-model";
+  version: 1;
+  provenance: TrainingProvenance | null;
+  vectorizer: VectorizerState;
+  labels: StoredLabel[];
+}
+
+/** Multi-label linear text classifier. */
+export class TextModel {
+  constructor(
+    readonly vectorizer: TfidfVectorizer,
+    readonly scorers: LabelScorer[],
+    readonly provenance: TrainingProvenance | null = null,
+  ) {}
+
+  /** Labels the model can predict. */
+  get labels(): string[] {
+    return this.scorers.map((s) => s.label);
+  }
+
+  /** Feature vector of a text (exposed so callers scoring many labels vectorise once). */
+  vectorize(text: string): SparseVector {
+    return this.vectorizer.transform(text);
+  }
+
+  /** Probability of every label, in `labels` order. */
+  probabilities(x: SparseVector): Float64Array {
+    const out = new Float64Array(this.scorers.length);
+    this.scorers.forEach((s, j) => {
+      let z = s.intercept;
+      for (let k = 0; k < x.indices.length; k++) z += x.values[k]! * s.weights[x.indices[k]!]!;
+      out[j] = sigmoid(z);
+    });
+    return out;
+  }
+
+  /** Labels whose probability reaches their threshold, most probable first. */
+  predict(text: string): LabelScore[] {
+    return this.predictVector(this.vectorize(text));
+  }
+
+  /** As `predict`, on an already vectorised text. */
+  predictVector(x: SparseVector): LabelScore[] {
+    const probs = this.probabilities(x);
+    const out: LabelScore[] = [];
+    this.scorers.forEach((s, j) => {
+      if (probs[j]! >= s.threshold)
+        out.push({ label: s.label, probability: probs[j]!, threshold: s.threshold });
+    });
+    return out.sort((a, b) => b.probability - a.probability);
+  }
+
+  /**
+   * The features that pushed `label` up the most in this text: weight × value, largest first.
+   * Only positive contributions are returned, because they are what "why was this predicted" asks.
+   */
+  explain(x: SparseVector | string, label: string, top = 5): FeatureContribution[] {
+    const vector = typeof x === "string" ? this.vectorize(x) : x;
+    const scorer = this.scorers.find((s) => s.label === label);
+    if (!scorer) return [];
+    const contributions: FeatureContribution[] = [];
+    for (let k = 0; k < vector.indices.length; k++) {
+      const c = vector.values[k]! * scorer.weights[vector.indices[k]!]!;
+      if (c > 0) contributions.push({ feature: this.vectorizer.terms[vector.indices[k]!]!, contribution: c });
+    }
+    return contributions.sort((a, b) => b.contribution - a.contribution).slice(0, top);
+  }
+
+  /**
+   * The JSON form. Weights smaller in magnitude than `prune` are dropped and the rest rounded to `decimals`:
+   * most of the vocabulary carries near-zero weight for any one label, and dropping it keeps the file small.
+   */
+  toJSON(prune = 0, decimals = 6): StoredTextModel {
+    const scale = 10 ** decimals;
+    return {
+      format: "clausewatch-text-model",
+      version: 1,
+      provenance: this.provenance,
+      vectorizer: this.vectorizer.toState(),
+      labels: this.scorers.map((s) => {
+        const indices: number[] = [];
+        const values: number[] = [];
+        s.weights.forEach((w, i) => {
+          const rounded = Math.round(w * scale) / scale;
+          if (rounded !== 0 && Math.abs(w) >= prune) {
+            indices.push(i);
+            values.push(rounded);
+          }
+        });
+        return {
+          label: s.label,
+          threshold: Number.isFinite(s.threshold) ? round6(s.threshold) : null,
+          positives: s.positives,
+          heldOutF1: round6(s.heldOutF1),
+          intercept: round6(s.intercept),
+          indices,
+          values,
+          ...(s.fusion ? { fusion: roundFusion(s.fusion) } : {}),
+        };
+      }),
+    };
+  }
+
+  /** Restores a model from its JSON form. */
+  static fromJSON(stored: StoredTextModel): TextModel {
+    if (stored?.format !== "clausewatch-text-model" || stored.version !== 1) {
+      throw new ModelFormatError("not a clausewatch-text-model version 1");
+    }
+    const vectorizer = TfidfVectorizer.fromState(stored.vectorizer);
+    const scorers = stored.labels.map((l): LabelScorer => {
+      if (l.indices.length !== l.values.length)
+        throw new ModelFormatError(`label ${l.label}: weights misaligned`);
+      const weights = new Float32Array(vectorizer.size);
+      l.indices.forEach((i, k) => {
+        if (i < 0 || i >= vectorizer.size)
+          throw new ModelFormatError(`label ${l.label}: feature ${i} out of range`);
+        weights[i] = l.values[k]!;
+      });
+      return {
+        label: l.label,
+        weights,
+        intercept: l.intercept,
+        threshold: l.threshold ?? Number.POSITIVE_INFINITY,
+        positives: l.positives,
+        heldOutF1: l.heldOutF1,
+        ...(l.fusion ? { fusion: l.fusion } : {}),
+      };
+    });
+    return new TextModel(vectorizer, scorers, stored.provenance);
+  }
+}
+
+function roundFusion(f: TypeFusion): TypeFusion {
+  return {
+    model: round6(f.model),
+    pattern: round6(f.pattern),
+    hit: round6(f.hit),
+    intercept: round6(f.intercept),
+    threshold: round6(f.threshold),
+    floor: f.floor,
+  };
+}

@@ -1,0 +1,168 @@
+/** TF-IDF over word n-grams and (optionally) character n-grams, fitted on a corpus and serialisable. */
+import { ModelFormatError } from "./errors.js";
+import type { SparseVector } from "./sparse.js";
+import { words } from "./tokenize.js";
+
+/** How texts become features. */
+export interface VectorizerConfig {
+  /** Smallest and largest word n-gram length, e.g. [1, 3]. */
+  wordNgrams: [number, number];
+  /** Character n-gram lengths inside word boundaries (like scikit-learn's `char_wb`), or null for none. */
+  charNgrams: [number, number] | null;
+  /** Drop features seen in fewer documents than this. */
+  minDf: number;
+  /** Keep at most this many features per block, the most frequent (by document frequency) first. */
+  maxFeatures?: number;
+  /** `1 + ln(tf)` instead of raw counts: long segments repeating a word should not dominate. */
+  sublinearTf: boolean;
+  /** L2 norm given to the character block; the word block has norm 1. */
+  charWeight: number;
+  /**
+   * Also emit the first this-many words as separate "^word" features: segments often open with their section
+   * heading, which says more about the practice than any word further down.
+   */
+  leadWords?: number;
+}
+
+/** The fitted state, as stored in a model file. */
+export interface VectorizerState {
+  config: VectorizerConfig;
+  /** Feature names; word n-grams as "a b", character n-grams as "#ab c". */
+  terms: string[];
+  idf: number[];
+}
+
+const CHAR_PREFIX = "#";
+
+/** Word n-grams of a token list, joined by single spaces. */
+function wordGrams(tokens: readonly string[], [min, max]: [number, number], emit: (gram: string) => void) {
+  for (let i = 0; i < tokens.length; i++) {
+    let gram = "";
+    for (let n = 1; n <= max && i + n <= tokens.length; n++) {
+      gram = n === 1 ? tokens[i]! : `${gram} ${tokens[i + n - 1]!}`;
+      if (n >= min) emit(gram);
+    }
+  }
+}
+
+/** The first `n` tokens as lead features. */
+function leadGrams(tokens: readonly string[], n: number | undefined, emit: (gram: string) => void) {
+  if (!n) return;
+  for (let i = 0; i < Math.min(n, tokens.length); i++) emit(`^${tokens[i]!}`);
+}
+
+/** Character n-grams of each token padded with spaces, so prefixes and suffixes are marked. */
+function charGrams(tokens: readonly string[], [min, max]: [number, number], emit: (gram: string) => void) {
+  for (const token of tokens) {
+    const padded = ` ${token} `;
+    for (let n = min; n <= max; n++) {
+      if (n > padded.length) break;
+      for (let i = 0; i + n <= padded.length; i++) emit(CHAR_PREFIX + padded.slice(i, i + n));
+    }
+  }
+}
+
+/** A fitted TF-IDF vectoriser. */
+export class TfidfVectorizer {
+  readonly config: VectorizerConfig;
+  readonly terms: string[];
+  readonly idf: Float64Array;
+  private readonly index: Map<string, number>;
+  /** Index of the first character feature: word features come first. */
+  private readonly charStart: number;
+
+  private constructor(config: VectorizerConfig, terms: string[], idf: ArrayLike<number>) {
+    this.config = config;
+    this.terms = terms;
+    this.idf = Float64Array.from(idf);
+    this.index = new Map(terms.map((t, i) => [t, i]));
+    const firstChar = terms.findIndex((t) => t.startsWith(CHAR_PREFIX));
+    this.charStart = firstChar < 0 ? terms.length : firstChar;
+  }
+
+  /** Number of features. */
+  get size(): number {
+    return this.terms.length;
+  }
+
+  /** Learns vocabulary and IDF from `texts`. */
+  static fit(texts: readonly string[], config: VectorizerConfig): TfidfVectorizer {
+    const wordDf = new Map<string, number>();
+    const charDf = new Map<string, number>();
+    for (const text of texts) {
+      const tokens = words(text);
+      const seen = new Set<string>();
+      wordGrams(tokens, config.wordNgrams, (g) => seen.add(g));
+      leadGrams(tokens, config.leadWords, (g) => seen.add(g));
+      for (const g of seen) wordDf.set(g, (wordDf.get(g) ?? 0) + 1);
+      if (config.charNgrams) {
+        seen.clear();
+        charGrams(tokens, config.charNgrams, (g) => seen.add(g));
+        for (const g of seen) charDf.set(g, (charDf.get(g) ?? 0) + 1);
+      }
+    }
+    const keep = (df: Map<string, number>) => {
+      // Sorting by (df desc, term asc) makes the vocabulary order independent of Map insertion details.
+      let entries = [...df].filter(([, n]) => n >= config.minDf);
+      entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      if (config.maxFeatures !== undefined) entries = entries.slice(0, config.maxFeatures);
+      return entries;
+    };
+    const kept = [...keep(wordDf), ...keep(charDf)];
+    const n = texts.length;
+    return new TfidfVectorizer(
+      config,
+      kept.map(([t]) => t),
+      kept.map(([, df]) => Math.log((1 + n) / (1 + df)) + 1),
+    );
+  }
+
+  /** Restores a vectoriser from its stored state. */
+  static fromState(state: VectorizerState): TfidfVectorizer {
+    if (!Array.isArray(state.terms) || !Array.isArray(state.idf) || state.terms.length !== state.idf.length) {
+      throw new ModelFormatError("vectorizer: terms and idf must be arrays of the same length");
+    }
+    return new TfidfVectorizer(state.config, state.terms, state.idf);
+  }
+
+  /** The state to store. */
+  toState(): VectorizerState {
+    return { config: this.config, terms: this.terms, idf: Array.from(this.idf, round6) };
+  }
+
+  /** Feature vector of one text: TF-IDF, each block L2-normalised. */
+  transform(text: string): SparseVector {
+    const tokens = words(text);
+    const counts = new Map<number, number>();
+    const add = (gram: string) => {
+      const i = this.index.get(gram);
+      if (i !== undefined) counts.set(i, (counts.get(i) ?? 0) + 1);
+    };
+    wordGrams(tokens, this.config.wordNgrams, add);
+    leadGrams(tokens, this.config.leadWords, add);
+    if (this.config.charNgrams) charGrams(tokens, this.config.charNgrams, add);
+    const indices = Int32Array.from(counts.keys()).sort();
+    const values = new Float64Array(indices.length);
+    let wordNorm = 0;
+    let charNorm = 0;
+    for (let k = 0; k < indices.length; k++) {
+      const i = indices[k]!;
+      const tf = counts.get(i)!;
+      const v = (this.config.sublinearTf ? 1 + Math.log(tf) : tf) * this.idf[i]!;
+      values[k] = v;
+      if (i < this.charStart) wordNorm += v * v;
+      else charNorm += v * v;
+    }
+    const wordScale = wordNorm > 0 ? 1 / Math.sqrt(wordNorm) : 0;
+    const charScale = charNorm > 0 ? this.config.charWeight / Math.sqrt(charNorm) : 0;
+    for (let k = 0; k < indices.length; k++) {
+      values[k] = values[k]! * (indices[k]! < this.charStart ? wordScale : charScale);
+    }
+    return { indices, values };
+  }
+}
+
+/** Rounds for storage: six significant decimals are far below what changes a decision. */
+export function round6(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}

@@ -1,0 +1,53 @@
+/**
+ * Provision analysis of one version's text: segmentation, language check, clause classification,
+ * entities and grade. Pure: text in, analysis out.
+ */
+
+import type { ClassifiedProvision, Entities } from "../model/index.js";
+import { classify } from "./classify/classify.js";
+import { loadShippedModel } from "./classify/shipped-model.js";
+import { extractEntities } from "./entities/index.js";
+import type { DocumentGrade } from "./grade/contributions.js";
+import { gradeDocument } from "./grade/index.js";
+import { detectLanguage, type LanguageGuess } from "./language/index.js";
+import { segment } from "./segment/index.js";
+
+export type { DocumentGrade } from "./grade/contributions.js";
+
+/** Everything ClauseWatch says about one version of a document. */
+export interface DocumentAnalysis {
+  language: LanguageGuess;
+  provisions: ClassifiedProvision[];
+  entities: Entities;
+  /** Null when the text was not classified (not English, or empty). */
+  grade: DocumentGrade | null;
+  /** Honest caveats for the reader, e.g. that classification is English-only. */
+  warnings: string[];
+}
+
+/** Identity of the analyzer (model training data), stored with results so stale ones can be recomputed. */
+export function analyzerId(): string {
+  const provenance = loadShippedModel().model.provenance;
+  return `clausewatch-classifier:${provenance?.dataHash.slice(0, 16) ?? "unversioned"}`;
+}
+
+/** Analyses a version's Markdown text. */
+export function analyzeText(text: string): DocumentAnalysis {
+  const language = detectLanguage(text);
+  const segments = segment(text);
+  const warnings: string[] = [];
+  if (segments.length === 0) {
+    warnings.push("The document has no readable provisions.");
+  }
+  // Undecided short texts are classified: a two-line English notice has too few stop words to be sure.
+  const classifiable = language.isEnglish || language.language === "und";
+  if (!classifiable) {
+    warnings.push(
+      `The document appears to be in language "${language.language}"; clause classification is English-only, so no clauses are reported.`,
+    );
+  }
+  const provisions = classifiable ? classify(segments, text) : segments.map((p) => ({ ...p, clauses: [] }));
+  const entities = extractEntities(text, segments);
+  const grade = classifiable && provisions.length > 0 ? gradeDocument(provisions) : null;
+  return { language, provisions, entities, grade, warnings };
+}

@@ -1,0 +1,171 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { computeChangeRecord } from "./change-record.js";
+import { InvalidProvisionsError } from "./errors.js";
+import { analyzeForTest, fixture } from "./test-helpers.js";
+
+const analyze = analyzeForTest;
+
+const POLICY = `# Privacy Policy
+
+_Last updated: June 4, 2025_
+
+## What we collect
+
+We collect your name, e-mail address and phone number when you create an account.
+
+We use cookies to remember your preferences and to measure how the service is used.
+
+## Your rights
+
+You have the right to deletion of your personal data at any time.
+
+We will give you 30 days' notice before material changes to this policy.
+
+## Disputes
+
+Any dispute will be resolved by the courts of Dublin, Ireland.
+`;
+
+describe("computeChangeRecord: edge cases", () => {
+  it("first version: substantive, with the number of provisions", () => {
+    const record = computeChangeRecord({ beforeText: null, afterText: POLICY, analyze });
+    assert.equal(record.kind, "substantive");
+    assert.deepEqual(record.summary, ["First recorded version (6 provisions)"]);
+    assert.deepEqual(record.provisionChanges, []);
+  });
+
+  it("identical versions: no change, technical, said so", () => {
+    const record = computeChangeRecord({ beforeText: POLICY, afterText: POLICY, analyze });
+    assert.equal(record.kind, "technical");
+    assert.equal(record.severity, "low");
+    assert.deepEqual(record.provisionChanges, []);
+    assert.match(record.summary[0]!, /identical/);
+  });
+
+  it("version vs empty: every provision removed, the lost protections weigh high", () => {
+    const record = computeChangeRecord({ beforeText: POLICY, afterText: "", analyze });
+    assert.equal(record.provisionChanges.length, 6);
+    assert.ok(record.provisionChanges.every((c) => c.change === "removed"));
+    // The date stamp is minor; the five provisions are substantive.
+    assert.equal(record.provisionChanges.filter((c) => c.kind === "substantive").length, 5);
+    assert.equal(record.severity, "high");
+    assert.match(
+      record.summary[0]!,
+      /^Removes a protective provision on deletion and account deletion: “You have the right/,
+    );
+  });
+
+  it("completely rewritten document: removals and additions, summary capped with a count of the rest", () => {
+    const rewritten = Array.from(
+      { length: 14 },
+      (_, i) =>
+        `Clause ${i + 1}. Users of the platform ${["must", "may", "shall"][i % 3]} observe rule ${"ABCDEFGHIJKLMN"[i]} of the community charter when posting.`,
+    ).join("\n\n");
+    const record = computeChangeRecord({
+      beforeText: POLICY,
+      afterText: rewritten,
+      analyze,
+      summary: { maxLines: 8 },
+    });
+    assert.equal(record.kind, "substantive");
+    assert.equal(record.provisionChanges.filter((c) => c.change === "removed").length, 6);
+    assert.equal(record.provisionChanges.filter((c) => c.change === "added").length, 14);
+    assert.equal(record.summary.length, 8);
+    assert.match(
+      record.summary[0]!,
+      /^Substantive changes to 19 provisions \(14 added, 5 removed, 0 modified\)$/,
+    );
+    assert.match(record.summary[7]!, /^… and \d+ more changes$/);
+  });
+
+  it("refuses before provisions without a before text", () => {
+    assert.throws(
+      () => computeChangeRecord({ beforeText: null, afterText: POLICY, before: analyze(POLICY), analyze }),
+      InvalidProvisionsError,
+    );
+  });
+});
+
+describe("computeChangeRecord: kinds", () => {
+  it("all headings changed: no provision change, minor, headings named", () => {
+    const renamed = POLICY.replace("## What we collect", "## Information we gather")
+      .replace("## Your rights", "## Your choices")
+      .replace("## Disputes", "## Resolving disagreements");
+    const record = computeChangeRecord({ beforeText: POLICY, afterText: renamed, analyze });
+    assert.deepEqual(record.provisionChanges, []);
+    assert.equal(record.kind, "minor");
+    assert.equal(record.unchanged, 6);
+    assert.deepEqual(record.summary, [
+      "Renames headings (3), e.g. “What we collect” → “Information we gather”",
+    ]);
+  });
+
+  it("moved section: its provisions are moved, the record is minor", () => {
+    const [head, rest] = POLICY.split("## What we collect");
+    const [collect, tail] = rest!.split("## Your rights");
+    const moved = `${head}## Your rights${tail}\n## What we collect${collect}`;
+    const record = computeChangeRecord({ beforeText: POLICY, afterText: moved, analyze });
+    assert.deepEqual(
+      record.provisionChanges.map((c) => c.change),
+      ["moved", "moved"],
+    );
+    assert.equal(record.kind, "minor");
+    assert.deepEqual(record.summary, ["Moves 2 provisions without changing their text"]);
+  });
+
+  it("date-only change (real versions): minor, summary names the new date stamp", () => {
+    const before = fixture("Proton Mail/Privacy Policy/2026-02-04T12-46-26Z.md");
+    const after = fixture("Proton Mail/Privacy Policy/2026-02-05T12-44-55Z.md");
+    const record = computeChangeRecord({ beforeText: before, afterText: after, analyze });
+    assert.equal(record.kind, "minor");
+    assert.equal(record.severity, "low");
+    assert.deepEqual(record.summary, ["Updates the date stamp: “Last modified: February 4th, 2026”"]);
+  });
+
+  it("formatting-only change (real versions, link targets): technical", () => {
+    const before = fixture("Firefox/Terms of Service/2025-03-01T06-06-57Z.md");
+    const after = fixture("Firefox/Terms of Service/2025-03-04T06-06-11Z.md");
+    const record = computeChangeRecord({ beforeText: before, afterText: after, analyze });
+    assert.equal(record.kind, "technical");
+    assert.equal(record.provisionChanges.length, 2);
+    assert.ok(record.provisionChanges.every((c) => c.change === "modified" && c.kind === "technical"));
+    assert.deepEqual(record.summary, [
+      "Formatting or extraction-only changes in 2 provisions (no change in wording)",
+    ]);
+  });
+
+  it("substantive change (real versions): a sensible, quoted summary line", () => {
+    const before = fixture("Proton Mail/Privacy Policy/2025-09-23T06-17-26Z.md");
+    const after = fixture("Proton Mail/Privacy Policy/2026-02-04T12-46-26Z.md");
+    const record = computeChangeRecord({ beforeText: before, afterText: after, analyze });
+    assert.equal(record.kind, "substantive");
+    const substantive = record.provisionChanges.filter((c) => c.kind === "substantive");
+    assert.equal(substantive.length, 1);
+    assert.equal(substantive[0]!.change, "modified");
+    assert.equal(
+      record.summary[0],
+      "Broadens sharing: now also mentions third parties (provision under “Data Proton collects from you, and how we use it”): “Third-party services may process your data to deliver images displayed on our website.”",
+    );
+    assert.equal(record.summary.length, 1);
+  });
+
+  it("accepts pre-classified provisions instead of analysing twice", () => {
+    let calls = 0;
+    const counting = (text: string) => {
+      calls++;
+      return analyze(text);
+    };
+    const changed = POLICY.replace("Dublin, Ireland", "Delaware");
+    computeChangeRecord({
+      beforeText: POLICY,
+      afterText: changed,
+      before: analyze(POLICY),
+      after: analyze(changed),
+      analyze: counting,
+    });
+    assert.equal(calls, 0);
+    computeChangeRecord({ beforeText: POLICY, afterText: changed, analyze: counting });
+    assert.equal(calls, 2);
+  });
+});

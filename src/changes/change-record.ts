@@ -1,0 +1,135 @@
+/** The change record of a new version: provision diff, noise vs substance, severity and summary. */
+import type { ChangeKind, ChangeRecordData, ClassifiedProvision, Severity } from "../model/index.js";
+import { type AnalyzeVersion, analyzeVersion } from "./analyze-version.js";
+import { ChangeContext } from "./change-context.js";
+import { classifyChange } from "./classify-change.js";
+import { diffProvisions } from "./diff-provisions.js";
+import { InvalidProvisionsError } from "./errors.js";
+import { technicalText } from "./normal-forms.js";
+import { type OutsideChange, outsideChanges } from "./outside-text.js";
+import { maxKind, maxSeverity } from "./ranks.js";
+import { type AssessedChange, type SummaryOptions, summarizeChanges } from "./summarize.js";
+
+/** Inputs of {@link computeChangeRecord}. Pass the provisions when they are already classified. */
+export interface ChangeRecordInput {
+  /** Text of the previous version; null for the first recorded version. */
+  beforeText: string | null;
+  afterText: string;
+  /** Classified provisions of the previous version; computed with `analyze` when absent. */
+  before?: readonly ClassifiedProvision[] | null;
+  /** Classified provisions of the new version; computed with `analyze` when absent. */
+  after?: readonly ClassifiedProvision[];
+  /** Segmentation + classification used for missing provisions (default: the project's pipeline). */
+  analyze?: AnalyzeVersion;
+  summary?: SummaryOptions;
+}
+
+/** A change record with the detail behind it. */
+export interface ChangeRecordResult extends ChangeRecordData {
+  /** Provisions present in both versions with the same text and relative order. */
+  unchanged: number;
+  /** The provision changes with their provisions and verdicts, in reading order. */
+  assessed: AssessedChange[];
+  /** Changed lines between provisions (headings, date lines); they make a record minor at most. */
+  outside: OutsideChange[];
+}
+
+function firstVersion(after: readonly ClassifiedProvision[]): ChangeRecordResult {
+  const n = after.length;
+  return {
+    kind: "substantive",
+    severity: "low",
+    summary: [`First recorded version (${n} provision${n === 1 ? "" : "s"})`],
+    provisionChanges: [],
+    unchanged: 0,
+    assessed: [],
+    outside: [],
+  };
+}
+
+function noChange(summary: string, unchanged: number): ChangeRecordResult {
+  return {
+    kind: "technical",
+    severity: "low",
+    summary: [summary],
+    provisionChanges: [],
+    unchanged,
+    assessed: [],
+    outside: [],
+  };
+}
+
+/**
+ * A paragraph that became a heading (or the reverse) shows as a removed provision plus an added heading:
+ * the pair is one layout change. Marks such provisions technical and drops their heading lines.
+ */
+function pairWithHeadings(assessed: AssessedChange[], outside: OutsideChange[]): OutsideChange[] {
+  if (outside.length === 0) return outside;
+  const used = new Set<OutsideChange>();
+  for (const c of assessed) {
+    if (c.assessment.kind !== "substantive" || (c.before && c.after)) continue;
+    const visible = technicalText((c.after ?? c.before)!.text);
+    const twin = outside.find(
+      (o) => !used.has(o) && (c.after ? o.before === visible && !o.after : o.after === visible && !o.before),
+    );
+    if (!twin) continue;
+    used.add(twin);
+    c.assessment = { ...c.assessment, kind: "technical", severity: "low", noise: "resegmented" };
+  }
+  return outside.filter((o) => !used.has(o));
+}
+
+/**
+ * Computes the change record of `afterText` against `beforeText`.
+ * - First version (beforeText null): substantive, low, "First recorded version (N provisions)", no changes.
+ * - Identical texts: technical, low, no changes, a summary saying so.
+ * - Otherwise each provision change is classified technical / minor / substantive with a severity; the record
+ *   takes the most substantive kind and, for substantive records, the highest severity of substantive
+ *   changes. Changed headings and other lines between provisions make the record minor at most (reported in
+ *   the summary, not as provision changes).
+ * @throws InvalidProvisionsError when `before` provisions are given but `beforeText` is null.
+ */
+export function computeChangeRecord(input: ChangeRecordInput): ChangeRecordResult {
+  if (input.beforeText === null && input.before) {
+    throw new InvalidProvisionsError("before provisions were given without the before text");
+  }
+  const analyze = input.analyze ?? analyzeVersion;
+  const after = input.after ?? analyze(input.afterText);
+  if (input.beforeText === null) return firstVersion(after);
+  if (input.beforeText === input.afterText) return noChange("No change: the text is identical", after.length);
+  const before = input.before ?? analyze(input.beforeText);
+
+  const diff = diffProvisions(before, after);
+  const context = new ChangeContext(input.beforeText, before, after, diff);
+  const assessed: AssessedChange[] = diff.entries.map((entry) => ({
+    ...entry,
+    assessment: classifyChange(entry, context),
+  }));
+  // Headings and other lines between provisions: minor at most, and nothing when only their layout changed.
+  const outside = pairWithHeadings(
+    assessed,
+    outsideChanges(input.beforeText, before, input.afterText, after),
+  );
+  let kind: ChangeKind = outside.length > 0 ? "minor" : "technical";
+  let severity: Severity = "low";
+  for (const { change, assessment } of assessed) {
+    change.kind = assessment.kind;
+    change.severity = assessment.severity;
+    kind = maxKind(kind, assessment.kind);
+    if (assessment.kind === "substantive") severity = maxSeverity(severity, assessment.severity);
+  }
+  if (assessed.length === 0 && outside.length === 0) {
+    // The text differs only outside provisions, and there only in layout or navigation.
+    return noChange("No change in any provision (only layout or navigation text differs)", diff.unchanged);
+  }
+  const summary = summarizeChanges(assessed, outside, input.summary);
+  return {
+    kind,
+    severity,
+    summary,
+    provisionChanges: diff.changes,
+    unchanged: diff.unchanged,
+    assessed,
+    outside,
+  };
+}

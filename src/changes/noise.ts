@@ -1,0 +1,105 @@
+/**
+ * Noise rules: when a provision change is only technical (extraction artefacts) or minor (date stamps,
+ * typos, punctuation and typography, case, tracking parameters, links, labels, a move).
+ */
+import type { ChangeKind, ClassifiedProvision } from "../model/index.js";
+import type { ChangeContext } from "./change-context.js";
+import { DATE_PATTERN, isDateStamp } from "./dates.js";
+import { minorText, technicalText } from "./normal-forms.js";
+import { isLabel, linkOnly, onlyUrls } from "./page-chrome.js";
+import { onlyTypoEdits } from "./typos.js";
+
+/** Why a change is not substantive. */
+export type NoiseReason =
+  | "formatting"
+  | "markup-only"
+  | "anchor-links"
+  | "resegmented"
+  | "moved"
+  | "date-stamp"
+  | "typography"
+  | "typo"
+  | "links"
+  | "label";
+
+/** A noise verdict: the change is this kind for this reason. */
+export interface Noise {
+  kind: Exclude<ChangeKind, "substantive">;
+  noise: NoiseReason;
+}
+
+/** The two sides of a provision change, with their positions in the version arrays when known. */
+export interface ChangeSides {
+  before: ClassifiedProvision | null;
+  after: ClassifiedProvision | null;
+  beforePos?: number;
+  afterPos?: number;
+}
+
+/** Shortest text for which "still said next to where it was" is meaningful, not chance. */
+const MIN_PRESENT_CHARS = 24;
+
+function datesOf(technical: string): string {
+  return (technical.match(DATE_PATTERN) ?? []).join("|");
+}
+
+/** Noise verdict of a provision present on one side only, or null when it is substance. */
+function oneSidedNoise(p: ClassifiedProvision, presentInOther: (minor: string) => boolean): Noise | null {
+  const technical = technicalText(p.text);
+  const minor = minorText(p.text);
+  if (minor === "" || onlyUrls(technical)) return { kind: "technical", noise: "markup-only" };
+  const links = linkOnly(p.text);
+  if (links === "anchor-links") return { kind: "technical", noise: links };
+  if (links === "links") return { kind: "minor", noise: links };
+  if (isDateStamp(technical)) return { kind: "minor", noise: "date-stamp" };
+  if (isLabel(p, technical)) return { kind: "minor", noise: "label" };
+  // Text that is still (or already) said in the other version was split off or merged, not written anew.
+  if (minor.length >= MIN_PRESENT_CHARS && presentInOther(minor))
+    return { kind: "technical", noise: "resegmented" };
+  return null;
+}
+
+/** Noise verdict of a modified provision, or null when the wording changed. */
+function modifiedNoise(change: ChangeSides, context: ChangeContext | undefined): Noise | null {
+  const before = change.before!.text;
+  const after = change.after!.text;
+  const techBefore = technicalText(before);
+  const techAfter = technicalText(after);
+  if (techBefore === techAfter) return { kind: "technical", noise: "formatting" };
+  const minorBefore = minorText(before);
+  const minorAfter = minorText(after);
+  if (minorBefore === minorAfter) {
+    return { kind: "minor", noise: datesOf(techBefore) !== datesOf(techAfter) ? "date-stamp" : "typography" };
+  }
+  if (onlyTypoEdits(minorBefore, minorAfter)) return { kind: "minor", noise: "typo" };
+  // Paragraphs split or merged differently: each side's text is found around the other side's place.
+  const { beforePos = -1, afterPos = -1 } = change;
+  if (
+    context &&
+    beforePos >= 0 &&
+    afterPos >= 0 &&
+    Math.max(minorBefore.length, minorAfter.length) >= MIN_PRESENT_CHARS &&
+    minorBefore !== "" &&
+    minorAfter !== "" &&
+    context.presentNear(minorAfter, "after", afterPos) &&
+    context.presentNear(minorBefore, "before", beforePos)
+  ) {
+    return { kind: "technical", noise: "resegmented" };
+  }
+  return null;
+}
+
+/**
+ * The noise verdict of a provision change, or null when it is substantive. `context` (with positions) lets
+ * text found next to where it was count as re-segmented rather than new.
+ */
+export function noiseOf(change: ChangeSides, context?: ChangeContext): Noise | null {
+  const { before, after, beforePos = -1, afterPos = -1 } = change;
+  if (before && after)
+    return before.text === after.text ? { kind: "minor", noise: "moved" } : modifiedNoise(change, context);
+  const near = (side: "before" | "after", pos: number) => (minor: string) =>
+    context !== undefined && pos >= 0 && context.presentNear(minor, side, pos);
+  if (after) return oneSidedNoise(after, near("after", afterPos));
+  if (before) return oneSidedNoise(before, near("before", beforePos));
+  return null;
+}

@@ -1,0 +1,29 @@
+/**
+ * Cached normal forms of provision texts. One record normalises the same provision for matching, judging,
+ * summarising; and consecutive records share most provision texts. A bounded cache keyed by the text itself
+ * serves all of these.
+ */
+import { foldMinor, normalizeTechnical } from "./normalize.js";
+
+/** Entries kept before the cache is emptied (a few MB of provision texts). */
+const CAPACITY = 8192;
+
+function cached(fn: (text: string) => string): (text: string) => string {
+  const cache = new Map<string, string>();
+  return (text: string): string => {
+    let value = cache.get(text);
+    if (value === undefined) {
+      value = fn(text);
+      // Emptying at once is cheaper than tracking recency, and a record rarely needs more than the capacity.
+      if (cache.size >= CAPACITY) cache.clear();
+      cache.set(text, value);
+    }
+    return value;
+  };
+}
+
+/** {@link normalizeTechnical} of a provision's Markdown, cached. */
+export const technicalText = cached(normalizeTechnical);
+
+/** Minor normal form of a provision's Markdown, cached. */
+export const minorText = cached((text: string) => foldMinor(technicalText(text)));
