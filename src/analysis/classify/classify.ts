@@ -86,7 +86,8 @@ function modelPolarity(r: Resources, probs: Float64Array | null): ModelPolarity 
   const pi = r.scorerOf.get(POLARITY_LABELS.protective);
   if (ci === undefined || pi === undefined) return null;
   const fires = (i: number) => probs[i]! >= r.model!.scorers[i]!.threshold;
-  if (fires(ci) && (!fires(pi) || probs[ci]! >= probs[pi]!)) return { value: "concerning", probability: probs[ci]! };
+  if (fires(ci) && (!fires(pi) || probs[ci]! >= probs[pi]!))
+    return { value: "concerning", probability: probs[ci]! };
   if (fires(pi)) return { value: "protective", probability: probs[pi]! };
   return { value: "neutral", probability: null };
 }

@@ -24,7 +24,8 @@ describe("shipped model", { skip: !existsSync(paths.model) && "no committed mode
   });
 
   it("classifies real wording with the repository's taxonomy", () => {
-    const text = "These Terms are governed by the laws of England and Wales.\n\nWe do not sell your personal information.";
+    const text =
+      "These Terms are governed by the laws of England and Wales.\n\nWe do not sell your personal information.";
     const provisions: Provision[] = text.split("\n\n").map((p, index) => {
       const start = text.indexOf(p);
       return { index, key: `k${index}`, headingPath: [], start, end: start + p.length, text: p };

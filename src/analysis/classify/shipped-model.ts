@@ -9,8 +9,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { join, relative } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { type ClauseType, loadTaxonomy } from "../../knowledge/index.js";
-import { readClaudette } from "./claudette-corpus.js";
 import { canonicalJson } from "../../util/hash.js";
+import { readClaudette } from "./claudette-corpus.js";
 import { ModelFormatError } from "./errors.js";
 import { classifierPaths } from "./repo-paths.js";
 import { type StoredTextModel, TextModel } from "./text-model.js";

@@ -31,7 +31,16 @@ export function runTrain(root?: string): TrainRun {
   };
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+/** True when this file is the script node was started with (not when it is imported). */
+function isMain(): boolean {
+  try {
+    return process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
   const run = runTrain();
   console.log(
     `trained on ${run.examples} examples (${run.modelled} clause types modelled) in ${(run.ms / 1000).toFixed(1)} s → ${run.file}`,
