@@ -82,6 +82,17 @@ export class ChangeRecordRepository {
     return rows.map(toRecord);
   }
 
+  /** The records whose new version is one of `versionIds`. */
+  async listByDocumentIds(versionIds: number[]): Promise<ChangeRecord[]> {
+    if (versionIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom("change_records")
+      .selectAll()
+      .where("to_version_id", "in", versionIds)
+      .execute();
+    return rows.map(toRecord);
+  }
+
   async count(): Promise<number> {
     const row = await this.db
       .selectFrom("change_records")
