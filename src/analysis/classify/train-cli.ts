@@ -34,7 +34,9 @@ export function runTrain(root?: string): TrainRun {
 /** True when this file is the script node was started with (not when it is imported). */
 function isMain(): boolean {
   try {
-    return process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
+    return (
+      process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href
+    );
   } catch {
     return false;
   }
@@ -43,6 +45,6 @@ function isMain(): boolean {
 if (isMain()) {
   const run = runTrain();
   console.log(
-    `trained on ${run.examples} examples (${run.modelled} clause types modelled) in ${(run.ms / 1000).toFixed(1)} s → ${run.file}`,
+    `trained on ${run.examples} examples (${run.modelled} labels modelled: clause types and polarity) in ${(run.ms / 1000).toFixed(1)} s → ${run.file}`,
   );
 }
