@@ -14,7 +14,7 @@ export function sentencesCovering(
 
 /**
  * The block of consecutive sentences around the highest-scoring one whose scores all reach `threshold`
- * (just the best sentence when none does): the part of the provision the model's decision rests on.
+ * (just the best sentence when no neighbour does): the part of the provision the model's decision rests on.
  */
 export function bestSentenceBlock(
   sentences: readonly SentenceSpan[],
@@ -30,6 +30,48 @@ export function bestSentenceBlock(
   while (first > 0 && scores[first - 1]! >= threshold) first--;
   while (last + 1 < sentences.length && scores[last + 1]! >= threshold) last++;
   return { start: sentences[first]!.start, end: sentences[last]!.end };
+}
+
+/**
+ * Which sentence each feature occurrence of a provision falls in, prepared once per provision so that scoring
+ * the sentences for each predicted type is a single pass. A feature's contribution (weight × value) is shared
+ * equally among its occurrences and added to the sentence where each occurrence starts.
+ */
+export class SentenceAttribution {
+  private readonly features: Int32Array;
+  private readonly sentenceOf: Int32Array;
+  private readonly share: Float64Array;
+
+  constructor(
+    private readonly sentences: readonly SentenceSpan[],
+    occurrences: readonly { feature: number; start: number }[],
+  ) {
+    const perFeature = new Map<number, number>();
+    for (const o of occurrences) perFeature.set(o.feature, (perFeature.get(o.feature) ?? 0) + 1);
+    // Occurrences usually come in text order already (n-grams are enumerated from left to right).
+    let ordered = true;
+    for (let k = 1; k < occurrences.length && ordered; k++)
+      ordered = occurrences[k - 1]!.start <= occurrences[k]!.start;
+    const sorted = ordered ? occurrences : [...occurrences].sort((a, b) => a.start - b.start);
+    this.features = Int32Array.from(sorted, (o) => o.feature);
+    this.share = Float64Array.from(sorted, (o) => 1 / perFeature.get(o.feature)!);
+    this.sentenceOf = new Int32Array(sorted.length);
+    let s = 0;
+    sorted.forEach((o, k) => {
+      while (s + 1 < sentences.length && o.start >= sentences[s + 1]!.start) s++;
+      this.sentenceOf[k] = s;
+    });
+  }
+
+  /** Each sentence's share of a label's score, given each feature's whole contribution. */
+  scores(contribution: (feature: number) => number): number[] {
+    const out = this.sentences.map(() => 0);
+    for (let k = 0; k < this.features.length; k++) {
+      const s = this.sentenceOf[k]!;
+      out[s] = out[s]! + contribution(this.features[k]!) * this.share[k]!;
+    }
+    return out;
+  }
 }
 
 /** Sentences of a provision, memoised because several types of one provision need them. */

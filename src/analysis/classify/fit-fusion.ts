@@ -24,7 +24,7 @@ const FOLDS = 5;
 const C = 1;
 
 /** A three-feature logistic regression, coefficients kept non-negative (evidence can only raise confidence). */
-function fit(rows: readonly FusionRow[], picked: ArrayLike<number>, seed: number): TypeFusion {
+function fit(rows: readonly FusionRow[], picked: ArrayLike<number>, seed: number, floor: number): TypeFusion {
   const vectors = Array.from({ length: picked.length }, (_, k) => {
     const r = rows[picked[k]!]!;
     return {
@@ -45,7 +45,7 @@ function fit(rows: readonly FusionRow[], picked: ArrayLike<number>, seed: number
     hit: Math.max(0, w[2]!),
     intercept: w[3]!,
     threshold: 0.5,
-    floor: PATTERN_FLOOR,
+    floor,
   };
 }
 
@@ -60,9 +60,14 @@ function score(f: TypeFusion, r: FusionRow): number {
 
 /**
  * Fits the fusion of one clause type and tunes its threshold on held-out folds (grouped like the model's).
+ * @param floor the pattern floor the rows were built with, recorded in the result
  * @returns null when there are fewer than 3 positive rows: the fixed rule is then used
  */
-export function fitTypeFusion(rows: readonly FusionRow[], seed: number): TypeFusion | null {
+export function fitTypeFusion(
+  rows: readonly FusionRow[],
+  seed: number,
+  floor = PATTERN_FLOOR,
+): TypeFusion | null {
   const positives = rows.filter((r) => r.truth).length;
   if (positives < 3 || positives === rows.length) return null;
   const folds = groupedFolds(
@@ -74,7 +79,7 @@ export function fitTypeFusion(rows: readonly FusionRow[], seed: number): TypeFus
   for (let f = 0; f < FOLDS; f++) {
     const split = splitFold(folds, f);
     if (split.test.length === 0 || split.train.length === 0) continue;
-    const fusion = fit(rows, split.train, seed + f);
+    const fusion = fit(rows, split.train, seed + f, floor);
     for (const i of split.test) heldOut[i] = score(fusion, rows[i]!);
   }
   const tuned = tuneThreshold(
@@ -83,5 +88,5 @@ export function fitTypeFusion(rows: readonly FusionRow[], seed: number): TypeFus
   );
   if (!Number.isFinite(tuned.threshold)) return null;
   const all = Int32Array.from(rows.keys());
-  return { ...fit(rows, all, seed + FOLDS), threshold: tuned.threshold };
+  return { ...fit(rows, all, seed + FOLDS, floor), threshold: tuned.threshold };
 }

@@ -17,9 +17,11 @@ export interface FusionConfig {
 
 /**
  * Regexes are the expensive part of classification (≈300 patterns per provision), while the model scores all
- * types at once for almost nothing; a type the model rules out almost surely (below 1 %) is not worth them.
+ * types at once for almost nothing; a type the model gives less than 5 % is not worth them. Measured on our
+ * labels (platform-grouped cross-validation): 2.5 candidate types per provision instead of 8.6 at 1 %, for
+ * 0.4 point of macro-F1 (0.696 against 0.700).
  */
-export const PATTERN_FLOOR = 0.01;
+export const PATTERN_FLOOR = 0.05;
 
 export const DEFAULT_FUSION: FusionConfig = {
   patternAlone: 0.7,

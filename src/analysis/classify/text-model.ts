@@ -67,11 +67,39 @@ export interface StoredTextModel {
 
 /** Multi-label linear text classifier. */
 export class TextModel {
+  /**
+   * The non-zero weights again, grouped by feature (CSR): scoring every label of a text then touches only the
+   * labels each of its features weighs on, in contiguous memory.
+   */
+  private readonly byFeature: { ptr: Int32Array; label: Int32Array; weight: Float32Array };
+  private readonly intercepts: Float64Array;
+
   constructor(
     readonly vectorizer: TfidfVectorizer,
     readonly scorers: LabelScorer[],
     readonly provenance: TrainingProvenance | null = null,
-  ) {}
+  ) {
+    const size = vectorizer.size;
+    const ptr = new Int32Array(size + 1);
+    for (const s of scorers)
+      for (let f = 0; f < size; f++) if (s.weights[f] !== 0) ptr[f + 1] = ptr[f + 1]! + 1;
+    for (let f = 0; f < size; f++) ptr[f + 1] = ptr[f + 1]! + ptr[f]!;
+    const fill = ptr.slice(0, size);
+    const label = new Int32Array(ptr[size]!);
+    const weight = new Float32Array(ptr[size]!);
+    scorers.forEach((s, j) => {
+      for (let f = 0; f < size; f++) {
+        const w = s.weights[f]!;
+        if (w === 0) continue;
+        const at = fill[f]!;
+        label[at] = j;
+        weight[at] = w;
+        fill[f] = at + 1;
+      }
+    });
+    this.byFeature = { ptr, label, weight };
+    this.intercepts = Float64Array.from(scorers, (s) => s.intercept);
+  }
 
   /** Labels the model can predict. */
   get labels(): string[] {
@@ -85,13 +113,15 @@ export class TextModel {
 
   /** Probability of every label, in `labels` order. */
   probabilities(x: SparseVector): Float64Array {
-    const out = new Float64Array(this.scorers.length);
-    this.scorers.forEach((s, j) => {
-      let z = s.intercept;
-      for (let k = 0; k < x.indices.length; k++) z += x.values[k]! * s.weights[x.indices[k]!]!;
-      out[j] = sigmoid(z);
-    });
-    return out;
+    const z = Float64Array.from(this.intercepts);
+    const { ptr, label, weight } = this.byFeature;
+    for (let k = 0; k < x.indices.length; k++) {
+      const f = x.indices[k]!;
+      const v = x.values[k]!;
+      for (let e = ptr[f]!; e < ptr[f + 1]!; e++) z[label[e]!] = z[label[e]!]! + v * weight[e]!;
+    }
+    for (let j = 0; j < z.length; j++) z[j] = sigmoid(z[j]!);
+    return z;
   }
 
   /** Labels whose probability reaches their threshold, most probable first. */

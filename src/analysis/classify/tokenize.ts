@@ -1,11 +1,11 @@
 /** Word tokenisation shared by training and prediction, so both see exactly the same features. */
 
-/** A token and where it sits in the text it came from. */
-export interface Token {
-  /** Normalised form: lower case, typographic apostrophes folded. */
-  norm: string;
-  start: number;
-  end: number;
+/** The tokens of a text as parallel arrays (no object per token): normalised forms and their offsets. */
+export interface Tokens {
+  /** Normalised forms: lower case, typographic apostrophes folded, years as "<year>". */
+  norms: string[];
+  starts: number[];
+  ends: number[];
 }
 
 // Letters or digits, optionally joined by an apostrophe ("don't", "user's") or a dot inside numbers ("1.5").
@@ -21,12 +21,14 @@ export function normaliseToken(raw: string): string {
   return YEAR.test(lower) ? "<year>" : lower;
 }
 
-/** Tokens of `text` with their offsets. */
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+/** Tokens of `text` with their offsets; `norms` equals `words(text)`. */
+export function tokenize(text: string): Tokens {
+  const tokens: Tokens = { norms: [], starts: [], ends: [] };
   for (const match of text.matchAll(TOKEN)) {
     const start = match.index ?? 0;
-    tokens.push({ norm: normaliseToken(match[0]), start, end: start + match[0].length });
+    tokens.norms.push(normaliseToken(match[0]));
+    tokens.starts.push(start);
+    tokens.ends.push(start + match[0].length);
   }
   return tokens;
 }

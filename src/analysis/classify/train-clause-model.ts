@@ -1,7 +1,8 @@
 /** Training of the classifier's model: the text model plus, per clause type, its learned fusion with patterns. */
-import { type ClauseType, matchPatterns } from "../../knowledge/index.js";
+import type { ClauseType } from "../../knowledge/index.js";
 import { type FusionRow, fitTypeFusion } from "./fit-fusion.js";
 import { PATTERN_FLOOR, patternsWorthRunning } from "./fusion.js";
+import { matchTypePatterns } from "./pattern-matcher.js";
 import type { TextModel, TrainingProvenance } from "./text-model.js";
 import { type Example, type TrainConfig, trainTextModel } from "./train-text-model.js";
 
@@ -13,6 +14,8 @@ export interface ClauseModelOptions {
   /** Types whose patterns are fused with the model. */
   types: readonly ClauseType[];
   provenance?: TrainingProvenance;
+  /** Patterns of a type are only run (and learned from) above this model probability (default PATTERN_FLOOR). */
+  patternFloor?: number;
 }
 
 /**
@@ -25,6 +28,7 @@ export function trainClauseModel(examples: readonly Example[], options: ClauseMo
     ...(options.provenance ? { provenance: options.provenance } : {}),
   });
   if (!heldOut) return model;
+  const floor = options.patternFloor ?? PATTERN_FLOOR;
   for (const type of options.types) {
     const j = options.labels.indexOf(type.id);
     if (j < 0) continue;
@@ -37,14 +41,14 @@ export function trainClauseModel(examples: readonly Example[], options: ClauseMo
       const probability = modelled && !Number.isNaN(p) ? p : null;
       rows.push({
         probability,
-        patternWeight: patternsWorthRunning(probability, PATTERN_FLOOR)
-          ? (matchPatterns(type, e.text)[0]?.pattern.weight ?? 0)
+        patternWeight: patternsWorthRunning(probability, floor)
+          ? (matchTypePatterns(type, e.text)[0]?.pattern.weight ?? 0)
           : 0,
         truth: e.labels.includes(type.id),
         group: e.group ?? `#${i}`,
       });
     });
-    const fusion = fitTypeFusion(rows, 7 + j);
+    const fusion = fitTypeFusion(rows, 7 + j, floor);
     if (fusion) scorer.fusion = fusion;
   }
   return model;

@@ -1,7 +1,8 @@
 /** TF-IDF over word n-grams and (optionally) character n-grams, fitted on a corpus and serialisable. */
 import { ModelFormatError } from "./errors.js";
+import { IntTable } from "./int-table.js";
 import type { SparseVector } from "./sparse.js";
-import { words } from "./tokenize.js";
+import { type Tokens, words } from "./tokenize.js";
 
 /** How texts become features. */
 export interface VectorizerConfig {
@@ -17,11 +18,6 @@ export interface VectorizerConfig {
   sublinearTf: boolean;
   /** L2 norm given to the character block; the word block has norm 1. */
   charWeight: number;
-  /**
-   * Also emit the first this-many words as separate "^word" features: segments often open with their section
-   * heading, which says more about the practice than any word further down.
-   */
-  leadWords?: number;
 }
 
 /** The fitted state, as stored in a model file. */
@@ -45,12 +41,6 @@ function wordGrams(tokens: readonly string[], [min, max]: [number, number], emit
   }
 }
 
-/** The first `n` tokens as lead features. */
-function leadGrams(tokens: readonly string[], n: number | undefined, emit: (gram: string) => void) {
-  if (!n) return;
-  for (let i = 0; i < Math.min(n, tokens.length); i++) emit(`^${tokens[i]!}`);
-}
-
 /** Character n-grams of each token padded with spaces, so prefixes and suffixes are marked. */
 function charGrams(tokens: readonly string[], [min, max]: [number, number], emit: (gram: string) => void) {
   for (const token of tokens) {
@@ -62,6 +52,13 @@ function charGrams(tokens: readonly string[], [min, max]: [number, number], emit
   }
 }
 
+/** A word n-gram found in a text, with the character span it covers. */
+export interface FeatureOccurrence {
+  feature: number;
+  start: number;
+  end: number;
+}
+
 /** A fitted TF-IDF vectoriser. */
 export class TfidfVectorizer {
   readonly config: VectorizerConfig;
@@ -70,6 +67,16 @@ export class TfidfVectorizer {
   private readonly index: Map<string, number>;
   /** Index of the first character feature: word features come first. */
   private readonly charStart: number;
+  /**
+   * Word n-grams keyed by numbers built from token ids (1-based), so that prediction neither concatenates
+   * strings nor hashes them: the inner loop of classification. Token ids exist for every token of a kept
+   * n-gram (an n-gram is never more frequent than its words).
+   */
+  private readonly tokenId = new Map<string, number>();
+  private readonly gramIndex: IntTable;
+  private readonly radix: number;
+  /** Per-feature counts, reused across calls and reset after each (no allocation per text). */
+  private readonly scratch: Float64Array;
 
   private constructor(config: VectorizerConfig, terms: string[], idf: ArrayLike<number>) {
     this.config = config;
@@ -78,6 +85,21 @@ export class TfidfVectorizer {
     this.index = new Map(terms.map((t, i) => [t, i]));
     const firstChar = terms.findIndex((t) => t.startsWith(CHAR_PREFIX));
     this.charStart = firstChar < 0 ? terms.length : firstChar;
+    this.scratch = new Float64Array(terms.length);
+    const wordTerms: [string[], number][] = [];
+    terms.forEach((t, i) => {
+      if (i >= this.charStart) return;
+      const parts = t.split(" ");
+      for (const part of parts) if (!this.tokenId.has(part)) this.tokenId.set(part, this.tokenId.size + 1);
+      wordTerms.push([parts, i]);
+    });
+    this.radix = this.tokenId.size + 1;
+    const keyed = wordTerms.map(([parts, i]): [number, number] => {
+      let key = 0;
+      for (const part of parts) key = key * this.radix + this.tokenId.get(part)!;
+      return [key, i];
+    });
+    this.gramIndex = new IntTable(keyed, keyed.length);
   }
 
   /** Number of features. */
@@ -93,7 +115,6 @@ export class TfidfVectorizer {
       const tokens = words(text);
       const seen = new Set<string>();
       wordGrams(tokens, config.wordNgrams, (g) => seen.add(g));
-      leadGrams(tokens, config.leadWords, (g) => seen.add(g));
       for (const g of seen) wordDf.set(g, (wordDf.get(g) ?? 0) + 1);
       if (config.charNgrams) {
         seen.clear();
@@ -130,24 +151,75 @@ export class TfidfVectorizer {
     return { config: this.config, terms: this.terms, idf: Array.from(this.idf, round6) };
   }
 
+  /** Calls `emit(feature, first token, last token)` for every word n-gram feature of a token list. */
+  private eachWordGram(ids: Int32Array, emit: (feature: number, first: number, last: number) => void): void {
+    const [min, max] = this.config.wordNgrams;
+    for (let i = 0; i < ids.length; i++) {
+      let key = 0;
+      for (let n = 1; n <= max && i + n <= ids.length; n++) {
+        const id = ids[i + n - 1]!;
+        if (id === 0) break; // an unknown word belongs to no kept n-gram
+        key = key * this.radix + id;
+        if (n < min) continue;
+        const feature = this.gramIndex.get(key);
+        if (feature >= 0) emit(feature, i, i + n - 1);
+      }
+    }
+  }
+
+  /** Word n-gram occurrences of a tokenised text with their character spans (for locating evidence). */
+  occurrences(tokens: Tokens): FeatureOccurrence[] {
+    const ids = Int32Array.from(tokens.norms, (t) => this.tokenId.get(t) ?? 0);
+    const out: FeatureOccurrence[] = [];
+    this.eachWordGram(ids, (feature, first, last) => {
+      out.push({ feature, start: tokens.starts[first]!, end: tokens.ends[last]! });
+    });
+    return out;
+  }
+
   /** Feature vector of one text: TF-IDF, each block L2-normalised. */
   transform(text: string): SparseVector {
-    const tokens = words(text);
-    const counts = new Map<number, number>();
+    return this.transformTokens(words(text));
+  }
+
+  /** Feature vector of an already tokenised text (`words` or `tokenize(…).norms`). */
+  transformTokens(tokens: readonly string[]): SparseVector {
+    const counts = this.scratch;
+    const touched: number[] = [];
+    const bump = (i: number) => {
+      if (counts[i] === 0) touched.push(i);
+      counts[i] = counts[i]! + 1;
+    };
     const add = (gram: string) => {
       const i = this.index.get(gram);
-      if (i !== undefined) counts.set(i, (counts.get(i) ?? 0) + 1);
+      if (i !== undefined) bump(i);
     };
-    wordGrams(tokens, this.config.wordNgrams, add);
-    leadGrams(tokens, this.config.leadWords, add);
+    // The word n-gram loop of eachWordGram, inlined: this is the hottest loop of classification.
+    const [min, max] = this.config.wordNgrams;
+    const ids = new Int32Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) ids[i] = this.tokenId.get(tokens[i]!) ?? 0;
+    for (let i = 0; i < ids.length; i++) {
+      let key = 0;
+      for (let n = 1; n <= max && i + n <= ids.length; n++) {
+        const id = ids[i + n - 1]!;
+        if (id === 0) break;
+        key = key * this.radix + id;
+        if (n < min) continue;
+        const f = this.gramIndex.get(key);
+        if (f < 0) continue;
+        if (counts[f] === 0) touched.push(f);
+        counts[f] = counts[f]! + 1;
+      }
+    }
     if (this.config.charNgrams) charGrams(tokens, this.config.charNgrams, add);
-    const indices = Int32Array.from(counts.keys()).sort();
+    const indices = Int32Array.from(touched).sort();
     const values = new Float64Array(indices.length);
     let wordNorm = 0;
     let charNorm = 0;
     for (let k = 0; k < indices.length; k++) {
       const i = indices[k]!;
-      const tf = counts.get(i)!;
+      const tf = counts[i]!;
+      counts[i] = 0;
       const v = (this.config.sublinearTf ? 1 + Math.log(tf) : tf) * this.idf[i]!;
       values[k] = v;
       if (i < this.charStart) wordNorm += v * v;

@@ -30,6 +30,8 @@ export interface OwnLabelsEvalOptions {
   fusion?: FusionConfig;
   taxonomy?: ClassifierKnowledge;
   seed?: number;
+  /** Pattern floor of the learned fusion (default PATTERN_FLOOR). */
+  patternFloor?: number;
   /** Called after each fold, for progress bars. */
   onFold?: (done: number, total: number) => void;
 }
@@ -93,6 +95,7 @@ export function evalOwnLabels(options: OwnLabelsEvalOptions = {}): OwnLabelsEval
       config,
       labels: [...typeIds, POLARITY_LABELS.protective, POLARITY_LABELS.concerning],
       types: taxonomy.types,
+      ...(options.patternFloor !== undefined ? { patternFloor: options.patternFloor } : {}),
     });
     for (const i of split.test) {
       const text = rows[i]!.text;
