@@ -7,15 +7,12 @@
 import type { ClassifiedProvision, Polarity } from "../model/index.js";
 import type { ProvisionDiff } from "./diff-provisions.js";
 import { minorText } from "./normal-forms.js";
-import { memoizeRecent } from "./recent-cache.js";
-import { findTerms } from "./vocabulary.js";
+import { termById } from "./vocabulary.js";
 
 /** Provisions on each side of the matched neighbours that are searched for re-segmented text. */
 const WINDOW_MARGIN = 2;
 /** Most provisions searched: a neighbourhood, not the document. */
 const MAX_WINDOW = 24;
-
-const termsOfVersion = memoizeRecent(findTerms);
 
 function typesOf(provisions: readonly ClassifiedProvision[]): Map<string, Set<Polarity>> {
   const out = new Map<string, Set<Polarity>>();
@@ -58,7 +55,7 @@ export class ChangeContext {
   private readonly minor = { before: new Map<number, string>(), after: new Map<number, string>() };
   private readonly near: Record<Side, { previous: Int32Array; next: Int32Array }>;
   private readonly windows = new Map<string, string>();
-  private beforeTermSet: Set<string> | undefined;
+  private readonly beforeTermHits = new Map<string, boolean>();
 
   constructor(
     private readonly beforeText: string,
@@ -120,10 +117,18 @@ export class ChangeContext {
     return window.includes(minor);
   }
 
-  /** Vocabulary terms mentioned anywhere in the before version (link targets included: a slight excess). */
-  get beforeTerms(): Set<string> {
-    this.beforeTermSet ??= termsOfVersion(this.beforeText);
-    return this.beforeTermSet;
+  /**
+   * True when the before version mentions a vocabulary term anywhere (link targets included: a slight
+   * excess that only makes "new to the document" rarer). Each term is its own scan, so that overlapping
+   * terms are all seen; only the terms asked about are scanned.
+   */
+  beforeMentions(termId: string): boolean {
+    let known = this.beforeTermHits.get(termId);
+    if (known === undefined) {
+      known = termById(termId)?.pattern.test(this.beforeText) ?? false;
+      this.beforeTermHits.set(termId, known);
+    }
+    return known;
   }
 
   /** True when a clause type was read with this polarity somewhere in the version. */

@@ -121,6 +121,15 @@ describe("classifyChange: severity", () => {
     assert.ok(verdict.termsAdded.includes("advertising-partners"));
   });
 
+  it("a generic recipient (third parties) newly named weighs medium only", () => {
+    const verdict = classifyChange({
+      before: p("We collect your name to run the service."),
+      after: p("We collect your name to run the service and may share it with third parties."),
+    });
+    assert.deepEqual(verdict.termsAdded, ["third-parties"]);
+    assert.equal(verdict.severity, "medium");
+  });
+
   it("a polarity flip from protective to concerning weighs high", () => {
     const verdict = classifyChange({
       before: p("We do not sell your data."),

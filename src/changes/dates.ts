@@ -34,8 +34,9 @@ const STAMP_YEAR = new RegExp(STAMP_YEAR_SOURCE, "gi");
 const DATE_ONCE = new RegExp(`${DATE_SOURCE}|${STAMP_YEAR_SOURCE}`, "i");
 
 /** Words that introduce a date stamp. */
-const STAMP_WORDS =
-  /\b(?:last\s+(?:updated|modified|revised|changed|reviewed)|updated|revised|modified|effective|version|dated?|as of|valid from|in force)\b/i;
+const STAMP_KEYWORDS =
+  "last\\s+(?:updated|modified|revised|changed|reviewed)|updated|revised|modified|effective|version|dated?|as of|valid from|in force";
+const STAMP_WORDS = new RegExp(`\\b(?:${STAMP_KEYWORDS})\\b`, "i");
 
 /** Replaces every date expression with `replacement` (a space by default). */
 export function stripDates(text: string, replacement = " "): string {
@@ -47,14 +48,23 @@ export function hasDate(text: string): boolean {
   return DATE_ONCE.test(text);
 }
 
+/** A stamp keyword opening the text ("Effective Date outside EEA, UK, and Switzerland: March 13, 2024"). */
+const STAMP_START = new RegExp(`^(?:${STAMP_KEYWORDS})\\b`, "i");
+/** Most other words of a date stamp that mentions the stamp keyword somewhere. */
+const MAX_STAMP_WORDS = 6;
+/** Most other words of a date stamp that opens with the stamp keyword (a scope such as a region). */
+const MAX_OPENING_STAMP_WORDS = 10;
+
 /**
  * True when the text is nothing but a date stamp: a date, optionally introduced by "Last updated", "Effective
- * date" and the like (at most a few other words, so that a sentence that merely contains a date does not count).
+ * date" and the like, with at most a few other words (so that a sentence that merely contains a date does
+ * not count).
  */
 export function isDateStamp(text: string): boolean {
   if (!hasDate(text)) return false;
   const rest = wordsOf(stripDates(text)).join(" ");
   if (rest === "") return true;
   const words = rest.split(" ").length;
-  return words <= 6 && STAMP_WORDS.test(rest);
+  if (STAMP_START.test(rest)) return words <= MAX_OPENING_STAMP_WORDS;
+  return words <= MAX_STAMP_WORDS && STAMP_WORDS.test(rest);
 }

@@ -1,5 +1,6 @@
 /** Short quotable excerpts of provision text for summaries. */
 import { technicalText } from "./normal-forms.js";
+import { wordsOf } from "./words.js";
 
 /**
  * The visible text of `markdown`, cut at a word boundary to at most `maxChars` characters (plus "…").
@@ -17,10 +18,9 @@ export function clip(text: string, maxChars = 100): string {
   return `${(space > maxChars / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.(“"'‘-]+$/u, "")}…`;
 }
 
-/** Number of words in a text. */
+/** Number of words (runs with a letter or digit) in a text; punctuation and "…" separators do not count. */
 export function wordCount(text: string): number {
-  const trimmed = text.trim();
-  return trimmed === "" ? 0 : trimmed.split(/\s+/).length;
+  return wordsOf(text).length;
 }
 
 /** Sentence boundaries: after . ! ? or ; and spaces, before what looks like the start of a sentence. */

@@ -63,8 +63,14 @@ describe("dates", () => {
   it("tells a date stamp from a sentence that contains a date", () => {
     assert.ok(isDateStamp("Last modified: February 4th, 2026"));
     assert.ok(isDateStamp("Effective Date: 12 August 2024"));
+    assert.ok(isDateStamp("Effective Date outside EEA, UK, and Switzerland: March 13, 2024"));
     assert.ok(!isDateStamp("From January 1, 2024 we will share your location with advertising partners."));
     assert.ok(!isDateStamp("No dates here"));
+    assert.ok(
+      !isDateStamp(
+        "Version 3, effective for all users in the United Kingdom and the Isle of Man from 1 May 2024",
+      ),
+    );
   });
 });
 

@@ -8,7 +8,7 @@ import type { ChangeContext } from "./change-context.js";
 import { groupOf, HIGH_WHEN_GAINED, HIGH_WHEN_LOST } from "./clause-rules.js";
 import { technicalText } from "./normal-forms.js";
 import { maxSeverity } from "./ranks.js";
-import { findTerms } from "./vocabulary.js";
+import { findTerms, termById } from "./vocabulary.js";
 
 /** What makes a substantive change weigh, and how much. */
 export interface Weight {
@@ -62,7 +62,9 @@ export function weighChange(
   const wasConcerning = new Set(concerningBefore.map((c) => c.type));
   const gainedConcerning = concerningAfter.filter((c) => !wasConcerning.has(c.type));
   for (const c of gainedConcerning) {
-    let level: Severity = HIGH_WHEN_GAINED.has(c.type) || c.severity === "high" ? "high" : "medium";
+    // Only the practices of HIGH_WHEN_GAINED weigh high; other concerning clauses are medium however the
+    // classifier rates them in absolute terms (that rating is about the clause, not about the change).
+    let level: Severity = HIGH_WHEN_GAINED.has(c.type) ? "high" : "medium";
     // A type the document already had elsewhere is a rewording or a move, not a new practice.
     if (level === "high" && context?.hadType("before", c.type, "concerning")) level = "medium";
     raise(level, `gains ${c.type} (concerning)`);
@@ -87,8 +89,10 @@ export function weighChange(
   const termsRemoved = [...termsBefore].filter((t) => !termsAfter.has(t));
   const termsRelevant = dataPracticeRelevant((after ?? before)!);
   if (after && termsAdded.length > 0 && termsRelevant) {
-    const newToDocument = context ? termsAdded.filter((t) => !context.beforeTerms.has(t)) : termsAdded;
-    if (newToDocument.length > 0) raise("high", `mentions new ${newToDocument.join(", ")}`);
+    const newToDocument = context ? termsAdded.filter((t) => !context.beforeMentions(t)) : termsAdded;
+    const specific = newToDocument.filter((t) => !termById(t)?.generic);
+    if (specific.length > 0) raise("high", `mentions new ${specific.join(", ")}`);
+    else if (newToDocument.length > 0) raise("medium", `mentions new generic ${newToDocument.join(", ")}`);
     else if (before) raise("medium", `now also mentions ${termsAdded.join(", ")}`);
   }
 

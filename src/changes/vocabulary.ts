@@ -9,6 +9,8 @@ export interface VocabularyTerm {
   id: string;
   label: string;
   family: TermFamily;
+  /** So common a term that its first mention in a document weighs medium, not high. */
+  generic: boolean;
   /** Regex source of the term's alternatives, without boundaries. */
   source: string;
   pattern: RegExp;
@@ -17,6 +19,7 @@ export interface VocabularyTerm {
 interface RawTerm {
   id: string;
   label: string;
+  generic?: boolean;
   patterns: string[];
 }
 
@@ -29,7 +32,8 @@ function compile(family: TermFamily, terms: RawTerm[]): VocabularyTerm[] {
     const source = t.patterns.join("|");
     // findTerms numbers one capture group per term: a pattern's own capture group would shift them.
     if (captureGroups(source) > 0) throw new SyntaxError(`vocabulary term ${t.id}: use (?:…), not (…)`);
-    return { id: t.id, label: t.label, family, source, pattern: new RegExp(`\\b(?:${source})\\b`, "i") };
+    const pattern = new RegExp(`\\b(?:${source})\\b`, "i");
+    return { id: t.id, label: t.label, family, generic: t.generic ?? false, source, pattern };
   });
 }
 
