@@ -1,0 +1,492 @@
+/**
+ * OpenAPI schemas of the API: every response body and parameter is described here once and registered as a
+ * named component, so /api/openapi.json documents exactly what the handlers return (the type checker holds
+ * handlers to these shapes).
+ */
+import { z } from "@hono/zod-openapi";
+
+export const SeveritySchema = z.enum(["high", "medium", "low"]).openapi("Severity");
+export const PolaritySchema = z.enum(["protective", "neutral", "concerning"]).openapi("Polarity");
+export const ChangeKindSchema = z.enum(["substantive", "minor", "technical"]).openapi("ChangeKind");
+
+const RecordId = (prefix: string) =>
+  z
+    .string()
+    .openapi({ description: `Permanent record ID (${prefix}-<id>), never reused`, example: `${prefix}-42` });
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      status: z.number().int(),
+      message: z.string(),
+      details: z
+        .array(z.string())
+        .openapi({ description: "One line per problem, e.g. per invalid parameter" }),
+    }),
+  })
+  .openapi("Error");
+
+export const SeverityCountsSchema = z
+  .object({ high: z.number().int(), medium: z.number().int(), low: z.number().int() })
+  .openapi("SeverityCounts");
+
+export const PlatformSchema = z
+  .object({
+    id: z.number().int(),
+    slug: z.string().openapi({ example: "github" }),
+    name: z.string().openapi({ example: "GitHub" }),
+    sector: z.string().nullable(),
+    homepage: z.string().nullable(),
+    documentCount: z.number().int(),
+    versionCount: z.number().int(),
+    changeCount: z
+      .number()
+      .int()
+      .openapi({ description: "Change records after each document's first version" }),
+    lastChangeAt: z.string().nullable(),
+    provisions: SeverityCountsSchema.openapi({
+      description: "Provisions in force by their highest severity",
+    }),
+    grades: z.array(
+      z.object({
+        documentId: z.number().int(),
+        termsType: z.string(),
+        grade: z.string().nullable(),
+        score: z.number().nullable(),
+      }),
+    ),
+    grade: z.object({ grade: z.string(), score: z.number() }).nullable().openapi({
+      description:
+        "Platform grade: the published formula over all its current documents (see the platform page)",
+    }),
+    url: z.string().openapi({ description: "Page of the platform" }),
+  })
+  .openapi("Platform");
+
+export const DocumentSchema = z
+  .object({
+    id: z.number().int(),
+    recordId: RecordId("CW-D"),
+    platformId: z.number().int(),
+    platformSlug: z.string(),
+    platformName: z.string(),
+    termsType: z.string().openapi({ example: "Privacy Policy" }),
+    versionCount: z.number().int(),
+    firstRecordedAt: z.string().nullable(),
+    lastRecordedAt: z.string().nullable(),
+    currentVersionId: z.number().int().nullable(),
+    grade: z.string().nullable(),
+    score: z.number().nullable(),
+    lastError: z.string().nullable(),
+    url: z.string(),
+  })
+  .openapi("Document");
+
+export const VersionSummarySchema = z
+  .object({
+    id: z.number().int(),
+    recordId: RecordId("CW-V"),
+    documentId: z.number().int(),
+    recordedAt: z.string(),
+    sha256: z.string(),
+    commitKind: z.string().nullable(),
+    grade: z.string().nullable(),
+    score: z.number().nullable(),
+    provisionCount: z.number().int().nullable(),
+    changeRecordId: z.number().int().nullable(),
+    changeKind: z.string().nullable(),
+    changeSeverity: z.string().nullable(),
+  })
+  .openapi("VersionSummary");
+
+export const EntitiesSchema = z
+  .object({
+    thirdParties: z.array(z.string()),
+    emails: z.array(z.string()),
+    dates: z.array(
+      z.object({
+        kind: z.enum(["effective", "updated", "other"]),
+        text: z.string(),
+        iso: z.string().nullable(),
+      }),
+    ),
+    retentionPeriods: z.array(z.string()),
+    countries: z.array(z.string()),
+    dataCategories: z.array(z.string()),
+  })
+  .openapi("Entities");
+
+export const VersionSchema = z
+  .object({
+    id: z.number().int(),
+    recordId: RecordId("CW-V"),
+    documentId: z.number().int(),
+    recordedAt: z.string(),
+    sha256: z.string().openapi({ description: "SHA-256 of the text (UTF-8)" }),
+    commitKind: z.string().nullable(),
+    text: z.string().openapi({ description: "Extracted Markdown; provision offsets index into it" }),
+    evidence: z.object({
+      snapshotId: z.number().int(),
+      snapshotSha256: z.string(),
+      sourceUrl: z.string(),
+      capturedAt: z.string(),
+      method: z.string(),
+      httpStatus: z.number().int().nullable(),
+      mimeType: z.string(),
+      size: z.number().int(),
+      warcFile: z.string().nullable(),
+      chainSeq: z.number().int().nullable(),
+      chainEntryHash: z.string().nullable(),
+      chainLength: z.number().int(),
+      verificationCount: z.number().int(),
+      lastVerifiedAt: z.string().nullable(),
+    }),
+    analysis: z
+      .object({
+        language: z.string(),
+        grade: z.string().nullable(),
+        score: z.number().nullable(),
+        gradeDetails: z.unknown(),
+        entities: EntitiesSchema.nullable(),
+        provisionCount: z.number().int(),
+        analyzer: z.string(),
+        analyzedAt: z.string(),
+      })
+      .nullable(),
+  })
+  .openapi("Version");
+
+export const ClassificationSchema = z
+  .object({
+    type: z.string().openapi({ example: "sharing-institutional-clients" }),
+    name: z.string(),
+    confidence: z.number(),
+    confidenceLevel: z.enum(["High", "Medium", "Low"]),
+    polarity: PolaritySchema,
+    severity: SeveritySchema,
+    evidenceStart: z.number().int().openapi({ description: "Offset into the version text" }),
+    evidenceEnd: z.number().int(),
+    source: z.string(),
+    reasons: z.array(
+      z.object({ kind: z.enum(["pattern", "feature"]), name: z.string(), weight: z.number() }),
+    ),
+  })
+  .openapi("Classification");
+
+export const ProvisionSchema = z
+  .object({
+    id: z.number().int(),
+    recordId: RecordId("CW-P"),
+    versionId: z.number().int(),
+    documentId: z.number().int(),
+    platformSlug: z.string(),
+    platformName: z.string(),
+    termsType: z.string(),
+    recordedAt: z.string(),
+    index: z.number().int(),
+    key: z.string().openapi({ description: "Stable identity of the provision across versions" }),
+    headingPath: z.array(z.string()),
+    start: z.number().int(),
+    end: z.number().int(),
+    text: z.string(),
+    maxSeverity: SeveritySchema.nullable(),
+    clauses: z.array(ClassificationSchema),
+    url: z.string(),
+  })
+  .openapi("Provision");
+
+export const ProvisionAppearanceSchema = z
+  .object({
+    provisionId: z.number().int(),
+    versionId: z.number().int(),
+    recordedAt: z.string(),
+    maxSeverity: SeveritySchema.nullable(),
+    changed: z.boolean(),
+    changeRecordId: z.number().int().nullable(),
+  })
+  .openapi("ProvisionAppearance");
+
+export const ProvisionChangeSchema = z
+  .object({
+    change: z.enum(["added", "removed", "modified", "moved"]),
+    before: z.string().nullable(),
+    after: z.string().nullable(),
+    beforeKey: z.string().nullable(),
+    afterKey: z.string().nullable(),
+    clauses: z.array(z.string()),
+    clausesBefore: z.array(z.string()),
+    clausesAfter: z.array(z.string()),
+    beforeIndex: z.number().int().nullable().optional(),
+    afterIndex: z.number().int().nullable().optional(),
+    kind: ChangeKindSchema.optional(),
+    severity: SeveritySchema.optional(),
+  })
+  .openapi("ProvisionChange");
+
+export const ChangeRecordSchema = z
+  .object({
+    id: z.number().int(),
+    recordId: RecordId("CW-C"),
+    documentId: z.number().int(),
+    platformSlug: z.string(),
+    platformName: z.string(),
+    termsType: z.string(),
+    fromVersionId: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "Null for a document's first recorded version" }),
+    toVersionId: z.number().int(),
+    recordedAt: z.string(),
+    kind: ChangeKindSchema,
+    severity: SeveritySchema,
+    summary: z.array(z.string()),
+    url: z.string(),
+  })
+  .openapi("ChangeRecord");
+
+export const ChangeRecordDetailSchema = ChangeRecordSchema.extend({
+  provisionChanges: z.array(ProvisionChangeSchema),
+  computedAt: z.string(),
+}).openapi("ChangeRecordDetail");
+
+export const PrevalenceSchema = z
+  .object({
+    platforms: z.number().int(),
+    analysedPlatforms: z.number().int(),
+    documents: z.number().int(),
+    provisions: z.number().int(),
+    platformsBySeverity: SeverityCountsSchema,
+    protectiveOnly: z.number().int(),
+  })
+  .openapi("Prevalence");
+
+export const ClauseTypeSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    group: z.string(),
+    description: z.string().nullable(),
+    prevalence: PrevalenceSchema,
+    url: z.string(),
+  })
+  .openapi("ClauseType");
+
+export const ClauseExcerptSchema = z
+  .object({
+    provisionId: z.number().int(),
+    documentId: z.number().int(),
+    platformSlug: z.string(),
+    platformName: z.string(),
+    termsType: z.string(),
+    type: z.string(),
+    excerpt: z.string(),
+    textLength: z.number().int(),
+    severity: SeveritySchema,
+    polarity: PolaritySchema,
+    confidence: z.number(),
+    provisionCount: z.number().int(),
+  })
+  .openapi("ClauseExcerpt");
+
+export const SearchHitSchema = z
+  .object({
+    provisionId: z.number().int(),
+    recordId: RecordId("CW-P"),
+    versionId: z.number().int(),
+    documentId: z.number().int(),
+    platformSlug: z.string(),
+    platformName: z.string(),
+    termsType: z.string(),
+    recordedAt: z.string(),
+    headingPath: z.array(z.string()),
+    maxSeverity: SeveritySchema.nullable(),
+    snippet: z.string().openapi({ description: "Matched words are wrapped in [[ and ]]" }),
+    url: z.string(),
+  })
+  .openapi("SearchHit");
+
+export const CitationSchema = z
+  .object({
+    recordId: z.string(),
+    kind: z.enum(["document", "version", "provision", "change"]),
+    title: z.string(),
+    entity: z.string(),
+    document: z.string(),
+    capturedAt: z.string(),
+    sha256: z.string(),
+    sourceUrl: z.string(),
+    url: z.string(),
+    accessed: z.string(),
+    text: z.string(),
+    bibtex: z.string(),
+    csl: z.record(z.string(), z.unknown()),
+  })
+  .openapi("Citation");
+
+export const StatsSchema = z
+  .object({
+    platforms: z.number().int(),
+    documents: z.number().int(),
+    versions: z.number().int(),
+    currentProvisions: z.number().int(),
+    changes: z.number().int(),
+    substantiveChanges: z.number().int(),
+    clauseTypesFound: z.number().int(),
+    lastRecordedAt: z.string().nullable(),
+  })
+  .openapi("Stats");
+
+/** Cursor pagination metadata. */
+export const CursorMetaSchema = z
+  .object({
+    nextCursor: z
+      .string()
+      .nullable()
+      .openapi({ description: "Pass as `cursor` to get the next page; null on the last page" }),
+    next: z.string().nullable().openapi({ description: "URL of the next page" }),
+  })
+  .openapi("CursorMeta");
+
+export const PageMetaSchema = z
+  .object({
+    page: z.number().int(),
+    pageSize: z.number().int(),
+    total: z.number().int(),
+    next: z.string().nullable(),
+  })
+  .openapi("PageMeta");
+
+/** `{ data: [...], meta }` for cursor-paginated listings. */
+export function cursorList<T extends z.ZodType>(item: T) {
+  return z.object({ data: z.array(item), meta: CursorMetaSchema });
+}
+
+/** `{ data: ... }` for single records and short lists. */
+export function single<T extends z.ZodType>(item: T) {
+  return z.object({ data: item });
+}
+
+// ---- parameters (strings as they arrive; patterns documented) ----
+
+const positiveId = z.string().regex(/^[1-9][0-9]{0,14}$/, "must be a positive whole number");
+
+export const IdPath = z.object({
+  id: positiveId.openapi({ param: { name: "id", in: "path" }, example: "1" }),
+});
+export const SlugPath = z.object({
+  slug: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a platform slug")
+    .openapi({ param: { name: "slug", in: "path" }, example: "github" }),
+});
+export const TypePath = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a clause type id")
+    .openapi({ param: { name: "id", in: "path" }, example: "sharing-institutional-clients" }),
+});
+export const RecordIdPath = z.object({
+  recordId: z
+    .string()
+    .regex(/^[Cc][Ww]-[DVPCdvpc]-[1-9][0-9]{0,14}$/, "must be a record ID such as CW-P-42")
+    .openapi({ param: { name: "recordId", in: "path" }, example: "CW-P-1" }),
+});
+
+export const FormatParam = z
+  .enum(["json", "csv"], { error: "must be json or csv" })
+  .optional()
+  .openapi({
+    description: "Response format; `Accept: text/csv` works too",
+    param: { name: "format", in: "query" },
+  });
+const Severity = z.enum(["high", "medium", "low"], { error: "must be one of high, medium, low" }).optional();
+const Limit = z
+  .string()
+  .regex(/^[0-9]{1,3}$/, "must be a whole number")
+  .refine((s) => Number(s) >= 1 && Number(s) <= 200, "must be between 1 and 200")
+  .optional()
+  .openapi({ description: "Page size, 1–200 (default 50)" });
+const Slug = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a platform slug")
+  .optional();
+const TypeId = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a clause type id")
+  .optional();
+const DateText = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "is not a real date")
+  .optional();
+const Scope = z.enum(["current", "all"], { error: "must be current or all" }).optional().openapi({
+  description: "current (default): versions in force; all: every archived version",
+});
+
+export const FormatQuery = z.object({ format: FormatParam });
+export const DocumentsQuery = z.object({
+  platform: Slug,
+  cursor: positiveId.optional().openapi({ description: "Id of the last document of the previous page" }),
+  limit: Limit,
+  format: FormatParam,
+});
+export const ProvisionsQuery = z.object({
+  platform: Slug,
+  document: positiveId.optional(),
+  version: positiveId.optional(),
+  type: TypeId,
+  severity: Severity,
+  scope: Scope,
+  cursor: positiveId.optional().openapi({ description: "Id of the last provision of the previous page" }),
+  limit: Limit,
+  format: FormatParam,
+});
+export const ChangeRecordsQuery = z.object({
+  platform: Slug,
+  document: positiveId.optional(),
+  severity: Severity.openapi({ description: "Minimum severity" }),
+  kind: z
+    .enum(["substantive", "minor", "technical"], { error: "must be one of substantive, minor, technical" })
+    .optional(),
+  since: DateText,
+  until: DateText,
+  first: z.enum(["true", "false"], { error: "must be true or false" }).optional().openapi({
+    description: "Include the records of first versions (default false)",
+  }),
+  cursor: z.string().max(200).optional(),
+  limit: Limit,
+  format: FormatParam,
+});
+export const SearchQuery = z.object({
+  q: z
+    .string()
+    .min(1, "is required")
+    .max(200, "must be at most 200 characters")
+    .openapi({ example: "sell personal data" }),
+  type: TypeId,
+  severity: Severity,
+  platform: Slug,
+  since: DateText,
+  until: DateText,
+  scope: Scope,
+  page: z
+    .string()
+    .regex(/^[1-9][0-9]{0,5}$/, "must be a page number from 1")
+    .optional(),
+  limit: Limit,
+  format: FormatParam,
+});
+export const CitationQuery = z.object({
+  format: z
+    .enum(["json", "text", "bibtex", "csl-json"], { error: "must be json, text, bibtex or csl-json" })
+    .optional()
+    .openapi({ param: { name: "format", in: "query" } }),
+});
+export const CompareQuery = z.object({
+  p: z
+    .string()
+    .regex(/^[a-z0-9-]+(,[a-z0-9-]+){1,3}$/, "must be 2 to 4 platform slugs separated by commas")
+    .openapi({ example: "github,edx" }),
+  format: FormatParam,
+});

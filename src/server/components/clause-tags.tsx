@@ -1,0 +1,19 @@
+/** The clause types of a provision, each linking to its clause type page. */
+import type { ClauseView } from "../../store/queries/index.js";
+import { clauseTypeName, type Knowledge } from "../knowledge.js";
+
+export function ClauseTags(props: { clauses: readonly ClauseView[]; knowledge: Knowledge }) {
+  // Strongest first: keep each type's first (strongest) classification.
+  const unique = props.clauses.filter((c, i) => props.clauses.findIndex((x) => x.type === c.type) === i);
+  if (unique.length === 0) return null;
+  return (
+    <ul class="legend" aria-label="Clause types">
+      {unique.map((c) => (
+        <li class="tag">
+          <a href={`/clause-types/${c.type}`}>{clauseTypeName(props.knowledge, c.type)}</a>
+          {c.polarity === "protective" ? " (protective)" : ""}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,99 @@
+/** The web application: pages, API, assets, strict headers and error pages, over one store. */
+import { Hono } from "hono";
+import { compress } from "hono/compress";
+import type { Store } from "../store/index.js";
+import { InvalidCursorError } from "../store/queries/index.js";
+import { createApi } from "./api/create-api.js";
+import type { ServerDeps } from "./deps.js";
+import { HttpError } from "./http-errors.js";
+import { loadKnowledge } from "./knowledge.js";
+import { ApiDocsPage } from "./pages/api-docs-page.js";
+import { ErrorPage } from "./pages/error-page.js";
+import { ChromiumPdfRenderer, type PdfRenderer } from "./pdf/pdf-renderer.js";
+import { html } from "./render.js";
+import { registerMiscRoutes } from "./routes/misc-routes.js";
+import { registerPageRoutes } from "./routes/page-routes.js";
+import { registerReportRoutes } from "./routes/report-routes.js";
+import { securityHeaders } from "./security-headers.js";
+
+/** Options of {@link createApp}. */
+export interface AppOptions {
+  /** Renders report PDFs (default: headless Chromium, launched on the first PDF). */
+  pdf?: PdfRenderer;
+  /** Public origin used in citation URLs; default: the origin of each request. */
+  publicUrl?: string | null;
+  /** Clock for "accessed" dates and report times (tests pin it). */
+  now?: () => Date;
+}
+
+function isApi(path: string): boolean {
+  return path === "/api" || path.startsWith("/api/");
+}
+
+/**
+ * Builds the Hono app over `store`. Read-only: no route writes. The PDF renderer is created lazily; call
+ * `close` on it (or use {@link startServer}, which does) to stop its browser.
+ */
+export function createApp(store: Store, options: AppOptions = {}): Hono {
+  const deps: ServerDeps = {
+    store,
+    src: store.backend,
+    knowledge: loadKnowledge(),
+    pdf: options.pdf ?? new ChromiumPdfRenderer(),
+    publicUrl: options.publicUrl ?? null,
+    now: options.now ?? (() => new Date()),
+  };
+  const app = new Hono();
+  app.use(securityHeaders());
+  app.use(compress());
+
+  // GET forms send empty fields (`?severity=`); the API treats them as absent by redirecting once to the clean URL.
+  app.use("/api/v1/*", async (c, next) => {
+    const url = new URL(c.req.url);
+    const empty = [...url.searchParams.entries()].filter(([, v]) => v === "").map(([k]) => k);
+    if (empty.length === 0) return next();
+    for (const key of empty) url.searchParams.delete(key);
+    return c.redirect(`${url.pathname}${url.search}`, 302);
+  });
+  app.use("/api/*", async (c, next) => {
+    await next();
+    // Public, read-only data: any site may read it.
+    c.header("access-control-allow-origin", "*");
+  });
+
+  const { api, document } = createApi(deps);
+  app.get("/api/openapi.json", (c) => c.json(document()));
+  app.get("/api/docs", (c) => html(c, <ApiDocsPage doc={document()} />));
+  app.get("/api", (c) => c.redirect("/api/docs", 302));
+  app.route("/api", api);
+
+  registerMiscRoutes(app, deps);
+  registerReportRoutes(app, deps);
+  registerPageRoutes(app, deps);
+
+  app.notFound(async (c) => {
+    if (isApi(c.req.path)) {
+      return c.json(
+        { error: { status: 404, message: `No API route ${c.req.method} ${c.req.path}`, details: [] } },
+        404,
+      );
+    }
+    return html(c, <ErrorPage status={404} message={`No page at ${c.req.path}`} details={[]} />, 404);
+  });
+
+  app.onError(async (error, c) => {
+    const known =
+      error instanceof HttpError
+        ? error
+        : error instanceof InvalidCursorError
+          ? new HttpError(400, "Invalid cursor", ["cursor: use the nextCursor value of the previous page"])
+          : null;
+    if (!known) console.error(`clausewatch: ${c.req.method} ${c.req.path}:`, error);
+    const status = known?.status ?? 500;
+    const message = known?.message ?? "Internal error";
+    const details = known?.details ?? [];
+    if (isApi(c.req.path)) return c.json({ error: { status, message, details } }, status);
+    return html(c, <ErrorPage status={status} message={message} details={details} />, status);
+  });
+  return app;
+}

@@ -1,0 +1,163 @@
+import type { Citation } from "../../citations/index.js";
+import { formatRecordId } from "../../citations/index.js";
+import { GradeBadge, SeverityBadge } from "../components/badges.js";
+import { CitationBlock } from "../components/citation-block.js";
+import { DocumentText } from "../components/document-text.js";
+import { Layout } from "../components/layout.js";
+import { documentTitle, formatDate, formatTime, plural } from "../format.js";
+import type { DocumentView } from "../views/document-view.js";
+
+function EntitiesList(props: { label: string; values: readonly string[] }) {
+  if (props.values.length === 0) return null;
+  return (
+    <>
+      <dt>{props.label}</dt>
+      <dd>{props.values.join(", ")}</dd>
+    </>
+  );
+}
+
+export function DocumentPage(props: { view: DocumentView; citation: Citation }) {
+  const { document: d, versions, version: v, provisions, isCurrent } = props.view;
+  const title = documentTitle(d.platformName, d.termsType);
+  const counts = { high: 0, medium: 0, low: 0 };
+  for (const p of provisions) if (p.maxSeverity) counts[p.maxSeverity]++;
+  const entities = v.analysis?.entities;
+  const change = versions.find((x) => x.id === v.id);
+  const e = v.evidence;
+  return (
+    <Layout
+      title={`${title}${isCurrent ? "" : ` (${formatDate(v.recordedAt)})`}`}
+      section="platforms"
+      description={`Full text of ${title} with its provisions highlighted by severity.`}
+      crumbs={[
+        { href: "/platforms", label: "Platforms" },
+        { href: `/platforms/${d.platformSlug}`, label: d.platformName },
+        { label: d.termsType },
+      ]}
+    >
+      <h1>{title}</h1>
+      <p class="lede">
+        {isCurrent ? "Version in force, recorded" : "Earlier version, recorded"} {formatDate(v.recordedAt)}.{" "}
+        {plural(d.versionCount, "version")} archived since {formatDate(d.firstRecordedAt)}.
+      </p>
+
+      <form class="filters" method="get" action={`/documents/${d.id}`} aria-label="Choose a version">
+        <label for="version-select">
+          Version
+          <select id="version-select" name="version">
+            {[...versions].reverse().map((x) => (
+              <option value={String(x.id)} selected={x.id === v.id}>
+                {`${formatDate(x.recordedAt)}${x.id === d.currentVersionId ? " (current)" : ""}${x.changeKind && x.changeKind !== "substantive" ? ` – ${x.changeKind}` : ""}`}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">Show version</button>
+      </form>
+
+      <div class="grid2">
+        <section aria-labelledby="verify-h">
+          <h2 id="verify-h">Verification</h2>
+          <dl class="facts">
+            <dt>Record ID</dt>
+            <dd>
+              <code>{formatRecordId("version", v.id)}</code> (document{" "}
+              <code>{formatRecordId("document", d.id)}</code>)
+            </dd>
+            <dt>Text SHA-256</dt>
+            <dd class="hash">
+              <code>{v.sha256}</code>
+            </dd>
+            <dt>Snapshot SHA-256</dt>
+            <dd class="hash">
+              <code>{e.snapshotSha256}</code> ({plural(e.size, "byte")}, {e.mimeType})
+            </dd>
+            <dt>Captured</dt>
+            <dd>
+              {formatTime(e.capturedAt)} by {e.method}
+              {e.httpStatus ? ` (HTTP ${e.httpStatus})` : ""}
+            </dd>
+            <dt>Source</dt>
+            <dd class="hash">{e.sourceUrl}</dd>
+            <dt>Hash chain</dt>
+            <dd>
+              {e.chainSeq === null ? (
+                "not in the chain"
+              ) : (
+                <>
+                  entry {e.chainSeq} of {e.chainLength}; entry hash{" "}
+                  <code class="hash">{e.chainEntryHash?.slice(0, 16)}…</code>
+                </>
+              )}
+            </dd>
+            <dt>Re-verified</dt>
+            <dd>
+              {e.verificationCount === 0
+                ? "not re-captured since"
+                : `${plural(e.verificationCount, "identical capture")}, last ${formatDate(e.lastVerifiedAt)}`}
+            </dd>
+            {change?.changeRecordId ? (
+              <>
+                <dt>Change record</dt>
+                <dd>
+                  <a href={`/changes/${change.changeRecordId}`}>
+                    {formatRecordId("change", change.changeRecordId)}
+                  </a>
+                  {change.changeSeverity ? (
+                    <>
+                      {" "}
+                      <SeverityBadge severity={change.changeSeverity} />
+                    </>
+                  ) : null}
+                </dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+        <section aria-labelledby="analysis-h">
+          <h2 id="analysis-h">Analysis</h2>
+          {v.analysis ? (
+            <dl class="facts">
+              <dt>Grade</dt>
+              <dd>
+                <GradeBadge grade={v.analysis.grade} score={v.analysis.score} />
+              </dd>
+              <dt>Provisions</dt>
+              <dd>
+                {plural(provisions.length, "provision")}: {counts.high} high, {counts.medium} medium,{" "}
+                {counts.low} low severity
+              </dd>
+              <dt>Language</dt>
+              <dd>{v.analysis.language}</dd>
+              {entities ? (
+                <>
+                  <EntitiesList label="Third parties named" values={entities.thirdParties} />
+                  <EntitiesList label="Contact addresses" values={entities.emails} />
+                  <EntitiesList label="Retention periods" values={entities.retentionPeriods} />
+                  <EntitiesList label="Countries" values={entities.countries} />
+                  <EntitiesList label="Data categories" values={entities.dataCategories} />
+                  <EntitiesList label="Dates" values={entities.dates.map((x) => `${x.kind}: ${x.text}`)} />
+                </>
+              ) : null}
+              <dt>Analyzed</dt>
+              <dd>{formatDate(v.analysis.analyzedAt)}</dd>
+            </dl>
+          ) : (
+            <p class="note">This version has not been analysed yet.</p>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="text-h">
+        <h2 id="text-h">Text</h2>
+        <p class="legend">
+          Provisions are tinted by severity: <SeverityBadge severity="high" />{" "}
+          <SeverityBadge severity="medium" /> <SeverityBadge severity="low" />. Each links to its analysis.
+        </p>
+        <DocumentText text={v.text} provisions={provisions} />
+      </section>
+      <CitationBlock citation={props.citation} />
+    </Layout>
+  );
+}

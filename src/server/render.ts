@@ -1,0 +1,17 @@
+/** Renders a page component to a complete HTML document. */
+import type { Context } from "hono";
+import type { JSX } from "hono/jsx/jsx-runtime";
+
+/** The HTML text of a page element, with its doctype. */
+export async function toHtml(page: JSX.Element): Promise<string> {
+  return `<!DOCTYPE html>${String(await page)}`;
+}
+
+/** An HTML response of a page element. */
+export async function html(
+  c: Context,
+  page: JSX.Element,
+  status: 200 | 400 | 404 | 500 = 200,
+): Promise<Response> {
+  return c.html(await toHtml(page), status);
+}

@@ -1,0 +1,31 @@
+/** Stylesheet, record ID resolver and health check. */
+import type { Hono } from "hono";
+import { parseRecordId } from "../../citations/index.js";
+import { STYLESHEET, STYLESHEET_PATH } from "../assets/assets.js";
+import type { ServerDeps } from "../deps.js";
+import { badRequest, notFound } from "../http-errors.js";
+import { loadCitation } from "../views/citation-view.js";
+
+export function registerMiscRoutes(app: Hono, deps: ServerDeps): void {
+  app.get(STYLESHEET_PATH, (c) =>
+    c.body(STYLESHEET, 200, {
+      "content-type": "text/css; charset=utf-8",
+      // The path carries the content hash: a changed stylesheet gets a new URL, so this copy never goes stale.
+      "cache-control": "public, max-age=31536000, immutable",
+    }),
+  );
+
+  /** Permanent links: /records/CW-P-42 → the record's page. */
+  app.get("/records/:recordId", async (c) => {
+    const text = c.req.param("recordId");
+    const ref = parseRecordId(text);
+    if (!ref)
+      throw badRequest("Invalid record ID", [`${text} is not of the form CW-D-1, CW-V-1, CW-P-1 or CW-C-1`]);
+    const citation = await loadCitation(deps, ref.kind, ref.id, new URL(c.req.url).origin);
+    if (!citation) throw notFound(`Record ${text.toUpperCase()}`);
+    const target = new URL(citation.url);
+    return c.redirect(`${target.pathname}${target.search}`, 301);
+  });
+
+  app.get("/healthz", (c) => c.json({ ok: true }));
+}

@@ -1,0 +1,33 @@
+import {
+  type ChangeRecordListItem,
+  changesPerMonth,
+  type DashboardCounts,
+  dashboardCounts,
+  listChangeRecords,
+  listPlatforms,
+  type MonthlyChanges,
+  mostSevereProvisions,
+  type PlatformListItem,
+  type ProvisionListItem,
+} from "../../store/queries/index.js";
+import type { ServerDeps } from "../deps.js";
+
+/** Everything the dashboard shows. */
+export interface HomeView {
+  counts: DashboardCounts;
+  recentChanges: ChangeRecordListItem[];
+  severe: ProvisionListItem[];
+  platforms: PlatformListItem[];
+  months: MonthlyChanges[];
+}
+
+export async function loadHome(deps: ServerDeps): Promise<HomeView> {
+  const [counts, recentChanges, severe, platforms, months] = await Promise.all([
+    dashboardCounts(deps.src),
+    listChangeRecords(deps.src, { limit: 8, kinds: ["substantive"] }),
+    mostSevereProvisions(deps.src, { limit: 8 }),
+    listPlatforms(deps.src, undefined, { gradeDetails: false }),
+    changesPerMonth(deps.src),
+  ]);
+  return { counts, recentChanges, severe, platforms, months };
+}

@@ -1,0 +1,73 @@
+import type { Platform, Severity } from "../../model/index.js";
+import {
+  type ChangeRecordListItem,
+  changesPerMonth,
+  type DocumentDetail,
+  findPlatform,
+  listChangeRecords,
+  listDocuments,
+  listPlatforms,
+  listProvisions,
+  type MonthlyChanges,
+  type PlatformListItem,
+  type ProvisionListItem,
+} from "../../store/queries/index.js";
+import type { ServerDeps } from "../deps.js";
+import { notFound } from "../http-errors.js";
+
+/** Provisions per page on the platform page. */
+export const PLATFORM_PAGE_SIZE = 50;
+
+/** Everything the platform page shows. */
+export interface PlatformView {
+  platform: Platform;
+  summary: PlatformListItem;
+  documents: DocumentDetail[];
+  provisions: ProvisionListItem[];
+  /** Whether another page of provisions follows. */
+  hasMore: boolean;
+  changes: ChangeRecordListItem[];
+  months: MonthlyChanges[];
+  filter: { severity?: Severity; type?: string; page: number };
+}
+
+export async function loadPlatform(
+  deps: ServerDeps,
+  slug: string,
+  filter: { severity?: Severity | undefined; type?: string | undefined; page?: number | undefined },
+): Promise<PlatformView> {
+  const platform = await findPlatform(deps.src, slug);
+  if (!platform) throw notFound(`Platform “${slug}”`);
+  const only = [platform.id];
+  const [summaries, documents, provisions, changes, months] = await Promise.all([
+    listPlatforms(deps.src, only),
+    listDocuments(deps.src, { platformId: platform.id }),
+    listProvisions(deps.src, {
+      platformIds: only,
+      ...(filter.severity ? { severity: filter.severity } : {}),
+      ...(filter.type ? { clauseType: filter.type } : {}),
+      bySeverity: true,
+      offset: ((filter.page ?? 1) - 1) * PLATFORM_PAGE_SIZE,
+      limit: PLATFORM_PAGE_SIZE + 1,
+    }),
+    listChangeRecords(deps.src, { platformIds: only, limit: 30, changesOnly: false }),
+    changesPerMonth(deps.src, only),
+  ]);
+  const summary = summaries[0];
+  if (!summary) throw notFound(`Platform “${slug}”`);
+  const more = provisions.length > PLATFORM_PAGE_SIZE;
+  const page = provisions.slice(0, PLATFORM_PAGE_SIZE);
+  const clean: PlatformView["filter"] = { page: filter.page ?? 1 };
+  if (filter.severity) clean.severity = filter.severity;
+  if (filter.type) clean.type = filter.type;
+  return {
+    platform,
+    summary,
+    documents,
+    provisions: page,
+    hasMore: more,
+    changes,
+    months,
+    filter: clean,
+  };
+}

@@ -1,0 +1,65 @@
+import type { Entities } from "../../model/index.js";
+import {
+  bestClauseExcerpts,
+  type ClauseExcerpt,
+  type ClauseTypePrevalence,
+  clauseTypePrevalence,
+  getProvision,
+  getVersionAnalysis,
+  listProvisions,
+  type ProvisionAppearance,
+  type ProvisionDetail,
+  type ProvisionListItem,
+  provisionHistory,
+} from "../../store/queries/index.js";
+import type { ServerDeps } from "../deps.js";
+import { notFound } from "../http-errors.js";
+
+/** Everything the provision page shows. */
+export interface ProvisionPageView {
+  provision: ProvisionDetail;
+  history: ProvisionAppearance[];
+  /** Same clause type at other platforms, per clause type of this provision (strongest first). */
+  elsewhere: { type: string; excerpts: ClauseExcerpt[] }[];
+  /** Other severe provisions of the same version. */
+  otherRisks: ProvisionListItem[];
+  entities: Entities | null;
+  /** Prevalence of the provision's main clause type, and the number of analysed platforms. */
+  prevalence: { type: ClauseTypePrevalence | null; analysedPlatforms: number } | null;
+}
+
+const ELSEWHERE_LIMIT = 6;
+
+export async function loadProvision(deps: ServerDeps, id: number): Promise<ProvisionPageView> {
+  const provision = await getProvision(deps.src, id);
+  if (!provision) throw notFound(`Provision ${id}`);
+  // Other platforms are shown for the main clause type only: each comparison reads every platform's provisions
+  // of that type, and the other types link to their own comparison pages.
+  const types = [...new Set(provision.clauses.map((c) => c.type))].slice(0, 1);
+  const main = types[0];
+  const [history, elsewhere, risks, version, table] = await Promise.all([
+    provisionHistory(deps.src, provision.documentId, provision.key),
+    Promise.all(
+      types.map(async (type) => ({
+        type,
+        excerpts: (await bestClauseExcerpts(deps.src, { type, excerptChars: 360 }))
+          .filter((e) => e.platformId !== provision.platformId)
+          .slice(0, ELSEWHERE_LIMIT),
+      })),
+    ),
+    listProvisions(deps.src, { versionId: provision.versionId, severity: "high", limit: 6 }),
+    getVersionAnalysis(deps.src, provision.versionId),
+    main === undefined ? Promise.resolve(null) : clauseTypePrevalence(deps.src, main),
+  ]);
+  return {
+    provision,
+    history,
+    elsewhere,
+    otherRisks: risks.filter((r) => r.id !== provision.id).slice(0, 5),
+    entities: version?.entities ?? null,
+    prevalence:
+      table && main !== undefined
+        ? { type: table.types.get(main) ?? null, analysedPlatforms: table.analysedPlatforms }
+        : null,
+  };
+}

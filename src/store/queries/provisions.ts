@@ -1,0 +1,197 @@
+import type { Severity } from "../../model/index.js";
+import { type ClauseView, clausesOf, clausesOfVersion } from "./clauses.js";
+import { currentVersions, versionIdList } from "./current-versions.js";
+import { parseStringArray } from "./json.js";
+import type { QuerySource } from "./query-source.js";
+import { severityRank, toSeverity } from "./severity.js";
+
+/** A stored provision with its clause types. Offsets are into the version text. */
+export interface ProvisionView {
+  id: number;
+  versionId: number;
+  documentId: number;
+  index: number;
+  key: string;
+  headingPath: string[];
+  start: number;
+  end: number;
+  text: string;
+  maxSeverity: Severity | null;
+  clauses: ClauseView[];
+}
+
+/** A provision with where it comes from. */
+export interface ProvisionListItem extends ProvisionView {
+  platformId: number;
+  platformSlug: string;
+  platformName: string;
+  termsType: string;
+  recordedAt: string;
+}
+
+/** A provision with whether it is still in force. */
+export interface ProvisionDetail extends ProvisionListItem {
+  versionSha256: string;
+  /** The document's current version; equal to `versionId` when the provision is in force. */
+  currentVersionId: number | null;
+}
+
+/** Filters of provision listings. */
+export interface ProvisionFilter {
+  platformIds?: number[];
+  documentId?: number;
+  versionId?: number;
+  clauseType?: string;
+  severity?: Severity;
+  /** "current" (default): only versions in force; "all": every version. */
+  scope?: "current" | "all";
+  /** Provisions with a larger id than this (cursor; only with the default id order). */
+  afterId?: number;
+  /** Most severe first (then document order) instead of by id; page with `offset`. */
+  bySeverity?: boolean;
+  offset?: number;
+  limit?: number;
+}
+
+/** The provision columns every provision read selects. */
+export interface ProvisionRowLike {
+  id: number;
+  version_id: number;
+  document_id: number;
+  idx: number;
+  key: string;
+  heading_path: string;
+  start_offset: number;
+  end_offset: number;
+  text: string;
+  max_severity: string | null;
+}
+
+/** A provision row and its classifications as a view. */
+export function toView(r: ProvisionRowLike, clauses: Map<number, ClauseView[]>): ProvisionView {
+  return {
+    id: r.id,
+    versionId: r.version_id,
+    documentId: r.document_id,
+    index: Number(r.idx),
+    key: r.key,
+    headingPath: parseStringArray(r.heading_path),
+    start: Number(r.start_offset),
+    end: Number(r.end_offset),
+    text: r.text,
+    maxSeverity: toSeverity(r.max_severity),
+    clauses: clauses.get(r.id) ?? [],
+  };
+}
+
+/** Every provision of a version, in reading order, with clause types (the document page). */
+export async function provisionsOfVersion(src: QuerySource, versionId: number): Promise<ProvisionView[]> {
+  const rows = await src.db
+    .selectFrom("provisions")
+    .selectAll()
+    .where("version_id", "=", versionId)
+    .orderBy("idx")
+    .execute();
+  const clauses = await clausesOfVersion(src, versionId);
+  return rows.map((r) => toView(r, clauses));
+}
+
+/** Provisions with their document, platform and version, for listings. */
+export function listQuery(src: QuerySource) {
+  return src.db
+    .selectFrom("provisions as p")
+    .innerJoin("documents as d", "d.id", "p.document_id")
+    .innerJoin("platforms as pl", "pl.id", "d.platform_id")
+    .innerJoin("versions as v", "v.id", "p.version_id")
+    .select([
+      "p.id",
+      "p.version_id",
+      "p.document_id",
+      "p.idx",
+      "p.key",
+      "p.heading_path",
+      "p.start_offset",
+      "p.end_offset",
+      "p.text",
+      "p.max_severity",
+      "pl.id as platform_id",
+      "pl.slug",
+      "pl.name",
+      "d.terms_type",
+      "v.recorded_at",
+      "v.sha256 as version_sha256",
+    ]);
+}
+
+/** Provisions matching the filter, by id (stable for cursors). */
+export async function listProvisions(
+  src: QuerySource,
+  filter: ProvisionFilter,
+): Promise<ProvisionListItem[]> {
+  let query = filter.bySeverity
+    ? listQuery(src).orderBy(severityRank("p.max_severity"), "desc").orderBy("p.document_id").orderBy("p.idx")
+    : listQuery(src).orderBy("p.id");
+  if ((filter.scope ?? "current") === "current" && filter.versionId === undefined) {
+    const current = await currentVersions(src, filter.platformIds);
+    query = query.where("p.version_id", "in", versionIdList(current));
+  } else if (filter.platformIds) {
+    query = query.where("d.platform_id", "in", filter.platformIds.length ? filter.platformIds : [0]);
+  }
+  if (filter.documentId !== undefined) query = query.where("p.document_id", "=", filter.documentId);
+  if (filter.versionId !== undefined) query = query.where("p.version_id", "=", filter.versionId);
+  if (filter.severity !== undefined) query = query.where("p.max_severity", "=", filter.severity);
+  if (filter.clauseType !== undefined) {
+    const type = filter.clauseType;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom("classifications as c")
+          .select("c.id")
+          .whereRef("c.provision_id", "=", "p.id")
+          .where("c.type", "=", type),
+      ),
+    );
+  }
+  if (filter.afterId !== undefined) query = query.where("p.id", ">", filter.afterId);
+  if (filter.limit !== undefined) query = query.limit(filter.limit);
+  if (filter.offset) query = query.offset(filter.offset);
+  const rows = await query.execute();
+  const clauses = await clausesOf(
+    src,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    ...toView(r, clauses),
+    platformId: r.platform_id,
+    platformSlug: r.slug,
+    platformName: r.name,
+    termsType: r.terms_type,
+    recordedAt: r.recorded_at,
+  }));
+}
+
+/** One provision with its source and whether it is still in force. */
+export async function getProvision(src: QuerySource, id: number): Promise<ProvisionDetail | undefined> {
+  const row = await listQuery(src).where("p.id", "=", id).executeTakeFirst();
+  if (!row) return undefined;
+  const [clauses, current] = await Promise.all([
+    clausesOf(src, [row.id]),
+    src.db
+      .selectFrom("versions")
+      .select("id")
+      .where("document_id", "=", row.document_id)
+      .orderBy("recorded_at", "desc")
+      .orderBy("id", "desc")
+      .limit(1)
+      .executeTakeFirst(),
+  ]);
+  return {
+    ...toView(row, clauses),
+    platformId: row.platform_id,
+    platformSlug: row.slug,
+    platformName: row.name,
+    termsType: row.terms_type,
+    recordedAt: row.recorded_at,
+    versionSha256: row.version_sha256,
+    currentVersionId: current?.id ?? null,
+  };
+}

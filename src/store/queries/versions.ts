@@ -1,0 +1,205 @@
+import type { Entities } from "../../model/index.js";
+import { parseJson } from "./json.js";
+import type { QuerySource } from "./query-source.js";
+
+/** A version in a document's timeline, with its analysis and change record when present. */
+export interface VersionListItem {
+  id: number;
+  documentId: number;
+  recordedAt: string;
+  sha256: string;
+  commitKind: string | null;
+  grade: string | null;
+  score: number | null;
+  provisionCount: number | null;
+  changeRecordId: number | null;
+  changeKind: string | null;
+  changeSeverity: string | null;
+}
+
+/** Proof of a version: the snapshot it came from, its chain entry and how often it was re-verified. */
+export interface VersionEvidence {
+  snapshotId: number;
+  snapshotSha256: string;
+  sourceUrl: string;
+  capturedAt: string;
+  method: string;
+  httpStatus: number | null;
+  mimeType: string;
+  size: number;
+  warcFile: string | null;
+  chainSeq: number | null;
+  chainEntryHash: string | null;
+  chainLength: number;
+  verificationCount: number;
+  lastVerifiedAt: string | null;
+}
+
+/** Stored analysis of a version (grade, entities). */
+export interface VersionAnalysisView {
+  language: string;
+  grade: string | null;
+  score: number | null;
+  gradeDetails: unknown;
+  entities: Entities | null;
+  provisionCount: number;
+  analyzer: string;
+  analyzedAt: string;
+}
+
+/** A version with its text, evidence and analysis. */
+export interface VersionDetail {
+  id: number;
+  documentId: number;
+  recordedAt: string;
+  sha256: string;
+  commitKind: string | null;
+  text: string;
+  evidence: VersionEvidence;
+  analysis: VersionAnalysisView | null;
+}
+
+/** A document's versions, oldest first (a document has at most a few hundred). */
+export async function listVersions(src: QuerySource, documentId: number): Promise<VersionListItem[]> {
+  const rows = await src.db
+    .selectFrom("versions as v")
+    .leftJoin("version_analyses as a", "a.version_id", "v.id")
+    .leftJoin("change_records as c", "c.to_version_id", "v.id")
+    .select([
+      "v.id",
+      "v.document_id",
+      "v.recorded_at",
+      "v.sha256",
+      "v.commit_kind",
+      "a.grade",
+      "a.score",
+      "a.provision_count",
+      "c.id as change_id",
+      "c.kind as change_kind",
+      "c.severity as change_severity",
+    ])
+    .where("v.document_id", "=", documentId)
+    .orderBy("v.recorded_at")
+    .orderBy("v.id")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    documentId: r.document_id,
+    recordedAt: r.recorded_at,
+    sha256: r.sha256,
+    commitKind: r.commit_kind,
+    grade: r.grade ?? null,
+    score: r.score === null || r.score === undefined ? null : Number(r.score),
+    provisionCount:
+      r.provision_count === null || r.provision_count === undefined ? null : Number(r.provision_count),
+    changeRecordId: r.change_id ?? null,
+    changeKind: r.change_kind ?? null,
+    changeSeverity: r.change_severity ?? null,
+  }));
+}
+
+function toAnalysis(analysis: {
+  language: string;
+  grade: string | null;
+  score: number | null;
+  grade_details: string;
+  entities: string;
+  provision_count: number;
+  analyzer: string;
+  analyzed_at: string;
+}): VersionAnalysisView {
+  return {
+    language: analysis.language,
+    grade: analysis.grade,
+    score: analysis.score === null ? null : Number(analysis.score),
+    gradeDetails: parseJson<unknown>(analysis.grade_details, null),
+    entities: parseJson<Entities | null>(analysis.entities, null),
+    provisionCount: Number(analysis.provision_count),
+    analyzer: analysis.analyzer,
+    analyzedAt: analysis.analyzed_at,
+  };
+}
+
+/** The stored analysis of a version (grade, entities) without its text. */
+export async function getVersionAnalysis(
+  src: QuerySource,
+  versionId: number,
+): Promise<VersionAnalysisView | undefined> {
+  const row = await src.db
+    .selectFrom("version_analyses")
+    .selectAll()
+    .where("version_id", "=", versionId)
+    .executeTakeFirst();
+  return row ? toAnalysis(row) : undefined;
+}
+
+/** One version with its text, evidence and analysis. */
+export async function getVersion(src: QuerySource, id: number): Promise<VersionDetail | undefined> {
+  const row = await src.db
+    .selectFrom("versions as v")
+    .innerJoin("snapshots as s", "s.id", "v.snapshot_id")
+    .select([
+      "v.id",
+      "v.document_id",
+      "v.recorded_at",
+      "v.sha256",
+      "v.commit_kind",
+      "v.text",
+      "s.id as snapshot_id",
+      "s.sha256 as snapshot_sha256",
+      "s.url",
+      "s.captured_at",
+      "s.method",
+      "s.http_status",
+      "s.mime_type",
+      "s.size",
+      "s.warc_file",
+    ])
+    .where("v.id", "=", id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const [chain, chainLength, verifications, analysis] = await Promise.all([
+    src.db
+      .selectFrom("chain_entries")
+      .select(["seq", "entry_hash"])
+      .where("kind", "=", "version")
+      .where("record_id", "=", id)
+      .executeTakeFirst(),
+    src.db
+      .selectFrom("chain_entries")
+      .select((eb) => eb.fn.max("seq").as("n"))
+      .executeTakeFirst(),
+    src.db
+      .selectFrom("verifications")
+      .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.max("verified_at").as("last")])
+      .where("version_id", "=", id)
+      .executeTakeFirst(),
+    src.db.selectFrom("version_analyses").selectAll().where("version_id", "=", id).executeTakeFirst(),
+  ]);
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    recordedAt: row.recorded_at,
+    sha256: row.sha256,
+    commitKind: row.commit_kind,
+    text: row.text,
+    evidence: {
+      snapshotId: row.snapshot_id,
+      snapshotSha256: row.snapshot_sha256,
+      sourceUrl: row.url,
+      capturedAt: row.captured_at,
+      method: row.method,
+      httpStatus: row.http_status,
+      mimeType: row.mime_type,
+      size: Number(row.size),
+      warcFile: row.warc_file,
+      chainSeq: chain ? Number(chain.seq) : null,
+      chainEntryHash: chain?.entry_hash ?? null,
+      chainLength: Number(chainLength?.n ?? 0),
+      verificationCount: Number(verifications?.n ?? 0),
+      lastVerifiedAt:
+        verifications?.last === null || verifications?.last === undefined ? null : String(verifications.last),
+    },
+    analysis: analysis ? toAnalysis(analysis) : null,
+  };
+}
