@@ -4,6 +4,7 @@ import { registerAnalysisCommands } from "./commands/analysis-commands.js";
 import { registerArchiveCommands } from "./commands/archive-commands.js";
 import { registerChangeCommands } from "./commands/change-commands.js";
 import { registerDemoCommand } from "./commands/demo-command.js";
+import { registerServeCommand } from "./commands/serve-command.js";
 import { registerWorkerCommand } from "./commands/worker-command.js";
 import { CliError } from "./context.js";
 
@@ -16,6 +17,7 @@ registerArchiveCommands(program);
 registerAnalysisCommands(program);
 registerChangeCommands(program);
 registerDemoCommand(program);
+registerServeCommand(program);
 registerWorkerCommand(program);
 
 try {

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { StoreBackend } from "./backend.js";
 import type { BlobStore } from "./blobs/blob-store.js";
 import { AnalysisRepository } from "./repositories/analyses.js";
@@ -77,6 +77,11 @@ export class Store extends Repositories {
       versions: await this.versions.count(),
       chainEntries: await this.chain.count(),
     };
+  }
+
+  /** Refreshes the query planner's statistics; worth it after a bulk import. */
+  async optimize(): Promise<void> {
+    await sql`analyze`.execute(this.db);
   }
 
   close(): Promise<void> {

@@ -43,6 +43,7 @@ export function registerArchiveCommands(program: Command): void {
         );
         // Finishes analyses that an interrupted earlier run left undone.
         const pending = await catchUp(store);
+        await store.optimize();
         if (pending.analysed + pending.changeRecords > 0) {
           console.log(
             `completed ${pending.analysed} pending analyses and ${pending.changeRecords} change records`,

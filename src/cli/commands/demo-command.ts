@@ -4,8 +4,9 @@ import type { Command } from "commander";
 import { importOtaDataset } from "../../archive/ota/index.js";
 import { verifyArchive } from "../../archive/verify/index.js";
 import { catchUp } from "../../pipeline/index.js";
-import { withContext } from "../context.js";
+import { openContext } from "../context.js";
 import { startProgress } from "../progress.js";
+import { serveUntilStopped } from "./serve-command.js";
 
 /** The bundled demo corpus (real documents; see NOTICE), relative to this file in src/ and in dist/. */
 export const DEMO_CORPUS = fileURLToPath(new URL("../../../demo/ota", import.meta.url));
@@ -13,9 +14,15 @@ export const DEMO_CORPUS = fileURLToPath(new URL("../../../demo/ota", import.met
 export function registerDemoCommand(program: Command): void {
   program
     .command("demo")
-    .description("import the bundled demo corpus into the embedded database, verify it and print a summary")
-    .action(async () => {
-      await withContext(async ({ config, store, archiver }) => {
+    .description(
+      "import and analyse the bundled demo corpus in the embedded database, verify it, then serve the web app",
+    )
+    .option("--port <n>", "port of the web app", "8080")
+    .option("--no-serve", "stop after importing, verifying and printing the summary")
+    .action(async (opts: { port: string; serve: boolean }) => {
+      const ctx = await openContext();
+      const { config, store, archiver } = ctx;
+      try {
         console.log(`database: ${store.backend.location}`);
         let progress: ReturnType<typeof startProgress> | undefined;
         const summary = await importOtaDataset(archiver, DEMO_CORPUS, ({ done, total, entry }) => {
@@ -23,10 +30,11 @@ export function registerDemoCommand(program: Command): void {
           progress.update(done, entry.service);
         });
         progress?.stop();
+        await catchUp(store);
+        await store.optimize();
         console.log(
           `demo corpus: ${summary.files} files, ${summary.versions} new versions, ${summary.verifications} verifications, ${summary.skipped} already present`,
         );
-        await catchUp(store);
         const report = await verifyArchive(store);
         console.log(
           report.ok
@@ -35,10 +43,18 @@ export function registerDemoCommand(program: Command): void {
         );
         const stats = await store.stats();
         console.log(
-          `platforms ${stats.platforms}, documents ${stats.documents}, snapshots ${stats.snapshots}, versions ${stats.versions}, chain entries ${stats.chainEntries}`,
+          `platforms ${stats.platforms}, documents ${stats.documents}, snapshots ${stats.snapshots}, versions ${stats.versions}, chain entries ${stats.chainEntries}, change records ${await store.changes.count()}`,
         );
         console.log(`data directory: ${config.dataDir}`);
         if (!report.ok) process.exitCode = 1;
-      });
+      } catch (error) {
+        await ctx.close();
+        throw error;
+      }
+      if (!opts.serve || process.exitCode === 1) {
+        await ctx.close();
+        return;
+      }
+      await serveUntilStopped(ctx, { port: Number(opts.port), host: "127.0.0.1", publicUrl: null });
     });
 }

@@ -1,7 +1,8 @@
 /** `clausewatch serve`: the web pages and HTTP API over the configured store. */
 import type { Command } from "commander";
+import { createTracking } from "../../jobs/index.js";
 import { startServer } from "../../server/index.js";
-import { CliError, openContext } from "../context.js";
+import { type CliContext, CliError, openContext } from "../context.js";
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -24,29 +25,45 @@ export function registerServeCommand(program: Command): void {
         );
       }
       const ctx = await openContext();
-      let server: Awaited<ReturnType<typeof startServer>>;
-      try {
-        server = await startServer(ctx.store, {
-          port,
-          host: opts.host,
-          publicUrl: opts.publicUrl?.replace(/\/$/, "") ?? null,
-        });
-      } catch (error) {
-        await ctx.close();
-        throw new CliError(
-          `cannot listen on ${opts.host}:${port}: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
-      console.log(`database: ${ctx.store.backend.location}`);
-      console.log(
-        `ClauseWatch is serving at ${server.url}/ (API docs: ${server.url}/api/docs). Press Ctrl+C to stop.`,
-      );
-      await new Promise<void>((resolve) => {
-        const stop = () => resolve();
-        process.once("SIGINT", stop);
-        process.once("SIGTERM", stop);
+      await serveUntilStopped(ctx, {
+        port,
+        host: opts.host,
+        publicUrl: opts.publicUrl?.replace(/\/$/, "") ?? null,
       });
-      await server.close();
-      await ctx.close();
     });
+}
+
+/**
+ * Serves the pages and API over an opened context, with change tracking scheduled in the background,
+ * until SIGINT or SIGTERM; then stops both and closes the context.
+ */
+export async function serveUntilStopped(
+  ctx: CliContext,
+  options: { port: number; host: string; publicUrl: string | null },
+): Promise<void> {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer(ctx.store, options);
+  } catch (error) {
+    await ctx.close();
+    throw new CliError(
+      `cannot listen on ${options.host}:${options.port}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const tracking = createTracking(ctx.store, ctx.archiver, {
+    onError: (error) => console.error(`tracking: ${error instanceof Error ? error.message : String(error)}`),
+  });
+  await tracking.start();
+  console.log(`database: ${ctx.store.backend.location}`);
+  console.log(
+    `ClauseWatch is serving at ${server.url}/ (API docs: ${server.url}/api/docs). Press Ctrl+C to stop.`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  await tracking.stop();
+  await server.close();
+  await ctx.close();
 }

@@ -1,10 +1,15 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
 import { archiveMigration } from "./001-archive.js";
 import { analysisMigration } from "./002-analysis.js";
+import { readIndexesMigration } from "./003-read-indexes.js";
 import type { DialectName, SchemaMigration } from "./migration.js";
 
 /** Every schema migration, in order. Append new ones; never edit a released one. */
-export const MIGRATIONS: readonly SchemaMigration[] = [archiveMigration, analysisMigration];
+export const MIGRATIONS: readonly SchemaMigration[] = [
+  archiveMigration,
+  analysisMigration,
+  readIndexesMigration,
+];
 
 class StaticProvider implements MigrationProvider {
   constructor(private readonly dialect: DialectName) {}
