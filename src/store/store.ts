@@ -4,6 +4,7 @@ import type { BlobStore } from "./blobs/blob-store.js";
 import { AnalysisRepository } from "./repositories/analyses.js";
 import { ChainRepository } from "./repositories/chain.js";
 import { ChangeRecordRepository } from "./repositories/change-records.js";
+import { countRows } from "./repositories/count-rows.js";
 import { DocumentRepository } from "./repositories/documents.js";
 import { PlatformRepository } from "./repositories/platforms.js";
 import { SnapshotRepository } from "./repositories/snapshots.js";
@@ -63,13 +64,7 @@ export class Store extends Repositories {
   }
 
   async stats(): Promise<ArchiveStats> {
-    const count = async (table: "platforms" | "documents") => {
-      const row = await this.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .executeTakeFirstOrThrow();
-      return Number(row.n);
-    };
+    const count = (table: "platforms" | "documents") => countRows(this.db, table);
     return {
       platforms: await count("platforms"),
       documents: await count("documents"),

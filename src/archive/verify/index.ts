@@ -65,10 +65,7 @@ export async function verifyArchive(store: Store, options: VerifyOptions = {}): 
     if (entries % 500 === 0) options.onProgress?.(entries);
   }
   const stats = await store.stats();
-  const verifications = await store.db
-    .selectFrom("verifications")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
+  const verifications = await store.versions.countVerifications();
   if (stats.snapshots !== counts.snapshot)
     report({
       seq: null,
@@ -83,12 +80,12 @@ export async function verifyArchive(store: Store, options: VerifyOptions = {}): 
       recordId: null,
       problem: `${stats.versions - counts.version} version(s) not in the chain`,
     });
-  if (Number(verifications.n) !== counts.verification)
+  if (verifications !== counts.verification)
     report({
       seq: null,
       kind: "chain",
       recordId: null,
-      problem: `${Number(verifications.n) - counts.verification} verification(s) not in the chain`,
+      problem: `${verifications - counts.verification} verification(s) not in the chain`,
     });
   return {
     ok: problems.length === 0,

@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from "kysely";
 import { chainEntryHash, GENESIS_HASH } from "../../archive/chain/index.js";
 import type { ChainEntry, ChainRecordKind } from "../../model/index.js";
 import type { ChainEntryTable, Database } from "../schema.js";
+import { countRows } from "./count-rows.js";
 
 function toEntry(row: Selectable<ChainEntryTable>): ChainEntry {
   return {
@@ -82,11 +83,7 @@ export class ChainRepository {
     }
   }
 
-  async count(): Promise<number> {
-    const row = await this.db
-      .selectFrom("chain_entries")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+  count(): Promise<number> {
+    return countRows(this.db, "chain_entries");
   }
 }

@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from "kysely";
 import type { ChangeKind, ChangeRecordData, ProvisionChange, Severity } from "../../model/index.js";
 import type { ChangeRecordTable, Database } from "../schema.js";
+import { countRows } from "./count-rows.js";
 
 /** A stored change record between two consecutive versions of a document. */
 export interface ChangeRecord extends ChangeRecordData {
@@ -93,11 +94,7 @@ export class ChangeRecordRepository {
     return rows.map(toRecord);
   }
 
-  async count(): Promise<number> {
-    const row = await this.db
-      .selectFrom("change_records")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+  count(): Promise<number> {
+    return countRows(this.db, "change_records");
   }
 }

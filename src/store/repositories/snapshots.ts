@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from "kysely";
 import type { CaptureMethod, Snapshot } from "../../model/index.js";
 import type { Database, SnapshotTable } from "../schema.js";
+import { countRows } from "./count-rows.js";
 
 export function toSnapshot(row: Selectable<SnapshotTable>): Snapshot {
   return {
@@ -73,11 +74,7 @@ export class SnapshotRepository {
     return row ? toSnapshot(row) : undefined;
   }
 
-  async count(): Promise<number> {
-    const row = await this.db
-      .selectFrom("snapshots")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+  count(): Promise<number> {
+    return countRows(this.db, "snapshots");
   }
 }

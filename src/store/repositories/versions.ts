@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from "kysely";
 import type { Verification, Version } from "../../model/index.js";
 import type { Database, VersionTable } from "../schema.js";
+import { countRows } from "./count-rows.js";
 
 export function toVersion(row: Selectable<VersionTable>): Version {
   return {
@@ -116,12 +117,12 @@ export class VersionRepository {
     }
   }
 
-  async count(): Promise<number> {
-    const row = await this.db
-      .selectFrom("versions")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+  count(): Promise<number> {
+    return countRows(this.db, "versions");
+  }
+
+  countVerifications(): Promise<number> {
+    return countRows(this.db, "verifications");
   }
 
   async insertVerification(v: Omit<Verification, "id">): Promise<Verification> {
