@@ -4,7 +4,7 @@
  * response cache. The analysed corpus is built once per source state and kept (bench/out/cache for SQLite,
  * a `bench_web_<key>` schema for PostgreSQL), because analysing 2,600 versions takes most of an hour.
  *
- *   node --import tsx bench/web.ts [--postgres] [--dataset <dir>] [--platforms N] [--duration S] [--connections C]
+ *   npm run bench:web -- [--postgres] [--dataset <dir>] [--platforms N] [--duration S] [--connections C]
  *
  * Writes bench/out/web.json.
  */

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { computeChangeRecord } from "./change-record.js";
+import { computeChangeRecord, shrinkWarning } from "./change-record.js";
 import { InvalidProvisionsError } from "./errors.js";
 import { analyzeForTest, fixture } from "./test-helpers.js";
 
@@ -167,5 +167,27 @@ describe("computeChangeRecord: kinds", () => {
     assert.equal(calls, 0);
     computeChangeRecord({ beforeText: POLICY, afterText: changed, analyze: counting });
     assert.equal(calls, 2);
+  });
+});
+
+describe("computeChangeRecord: a document that mostly disappeared", () => {
+  const before = fixture("WhatsApp/Privacy Policy/2020-07-29T13-32-36Z.md");
+  const after = fixture("WhatsApp/Privacy Policy/2020-10-23T16-31-04Z.md");
+
+  it("says first that most of the words are gone and that the capture may have failed", () => {
+    const record = computeChangeRecord({ beforeText: before, afterText: after, analyze });
+    assert.match(
+      record.summary[0]!,
+      /^Most of the document disappeared \(9\d% of its words; \d+ words left of [\d,]+\)/,
+    );
+    assert.match(record.summary[0]!, /failed capture/);
+    // The removals are still listed after the warning.
+    assert.ok(record.provisionChanges.some((c) => c.change === "removed"));
+  });
+
+  it("stays silent for ordinary edits, short documents and growth", () => {
+    assert.equal(shrinkWarning(before, before.slice(0, Math.floor(before.length * 0.6))), null);
+    assert.equal(shrinkWarning(POLICY, ""), null);
+    assert.equal(shrinkWarning(after, before), null);
   });
 });

@@ -9,6 +9,7 @@ import { technicalText } from "./normal-forms.js";
 import { type OutsideChange, outsideChanges } from "./outside-text.js";
 import { maxKind, maxSeverity } from "./ranks.js";
 import { type AssessedChange, type SummaryOptions, summarizeChanges } from "./summarize.js";
+import { wordsOf } from "./words.js";
 
 /** Inputs of {@link computeChangeRecord}. Pass the provisions when they are already classified. */
 export interface ChangeRecordInput {
@@ -79,6 +80,25 @@ function pairWithHeadings(assessed: AssessedChange[], outside: OutsideChange[]):
   return outside.filter((o) => !used.has(o));
 }
 
+/** A document shorter than this (in words) is too small for "most of it disappeared" to mean anything. */
+const SHRINK_MIN_WORDS = 200;
+/** Share of the words left below which a version is flagged as a possible failed capture. */
+const SHRINK_KEPT_SHARE = 0.2;
+
+/**
+ * The warning line of a version that lost most of its words. Such a version is more often a failed or partial
+ * capture (an error page, a login or cookie wall, a policy moved elsewhere) than an edit, and an alert on it
+ * should say so before listing dozens of removals.
+ */
+export function shrinkWarning(beforeText: string, afterText: string): string | null {
+  const before = wordsOf(beforeText).length;
+  if (before < SHRINK_MIN_WORDS) return null;
+  const after = wordsOf(afterText).length;
+  if (after >= before * SHRINK_KEPT_SHARE) return null;
+  const gone = Math.round((100 * (before - after)) / before);
+  return `Most of the document disappeared (${gone}% of its words; ${after.toLocaleString("en")} words left of ${before.toLocaleString("en")}): check the source, this is often a failed capture or a moved page rather than an edit`;
+}
+
 /**
  * Computes the change record of `afterText` against `beforeText`.
  * - First version (beforeText null): substantive, low, "First recorded version (N provisions)", no changes.
@@ -87,6 +107,8 @@ function pairWithHeadings(assessed: AssessedChange[], outside: OutsideChange[]):
  *   takes the most substantive kind and, for substantive records, the highest severity of substantive
  *   changes. Changed headings and other lines between provisions make the record minor at most (reported in
  *   the summary, not as provision changes).
+ * - A version that kept less than a fifth of the words of a substantial document gets a first summary line
+ *   saying so ({@link shrinkWarning}); kind and severity still come from the provisions.
  * @throws InvalidProvisionsError when `before` provisions are given but `beforeText` is null.
  */
 export function computeChangeRecord(input: ChangeRecordInput): ChangeRecordResult {
@@ -123,6 +145,8 @@ export function computeChangeRecord(input: ChangeRecordInput): ChangeRecordResul
     return noChange("No change in any provision (only layout or navigation text differs)", diff.unchanged);
   }
   const summary = summarizeChanges(assessed, outside, input.summary);
+  const warning = shrinkWarning(input.beforeText, input.afterText);
+  if (warning) summary.unshift(warning);
   return {
     kind,
     severity,

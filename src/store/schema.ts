@@ -107,6 +107,12 @@ export interface ProvisionTable {
   max_severity: string | null;
 }
 
+/** Per document, the version whose provisions are in the index of current provisions. */
+export interface SearchHeadTable {
+  document_id: number;
+  version_id: number;
+}
+
 export interface ClassificationTable {
   id: Generated<number>;
   provision_id: number;
@@ -141,6 +147,7 @@ export interface ChangeRecordTable {
 export interface Database {
   version_analyses: VersionAnalysisTable;
   provisions: ProvisionTable;
+  search_heads: SearchHeadTable;
   classifications: ClassificationTable;
   change_records: ChangeRecordTable;
   platforms: PlatformTable;

@@ -1,6 +1,8 @@
 import { type Kysely, sql } from "kysely";
 import type { StoreBackend } from "./backend.js";
 import type { BlobStore } from "./blobs/blob-store.js";
+import type { DialectName } from "./migrations/migration.js";
+import { postgresCurrentIndex } from "./postgres/postgres-current-index.js";
 import { AnalysisRepository } from "./repositories/analyses.js";
 import { ChainRepository } from "./repositories/chain.js";
 import { ChangeRecordRepository } from "./repositories/change-records.js";
@@ -10,6 +12,8 @@ import { PlatformRepository } from "./repositories/platforms.js";
 import { SnapshotRepository } from "./repositories/snapshots.js";
 import { VersionRepository } from "./repositories/versions.js";
 import type { Database } from "./schema.js";
+import { SearchHeads } from "./search/search-heads.js";
+import { sqliteCurrentIndex } from "./sqlite/sqlite-current-index.js";
 
 /** The repositories over one connection or one transaction. */
 export class Repositories {
@@ -21,13 +25,17 @@ export class Repositories {
   readonly analyses: AnalysisRepository;
   readonly changes: ChangeRecordRepository;
 
-  constructor(readonly db: Kysely<Database>) {
+  constructor(
+    readonly db: Kysely<Database>,
+    readonly dialect: DialectName,
+  ) {
     this.platforms = new PlatformRepository(db);
     this.documents = new DocumentRepository(db);
     this.snapshots = new SnapshotRepository(db);
     this.versions = new VersionRepository(db);
     this.chain = new ChainRepository(db);
-    this.analyses = new AnalysisRepository(db);
+    const index = dialect === "sqlite" ? sqliteCurrentIndex : postgresCurrentIndex;
+    this.analyses = new AnalysisRepository(db, new SearchHeads(db, index));
     this.changes = new ChangeRecordRepository(db);
   }
 }
@@ -47,19 +55,19 @@ export class Store extends Repositories {
     readonly backend: StoreBackend,
     readonly blobs: BlobStore,
   ) {
-    super(backend.db);
+    super(backend.db, backend.dialect);
   }
 
   /** Runs `work` in one transaction: all of it is stored, or none of it. */
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => work(new Repositories(trx)));
+    return this.db.transaction().execute((trx) => work(new Repositories(trx, this.dialect)));
   }
 
   /** A transaction that may append to the hash chain: holds the chain lock until commit. */
   chainTransaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T> {
     return this.db.transaction().execute(async (trx) => {
       await this.backend.lockChain(trx);
-      return work(new Repositories(trx));
+      return work(new Repositories(trx, this.dialect));
     });
   }
 

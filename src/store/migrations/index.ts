@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from "k
 import { archiveMigration } from "./001-archive.js";
 import { analysisMigration } from "./002-analysis.js";
 import { readIndexesMigration } from "./003-read-indexes.js";
+import { currentSearchMigration } from "./004-current-search.js";
 import type { DialectName, SchemaMigration } from "./migration.js";
 
 /** Every schema migration, in order. Append new ones; never edit a released one. */
@@ -9,6 +10,7 @@ export const MIGRATIONS: readonly SchemaMigration[] = [
   archiveMigration,
   analysisMigration,
   readIndexesMigration,
+  currentSearchMigration,
 ];
 
 class StaticProvider implements MigrationProvider {

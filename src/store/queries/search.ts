@@ -1,6 +1,5 @@
 import { type RawBuilder, sql } from "kysely";
 import type { Severity } from "../../model/index.js";
-import { currentVersions, versionIdList } from "./current-versions.js";
 import { parseStringArray } from "./json.js";
 import type { NumberedPage } from "./pagination.js";
 import type { QuerySource } from "./query-source.js";
@@ -21,7 +20,7 @@ export interface SearchFilter {
   since?: string;
   /** Exclusive upper bound on the version date. */
   until?: string;
-  /** "current" (default): versions in force; "all": every version ever archived. */
+  /** "current" (default): the newest analysed version of each document; "all": every version ever archived. */
   scope?: "current" | "all";
   page: number;
   pageSize: number;
@@ -78,16 +77,18 @@ interface HitRow {
   snippet: string;
 }
 
-/** Full-text search (SQLite FTS5 with porter stemming, PostgreSQL `english` text search), best match first. */
-/** Versions the filter restricts the search to, as ids; null when every version is searched. */
-async function versionScope(src: QuerySource, filter: SearchFilter): Promise<number[] | null> {
+/**
+ * The versions the filter restricts the search to, as a SQL set of version ids; null when there is no
+ * restriction beyond the index searched (every version, or the current-provision index).
+ */
+async function versionScope(src: QuerySource, filter: SearchFilter): Promise<RawBuilder<unknown> | null> {
   const current = (filter.scope ?? "current") === "current";
   const dated = filter.since !== undefined || filter.until !== undefined;
-  if (!current && !dated && !filter.platformIds) return null;
+  if (!dated && !filter.platformIds) return null;
   let query = src.db.selectFrom("versions as v").select("v.id");
-  if (current)
-    query = query.where("v.id", "in", versionIdList(await currentVersions(src, filter.platformIds)));
-  else if (filter.platformIds) {
+  // The current scope is the indexed head of each document (see search_heads), so filters apply to those.
+  if (current) query = query.where("v.id", "in", (eb) => eb.selectFrom("search_heads").select("version_id"));
+  if (filter.platformIds) {
     const platforms = filter.platformIds.length ? filter.platformIds : [0];
     query = query.where("v.document_id", "in", (eb) =>
       eb.selectFrom("documents").select("id").where("platform_id", "in", platforms),
@@ -96,21 +97,25 @@ async function versionScope(src: QuerySource, filter: SearchFilter): Promise<num
   if (filter.since !== undefined) query = query.where("v.recorded_at", ">=", filter.since);
   if (filter.until !== undefined) query = query.where("v.recorded_at", "<", filter.until);
   const ids = (await query.execute()).map((r) => r.id);
-  return ids.length ? ids : [0];
+  return sql.join(ids.length ? ids : [0]);
 }
 
 /** Conditions on provisions `p` that the filter asks for, all on indexed columns (no joins). */
 async function provisionConditions(src: QuerySource, filter: SearchFilter): Promise<RawBuilder<unknown>[]> {
   const conditions: RawBuilder<unknown>[] = [];
   const versions = await versionScope(src, filter);
-  if (versions) conditions.push(sql`p.version_id in (${sql.join(versions)})`);
+  const current = (filter.scope ?? "current") === "current";
+  // Without a version filter, the current scope still bounds the candidates to the indexed heads: a set built
+  // from every version's provisions would cost more than the search it narrows.
+  const scope = versions ?? (current ? sql`select version_id from search_heads` : null);
   if (filter.severity) conditions.push(sql`p.max_severity = ${filter.severity}`);
   if (filter.clauseType) {
-    const inVersions = versions ? sql` and c.version_id in (${sql.join(versions)})` : sql``;
+    const inVersions = scope ? sql` and c.version_id in (${scope})` : sql``;
     conditions.push(
       sql`p.id in (select c.provision_id from classifications c where c.type = ${filter.clauseType}${inVersions})`,
     );
   }
+  if (scope && (versions || conditions.length > 0)) conditions.unshift(sql`p.version_id in (${scope})`);
   return conditions;
 }
 
@@ -127,6 +132,7 @@ export async function searchProvisions(
   const empty = { items: [], page: filter.page, pageSize: filter.pageSize, total: 0 };
   if (terms.length === 0) return empty;
   const conditions = await provisionConditions(src, filter);
+  const current = (filter.scope ?? "current") === "current";
   const offset = (filter.page - 1) * filter.pageSize;
 
   let ids: number[];
@@ -134,34 +140,33 @@ export async function searchProvisions(
   const snippets = new Map<number, string>();
   if (src.dialect === "sqlite") {
     const match = fts5Expression(terms);
+    // Current provisions have their own, twenty times smaller index: ranking reads only what may be shown.
+    const fts = sql.table(current ? "current_provisions_fts" : "provisions_fts");
     // Candidates as a rowid set: FTS5 yields rowids, the IN list is probed without touching provision rows.
     // The unary + keeps the rowid test away from FTS5's planner, which would otherwise run one full-text
     // query per candidate (seconds) instead of one query filtered against the candidate set (milliseconds).
     const candidates = conditions.length
-      ? sql` and +provisions_fts.rowid in (select p.id from provisions p where ${sql.join(conditions, sql` and `)})`
+      ? sql` and +${fts}.rowid in (select p.id from provisions p where ${sql.join(conditions, sql` and `)})`
       : sql``;
-    const where = sql`provisions_fts match ${match}${candidates}`;
+    const where = sql`${fts} match ${match}${candidates}`;
     const [page, count] = await Promise.all([
-      sql<{ id: number }>`select provisions_fts.rowid as id from provisions_fts where ${where}
-        order by bm25(provisions_fts), provisions_fts.rowid limit ${filter.pageSize} offset ${offset}`.execute(
-        src.db,
-      ),
-      sql<{ n: number }>`select count(*) as n from provisions_fts where ${where}`.execute(src.db),
+      sql<{ id: number }>`select ${fts}.rowid as id from ${fts} where ${where}
+        order by bm25(${fts}), ${fts}.rowid limit ${filter.pageSize} offset ${offset}`.execute(src.db),
+      sql<{ n: number }>`select count(*) as n from ${fts} where ${where}`.execute(src.db),
     ]);
     ids = page.rows.map((r) => Number(r.id));
     total = Number(count.rows[0]?.n ?? 0);
     if (ids.length > 0) {
-      const found = await sql<{ id: number; snippet: string }>`select provisions_fts.rowid as id,
-          snippet(provisions_fts, 0, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', 28) as snippet
-        from provisions_fts where provisions_fts match ${match} and provisions_fts.rowid in (${sql.join(ids)})`.execute(
-        src.db,
-      );
+      const found = await sql<{ id: number; snippet: string }>`select ${fts}.rowid as id,
+          snippet(${fts}, 0, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', 28) as snippet
+        from ${fts} where ${fts} match ${match} and ${fts}.rowid in (${sql.join(ids)})`.execute(src.db);
       for (const r of found.rows) snippets.set(Number(r.id), r.snippet);
     }
   } else {
     const text = websearchText(terms);
     const query = sql`websearch_to_tsquery('english', ${text})`;
-    const where = sql`to_tsvector('english', p.text) @@ ${query}${conditions.length ? sql` and ${sql.join(conditions, sql` and `)}` : sql``}`;
+    // `searchable` marks current provisions, which have their own partial index.
+    const where = sql`${current ? sql`p.searchable and ` : sql``}to_tsvector('english', p.text) @@ ${query}${conditions.length ? sql` and ${sql.join(conditions, sql` and `)}` : sql``}`;
     const [page, count] = await Promise.all([
       sql<{ id: number }>`select p.id from provisions p where ${where}
         order by ts_rank(to_tsvector('english', p.text), ${query}) desc, p.id limit ${filter.pageSize} offset ${offset}`.execute(

@@ -9,6 +9,7 @@ import type {
   Severity,
 } from "../../model/index.js";
 import type { Database } from "../schema.js";
+import type { SearchHeads } from "../search/search-heads.js";
 
 /** What the analysis of one version stores. */
 export interface VersionAnalysisRecord {
@@ -48,7 +49,10 @@ function confidenceLevel(confidence: number): ConfidenceLevel {
 
 /** Provisions, classifications and per-version analysis results. */
 export class AnalysisRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly searchHeads: SearchHeads,
+  ) {}
 
   async has(versionId: number): Promise<boolean> {
     const row = await this.db
@@ -59,9 +63,13 @@ export class AnalysisRepository {
     return row !== undefined;
   }
 
-  /** Replaces the stored analysis of a version (provisions, classifications, grade, entities). */
+  /**
+   * Replaces the stored analysis of a version (provisions, classifications, grade, entities) and keeps the
+   * index of current provisions on the document's newest analysed version. Run it in a transaction.
+   */
   async save(record: VersionAnalysisRecord): Promise<void> {
     const { versionId, documentId } = record;
+    await this.searchHeads.release(documentId, versionId);
     await this.db.deleteFrom("classifications").where("version_id", "=", versionId).execute();
     await this.db.deleteFrom("provisions").where("version_id", "=", versionId).execute();
     await this.db.deleteFrom("version_analyses").where("version_id", "=", versionId).execute();
@@ -120,6 +128,7 @@ export class AnalysisRepository {
       if (classifications.length > 0)
         await this.db.insertInto("classifications").values(classifications).execute();
     }
+    await this.searchHeads.refresh(documentId);
   }
 
   /** The classified provisions of a version, in order, with evidence re-sliced from the version text. */

@@ -4,6 +4,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
 import type { StoreBackend } from "../backend.js";
 import type { Database } from "../schema.js";
+import { withStatementCache } from "./statement-cache.js";
 
 /** Opens (creating if needed) the embedded SQLite database file. */
 export function openSqliteBackend(file: string): StoreBackend {
@@ -15,7 +16,9 @@ export function openSqliteBackend(file: string): StoreBackend {
   connection.pragma("synchronous = NORMAL");
   connection.pragma("foreign_keys = ON");
   connection.pragma("busy_timeout = 10000");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: withStatementCache(connection) }),
+  });
   return {
     dialect: "sqlite",
     db,

@@ -1,0 +1,12 @@
+import { sql } from "kysely";
+import type { CurrentProvisionIndex } from "../search/current-index.js";
+
+/** PostgreSQL: a flag on the provision rows and a partial GIN index over the flagged ones. */
+export const postgresCurrentIndex: CurrentProvisionIndex = {
+  async add(db, versionId) {
+    await sql`update provisions set searchable = true where version_id = ${versionId}`.execute(db);
+  },
+  async remove(db, versionId) {
+    await sql`update provisions set searchable = false where version_id = ${versionId}`.execute(db);
+  },
+};
