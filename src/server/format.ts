@@ -46,9 +46,11 @@ export function confidenceBand(confidence: number): "High" | "Medium" | "Low" {
   return confidence >= 0.75 ? "High" : confidence >= 0.5 ? "Medium" : "Low";
 }
 
+const COUNT = new Intl.NumberFormat("en-GB");
+
 /** "1 provision", "3 provisions". */
 export function plural(n: number, word: string, pluralWord = `${word}s`): string {
-  return `${n.toLocaleString("en-GB")} ${n === 1 ? word : pluralWord}`;
+  return `${COUNT.format(n)} ${n === 1 ? word : pluralWord}`;
 }
 
 /** The title of a document: "GitHub Privacy Policy". */

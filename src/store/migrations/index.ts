@@ -3,6 +3,7 @@ import { archiveMigration } from "./001-archive.js";
 import { analysisMigration } from "./002-analysis.js";
 import { readIndexesMigration } from "./003-read-indexes.js";
 import { currentSearchMigration } from "./004-current-search.js";
+import { changeTalliesMigration } from "./005-change-tallies.js";
 import type { DialectName, SchemaMigration } from "./migration.js";
 
 /** Every schema migration, in order. Append new ones; never edit a released one. */
@@ -11,6 +12,7 @@ export const MIGRATIONS: readonly SchemaMigration[] = [
   analysisMigration,
   readIndexesMigration,
   currentSearchMigration,
+  changeTalliesMigration,
 ];
 
 class StaticProvider implements MigrationProvider {
