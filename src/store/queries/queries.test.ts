@@ -10,7 +10,7 @@ import { importOtaDataset } from "../../archive/ota/index.js";
 import { WarcWriter } from "../../archive/warc/warc-writer.js";
 import { computeChangeRecord } from "../../changes/index.js";
 import type { Classification, ClassifiedProvision, Version } from "../../model/index.js";
-import type { Store } from "../index.js";
+import type { Repositories, Store } from "../index.js";
 import {
   bestClauseExcerpts,
   changesPerMonth,
@@ -88,10 +88,10 @@ function classify(text: string): ClassifiedProvision[] {
   }));
 }
 
-/** Analyses and change records written through the store's own repositories. */
-async function analyse(store: Store, version: Version, previous: Version | undefined): Promise<void> {
+/** Stores the stand-in analysis of a version. */
+async function saveAnalysis(repos: Repositories, version: Version): Promise<ClassifiedProvision[]> {
   const provisions = classify(version.text);
-  await store.analyses.save({
+  await repos.analyses.save({
     versionId: version.id,
     documentId: version.documentId,
     language: "en",
@@ -102,6 +102,12 @@ async function analyse(store: Store, version: Version, previous: Version | undef
     analyzer: "test",
     provisions,
   });
+  return provisions;
+}
+
+/** Analyses and change records written through the store's own repositories. */
+async function analyse(store: Store, version: Version, previous: Version | undefined): Promise<void> {
+  const provisions = await saveAnalysis(store, version);
   const record = computeChangeRecord({
     beforeText: previous?.text ?? null,
     afterText: version.text,
@@ -413,19 +419,7 @@ describeEachBackend("read queries for pages and API", (get) => {
     for (const v of [versions[0]!, versions.at(-1)!]) {
       const version = await store.versions.get(v.id);
       assert.ok(version);
-      await store.transaction((tx) =>
-        tx.analyses.save({
-          versionId: version.id,
-          documentId: version.documentId,
-          language: "en",
-          grade: "C",
-          score: 50,
-          gradeDetails: { formula: "test", contributions: [] },
-          entities: NO_ENTITIES,
-          analyzer: "test",
-          provisions: classify(version.text),
-        }),
-      );
+      await store.transaction((tx) => saveAnalysis(tx, version));
     }
     const after = await actual();
     assert.equal(after.length, before.length);
