@@ -39,3 +39,31 @@ export function nextUrl(c: Context, changes: Record<string, string | null>): str
 export function joinList(values: readonly string[]): string {
   return values.join("; ");
 }
+
+/** One page of a cursor listing, with the cursor and URL of the next page (null on the last page). */
+export interface CursorPage<T> {
+  page: T[];
+  nextCursor: string | null;
+  next: string | null;
+}
+
+/**
+ * Cuts a listing fetched with `limit + 1` rows into its page: the extra row only tells that a next page
+ * exists, whose cursor is the key of the page's last row.
+ */
+export function cursorPage<R, T>(
+  c: Context,
+  rows: readonly R[],
+  limit: number,
+  toDto: (row: R) => T,
+  cursorOf: (row: R) => string,
+): CursorPage<T> {
+  const kept = rows.slice(0, limit);
+  const last = kept[kept.length - 1];
+  const nextCursor = rows.length > limit && last !== undefined ? cursorOf(last) : null;
+  return {
+    page: kept.map(toDto),
+    nextCursor,
+    next: nextCursor ? nextUrl(c, { cursor: nextCursor }) : null,
+  };
+}

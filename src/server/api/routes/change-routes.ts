@@ -9,7 +9,7 @@ import {
 import type { ServerDeps } from "../../deps.js";
 import { badRequest, notFound } from "../../http-errors.js";
 import { changeRecordDetailDto, changeRecordDto } from "../dto.js";
-import { csvResponse, joinList, nextUrl, wantsCsv } from "../respond.js";
+import { csvResponse, cursorPage, joinList, wantsCsv } from "../respond.js";
 import { jsonOk, listOk } from "../responses.js";
 import {
   ChangeRecordDetailSchema,
@@ -61,11 +61,11 @@ export function registerChangeRoutes(api: OpenAPIHono, deps: ServerDeps): void {
       changesOnly: q.first !== "true",
       limit: limit + 1,
     });
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    const nextCursor = rows.length > limit && last ? encodeCursor(changeRecordKey(last)) : null;
-    const next = nextCursor ? nextUrl(c, { cursor: nextCursor }) : null;
-    const data = page.map(changeRecordDto);
+    const {
+      page: data,
+      nextCursor,
+      next,
+    } = cursorPage(c, rows, limit, changeRecordDto, (r) => encodeCursor(changeRecordKey(r)));
     if (wantsCsv(c, q.format)) {
       return csvResponse(
         c,

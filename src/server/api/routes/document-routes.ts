@@ -10,7 +10,7 @@ import {
 import type { ServerDeps } from "../../deps.js";
 import { badRequest, notFound } from "../../http-errors.js";
 import { documentDto, versionSummaryDto } from "../dto.js";
-import { csvResponse, nextUrl, wantsCsv } from "../respond.js";
+import { csvResponse, cursorPage, wantsCsv } from "../respond.js";
 import { jsonOk, listOk } from "../responses.js";
 import {
   cursorList,
@@ -76,9 +76,7 @@ export function registerDocumentRoutes(api: OpenAPIHono, deps: ServerDeps): void
       afterId: q.cursor ? Number(q.cursor) : 0,
       limit: limit + 1,
     });
-    const page = rows.slice(0, limit).map(documentDto);
-    const nextCursor = rows.length > limit ? String(page[page.length - 1]?.id ?? "") : null;
-    const next = nextCursor ? nextUrl(c, { cursor: nextCursor }) : null;
+    const { page, nextCursor, next } = cursorPage(c, rows, limit, documentDto, (d) => String(d.id));
     if (wantsCsv(c, q.format)) {
       return csvResponse(
         c,

@@ -8,7 +8,7 @@ import {
 import type { ServerDeps } from "../../deps.js";
 import { badRequest, notFound } from "../../http-errors.js";
 import { provisionDto } from "../dto.js";
-import { csvResponse, joinList, nextUrl, wantsCsv } from "../respond.js";
+import { csvResponse, cursorPage, joinList, wantsCsv } from "../respond.js";
 import { jsonOk, listOk } from "../responses.js";
 import {
   cursorList,
@@ -69,9 +69,13 @@ export function registerProvisionRoutes(api: OpenAPIHono, deps: ServerDeps): voi
       ...(q.cursor ? { afterId: Number(q.cursor) } : {}),
       limit: limit + 1,
     });
-    const page = rows.slice(0, limit).map((p) => provisionDto(p, deps.knowledge));
-    const nextCursor = rows.length > limit ? String(page[page.length - 1]?.id ?? "") : null;
-    const next = nextCursor ? nextUrl(c, { cursor: nextCursor }) : null;
+    const { page, nextCursor, next } = cursorPage(
+      c,
+      rows,
+      limit,
+      (p) => provisionDto(p, deps.knowledge),
+      (p) => String(p.id),
+    );
     if (wantsCsv(c, q.format)) {
       return csvResponse(
         c,
