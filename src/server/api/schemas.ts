@@ -173,16 +173,21 @@ export const ClassificationSchema = z
   })
   .openapi("Classification");
 
+/** Where a provision stands: its version, document and platform (shared by provisions and search hits). */
+const VERSION_PLACE = {
+  versionId: z.number().int(),
+  documentId: z.number().int(),
+  platformSlug: z.string(),
+  platformName: z.string(),
+  termsType: z.string(),
+  recordedAt: z.string(),
+};
+
 export const ProvisionSchema = z
   .object({
     id: z.number().int(),
     recordId: RecordId("CW-P"),
-    versionId: z.number().int(),
-    documentId: z.number().int(),
-    platformSlug: z.string(),
-    platformName: z.string(),
-    termsType: z.string(),
-    recordedAt: z.string(),
+    ...VERSION_PLACE,
     index: z.number().int(),
     key: z.string().openapi({ description: "Stable identity of the provision across versions" }),
     headingPath: z.array(z.string()),
@@ -293,12 +298,7 @@ export const SearchHitSchema = z
   .object({
     provisionId: z.number().int(),
     recordId: RecordId("CW-P"),
-    versionId: z.number().int(),
-    documentId: z.number().int(),
-    platformSlug: z.string(),
-    platformName: z.string(),
-    termsType: z.string(),
-    recordedAt: z.string(),
+    ...VERSION_PLACE,
     headingPath: z.array(z.string()),
     maxSeverity: SeveritySchema.nullable(),
     snippet: z.string().openapi({ description: "Matched words are wrapped in [[ and ]]" }),
