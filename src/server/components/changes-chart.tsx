@@ -5,6 +5,7 @@
  */
 import type { MonthlyChanges } from "../../store/queries/index.js";
 import { formatMonth } from "../format.js";
+import { NumHeader } from "./num-header.js";
 
 const COLORS = { high: "#a61b1b", medium: "#a85f00", low: "#2f6db5" } as const;
 const WIDTH = 720;
@@ -120,21 +121,11 @@ export function ChangesChart(props: { data: readonly MonthlyChanges[]; id: strin
           <thead>
             <tr>
               <th scope="col">Month</th>
-              <th scope="col" class="num">
-                High
-              </th>
-              <th scope="col" class="num">
-                Medium
-              </th>
-              <th scope="col" class="num">
-                Low
-              </th>
-              <th scope="col" class="num">
-                Substantive
-              </th>
-              <th scope="col" class="num">
-                All
-              </th>
+              <NumHeader>High</NumHeader>
+              <NumHeader>Medium</NumHeader>
+              <NumHeader>Low</NumHeader>
+              <NumHeader>Substantive</NumHeader>
+              <NumHeader>All</NumHeader>
             </tr>
           </thead>
           <tbody>

@@ -3,6 +3,7 @@ import type { DocumentDetail } from "../../store/queries/index.js";
 import { platformGradeOf } from "../grades.js";
 import { clauseTypeName, type Knowledge } from "../knowledge.js";
 import { GradeBadge } from "./badges.js";
+import { NumHeader } from "./num-header.js";
 
 export function GradeBreakdown(props: { documents: readonly DocumentDetail[]; knowledge: Knowledge }) {
   const result = platformGradeOf(props.documents);
@@ -22,9 +23,7 @@ export function GradeBreakdown(props: { documents: readonly DocumentDetail[]; kn
             <tr>
               <th scope="col">Clause type</th>
               <th scope="col">Reading</th>
-              <th scope="col" class="num">
-                Points
-              </th>
+              <NumHeader>Points</NumHeader>
               <th scope="col">Provision</th>
             </tr>
           </thead>

@@ -3,6 +3,7 @@ import type { PlatformListItem } from "../../store/queries/index.js";
 import { formatDate } from "../format.js";
 import { platformGradeOf } from "../grades.js";
 import { GradeBadge } from "./badges.js";
+import { NumHeader } from "./num-header.js";
 
 /** The platform's grade by the published formula; computed once per row. */
 function PlatformGrade(props: { grades: PlatformListItem["grades"] }) {
@@ -21,18 +22,10 @@ export function PlatformTable(props: { platforms: readonly PlatformListItem[]; p
           <th scope="col">Platform</th>
           {props.platformGrade ? <th scope="col">Grade</th> : null}
           <th scope="col">Document grades</th>
-          <th scope="col" class="num">
-            High
-          </th>
-          <th scope="col" class="num">
-            Medium
-          </th>
-          <th scope="col" class="num">
-            Versions
-          </th>
-          <th scope="col" class="num">
-            Changes
-          </th>
+          <NumHeader>High</NumHeader>
+          <NumHeader>Medium</NumHeader>
+          <NumHeader>Versions</NumHeader>
+          <NumHeader>Changes</NumHeader>
           <th scope="col">Last change</th>
         </tr>
       </thead>

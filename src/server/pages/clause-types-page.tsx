@@ -1,6 +1,7 @@
 import { CLAUSE_GROUPS } from "../../knowledge/index.js";
 import type { PrevalenceTable } from "../../store/queries/index.js";
 import { Layout } from "../components/layout.js";
+import { NumHeader } from "../components/num-header.js";
 import { capitalize } from "../format.js";
 import type { ClauseTypeRow } from "../views/clause-type-view.js";
 
@@ -41,24 +42,12 @@ export function ClauseTypesPage(props: { rows: ClauseTypeRow[]; table: Prevalenc
               <thead>
                 <tr>
                   <th scope="col">Clause type</th>
-                  <th scope="col" class="num">
-                    Platforms
-                  </th>
-                  <th scope="col" class="num">
-                    High
-                  </th>
-                  <th scope="col" class="num">
-                    Medium
-                  </th>
-                  <th scope="col" class="num">
-                    Low
-                  </th>
-                  <th scope="col" class="num">
-                    Protective only
-                  </th>
-                  <th scope="col" class="num">
-                    Provisions
-                  </th>
+                  <NumHeader>Platforms</NumHeader>
+                  <NumHeader>High</NumHeader>
+                  <NumHeader>Medium</NumHeader>
+                  <NumHeader>Low</NumHeader>
+                  <NumHeader>Protective only</NumHeader>
+                  <NumHeader>Provisions</NumHeader>
                 </tr>
               </thead>
               <tbody>

@@ -5,6 +5,7 @@ import { ChangesChart } from "../components/changes-chart.js";
 import { ClauseTypeSelect, SeveritySelect } from "../components/filter-fields.js";
 import { GradeBreakdown } from "../components/grade-breakdown.js";
 import { Layout } from "../components/layout.js";
+import { NumHeader } from "../components/num-header.js";
 import { Pager, withQuery } from "../components/pagination.js";
 import { ProvisionCard } from "../components/provision-card.js";
 import { formatDate, plural } from "../format.js";
@@ -53,9 +54,7 @@ export function PlatformPage(props: { view: PlatformView; knowledge: Knowledge }
             <tr>
               <th scope="col">Document</th>
               <th scope="col">Grade</th>
-              <th scope="col" class="num">
-                Versions
-              </th>
+              <NumHeader>Versions</NumHeader>
               <th scope="col">Tracked since</th>
               <th scope="col">Current version</th>
               <th scope="col">Record ID</th>

@@ -3,6 +3,7 @@ import { GradeBadge, KindTag, SeverityBadge } from "../components/badges.js";
 import { ClauseTags } from "../components/clause-tags.js";
 import { InlineText } from "../components/inline-text.js";
 import { Layout } from "../components/layout.js";
+import { NumHeader } from "../components/num-header.js";
 import { provisionHeading } from "../components/provision-card.js";
 import { formatDate, formatTime, plural, truncate } from "../format.js";
 import { fillPlaceholders, type Knowledge } from "../knowledge.js";
@@ -47,9 +48,7 @@ export function ReportPage(props: {
               <th scope="col">Document</th>
               <th scope="col">Grade</th>
               <th scope="col">Current version</th>
-              <th scope="col" class="num">
-                Versions
-              </th>
+              <NumHeader>Versions</NumHeader>
               <th scope="col">Record ID</th>
             </tr>
           </thead>
