@@ -70,13 +70,8 @@ export function createVersionListener(store: Store): VersionListener {
   return async (version, previous) => {
     const provisions = await analyzeVersion(store, version);
     await recordChange(store, version, previous, provisions);
-    const versions = await store.versions.listByDocument(version.documentId);
-    const at = versions.findIndex((v) => v.id === version.id);
-    const next = at >= 0 ? versions[at + 1] : undefined;
-    if (next) {
-      const nextVersion = await store.versions.get(next.id);
-      if (nextVersion) await recordChange(store, nextVersion, version);
-    }
+    const next = await store.versions.after(version.documentId, version.recordedAt);
+    if (next) await recordChange(store, next, version);
   };
 }
 

@@ -70,6 +70,20 @@ export class VersionRepository {
     return row ? toVersion(row) : undefined;
   }
 
+  /** The version recorded just after `recordedAt`, if any (an out-of-order import lands before it). */
+  async after(documentId: number, recordedAt: string): Promise<Version | undefined> {
+    const row = await this.db
+      .selectFrom("versions")
+      .selectAll()
+      .where("document_id", "=", documentId)
+      .where("recorded_at", ">", recordedAt)
+      .orderBy("recorded_at", "asc")
+      .orderBy("id", "asc")
+      .limit(1)
+      .executeTakeFirst();
+    return row ? toVersion(row) : undefined;
+  }
+
   async findAt(documentId: number, recordedAt: string): Promise<Version | undefined> {
     const row = await this.db
       .selectFrom("versions")
