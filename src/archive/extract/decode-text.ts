@@ -42,17 +42,23 @@ const utf8Decoder = new TextDecoder("utf-8");
 
 /**
  * Decodes bytes to text. The charset comes from, in order: a byte-order mark (it is unambiguous, and
- * browsers let it override every label), the `charset` parameter of `contentType`, a `<meta charset>`
- * or `http-equiv` declaration near the start, and finally detection (valid UTF-8, else `chardet`).
+ * browsers let it override every label), the `charset` parameter of `contentType`, a `<meta charset>`,
+ * `http-equiv` or XML declaration near the start, and finally detection (valid UTF-8, else `chardet`).
  * Unknown labels are skipped. Never throws: undecodable bytes become U+FFFD.
  */
 export function decodeText(bytes: Uint8Array, contentType?: string | null): DecodedText {
-  const charset =
+  const charset = charsetOf(bytes, contentType);
+  return { text: decodeWith(bytes, charset), charset };
+}
+
+/** The charset {@link decodeText} reads `bytes` with (fetchers report it with the capture). */
+export function charsetOf(bytes: Uint8Array, contentType?: string | null): string {
+  return (
     bomCharset(bytes) ??
     canonicalCharset(charsetParameter(contentType)) ??
     metaCharset(bytes) ??
-    detectCharset(bytes);
-  return { text: decodeWith(bytes, charset), charset };
+    detectCharset(bytes)
+  );
 }
 
 function decodeWith(bytes: Uint8Array, charset: string): string {
@@ -72,9 +78,16 @@ function charsetParameter(contentType: string | null | undefined): string | null
   return /;\s*charset\s*=\s*["']?([^;"'\s]+)/i.exec(contentType)?.[1] ?? null;
 }
 
+/** A `<meta charset>` / `http-equiv` declaration, or an XML declaration's `encoding`, near the start. */
 function metaCharset(bytes: Uint8Array): string | null {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, META_SCAN_BYTES));
-  const label = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([^\s"';>/]+)/i.exec(head.toString("latin1"))?.[1];
+  const head = Buffer.from(
+    bytes.buffer,
+    bytes.byteOffset,
+    Math.min(bytes.byteLength, META_SCAN_BYTES),
+  ).toString("latin1");
+  const label =
+    /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([^"']+)["']/i.exec(head)?.[1] ??
+    /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([^\s"';>/]+)/i.exec(head)?.[1];
   const charset = canonicalCharset(label ?? null);
   // A page that could read its own <meta> as ASCII is not UTF-16, whatever it claims (WHATWG rule).
   return charset?.startsWith("utf-16") ? "utf-8" : charset;

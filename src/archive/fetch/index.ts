@@ -11,7 +11,7 @@ export {
   describeRange,
 } from "./address-classifier.js";
 export { closeBrowser } from "./browser-pool.js";
-export { charsetFromContentType, detectCharset } from "./charset.js";
+export { detectCharset } from "./charset.js";
 export { findChromium } from "./chromium-path.js";
 export * from "./errors.js";
 export { fetchDocument } from "./fetch-document.js";
