@@ -21,8 +21,8 @@ import type { WarcWriter } from "./warc/warc-writer.js";
 
 /** What one capture or import produced. */
 export type RecordOutcome =
-  | { kind: "version"; version: Version; previous: Version | undefined }
-  | { kind: "verification"; verification: Verification; version: Version }
+  | { kind: "version"; version: Version; previous: Version | undefined; warnings: string[] }
+  | { kind: "verification"; verification: Verification; version: Version; warnings: string[] }
   | { kind: "skipped"; reason: string }
   | { kind: "error"; code: string; message: string; transient: boolean };
 
@@ -116,12 +116,13 @@ export class Archiver {
         size: capture.bytes.byteLength,
         warcFile: warc?.file ?? null,
         warcOffset: warc?.offset ?? null,
+        extractionWarnings: [],
       });
     }
     let text: string;
     try {
       const parts: string[] = [];
-      for (const { capture, source } of captures) {
+      for (const [i, { capture, source }] of captures.entries()) {
         const result = await extract({
           bytes: capture.bytes,
           mimeType: capture.mimeType,
@@ -132,6 +133,7 @@ export class Archiver {
           ...(source.filter !== undefined ? { filters: source.filter } : {}),
         });
         parts.push(result.markdown);
+        snapshots[i]!.extractionWarnings = result.warnings;
       }
       text = parts.join("\n\n");
     } catch (error) {
@@ -145,7 +147,8 @@ export class Archiver {
     const outcome = await this.store.chainTransaction(async (tx) => {
       const stored: Snapshot[] = [];
       for (const s of snapshots) stored.push(await this.insertSnapshot(tx, s));
-      return this.recordText(tx, document.id, stored[0]!, text, recordedAt, null);
+      const warnings = stored.flatMap((s) => s.extractionWarnings);
+      return this.recordText(tx, document.id, stored[0]!, text, recordedAt, null, warnings);
     });
     await this.store.documents.setError(document.id, null, null);
     if (outcome.kind === "version") await this.options.onVersion?.(outcome.version, outcome.previous);
@@ -189,8 +192,9 @@ export class Archiver {
         size: input.bytes.byteLength,
         warcFile: null,
         warcOffset: null,
+        extractionWarnings: [],
       });
-      return this.recordText(tx, document.id, snapshot, text, input.recordedAt, input.commitKind ?? null);
+      return this.recordText(tx, document.id, snapshot, text, input.recordedAt, input.commitKind ?? null, []);
     });
     if (outcome.kind === "version") await this.options.onVersion?.(outcome.version, outcome.previous);
     return outcome;
@@ -210,6 +214,7 @@ export class Archiver {
     text: string,
     recordedAt: string,
     commitKind: string | null,
+    warnings: string[],
   ): Promise<RecordOutcome> {
     const sha256 = sha256Hex(text);
     const previous = await tx.versions.before(documentId, recordedAt);
@@ -223,7 +228,7 @@ export class Archiver {
         verifiedAt: recordedAt,
       });
       await tx.chain.append("verification", verification.id, verificationRecordHash(verification));
-      return { kind: "verification", verification, version: current };
+      return { kind: "verification", verification, version: current, warnings };
     }
     if (atSameTime) {
       return { kind: "skipped", reason: `a different version is already recorded at ${recordedAt}` };
@@ -237,7 +242,7 @@ export class Archiver {
       commitKind,
     });
     await tx.chain.append("version", version.id, versionRecordHash(version));
-    return { kind: "version", version, previous };
+    return { kind: "version", version, previous, warnings };
   }
 
   private async fail(document: TrackedDocument, url: string, error: unknown): Promise<RecordOutcome> {

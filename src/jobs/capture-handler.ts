@@ -11,14 +11,20 @@ import type { JobHandler, JobResult } from "./work-queue.js";
 export function describeOutcome(outcome: RecordOutcome): string {
   switch (outcome.kind) {
     case "version":
-      return `new version ${outcome.version.id} (sha256 ${outcome.version.sha256.slice(0, 12)}…)`;
+      return `new version ${outcome.version.id} (sha256 ${outcome.version.sha256.slice(0, 12)}…)${warningsNote(outcome.warnings)}`;
     case "verification":
-      return `unchanged: verified version ${outcome.version.id}`;
+      return `unchanged: verified version ${outcome.version.id}${warningsNote(outcome.warnings)}`;
     case "skipped":
       return `skipped: ${outcome.reason}`;
     case "error":
       return `${outcome.code}: ${outcome.message}`;
   }
+}
+
+function warningsNote(warnings: readonly string[]): string {
+  return warnings.length === 0
+    ? ""
+    : `; extraction warning${warnings.length === 1 ? "" : "s"}: ${warnings.join("; ")}`;
 }
 
 /**

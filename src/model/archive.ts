@@ -60,6 +60,11 @@ export interface Snapshot {
   /** WARC file name (relative to the data dir's warc folder) and byte offset of this capture's record. */
   warcFile: string | null;
   warcOffset: number | null;
+  /**
+   * What extraction had to work around ("selector matched nothing: main content detected instead"). Derived
+   * data, so outside the hash chain: re-extracting the same bytes gives the same warnings.
+   */
+  extractionWarnings: string[];
 }
 
 /** Clean Markdown text of a document at a point in time. */

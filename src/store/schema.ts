@@ -35,6 +35,8 @@ export interface SnapshotTable {
   size: number;
   warc_file: string | null;
   warc_offset: number | null;
+  /** JSON array of strings (migration 006). */
+  extraction_warnings: string;
 }
 
 export interface VersionTable {

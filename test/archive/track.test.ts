@@ -9,6 +9,7 @@ import { Archiver } from "../../src/archive/archiver.js";
 import { parseDeclaration } from "../../src/archive/declarations/index.js";
 import { verifyArchive } from "../../src/archive/verify/index.js";
 import { WarcWriter } from "../../src/archive/warc/warc-writer.js";
+import { createApp } from "../../src/server/create-app.js";
 import { describeEachBackend } from "../helpers/backends.js";
 
 const pages = (name: string) =>
@@ -146,6 +147,39 @@ describeEachBackend("tracking declared documents over HTTP", (get) => {
     assert.equal(snapshot?.method, "file");
     assert.equal(snapshot?.warcFile, null);
     assert.equal(snapshot?.mimeType, "text/html");
+  });
+
+  it("keeps the extraction's warning with the snapshot when the declared selector no longer matches", async () => {
+    const { store } = get();
+    const platform = await store.platforms.ensure("Redesigned site");
+    const file = fileURLToPath(new URL("../fixtures/pages/ota-imprint-2026-04-22.html", import.meta.url));
+    const document = await store.documents.ensure(platform.id, "Imprint", [
+      { fetch: file, select: ".selector-of-the-old-design" },
+    ]);
+    const outcome = await archiver().captureDocument(document);
+    assert.equal(outcome.kind, "version");
+    if (outcome.kind !== "version") return;
+    // Main-content detection still finds the text, and says it had to.
+    assert.match(outcome.version.text, /Director of the publication/);
+    assert.deepEqual(outcome.warnings, [
+      'select ".selector-of-the-old-design" matched nothing',
+      "the declared selection matched nothing; main content detected instead",
+    ]);
+    const [snapshot] = await store.snapshots.listByDocument(document.id);
+    assert.deepEqual(snapshot?.extractionWarnings, outcome.warnings);
+    // Readers of the document page see them next to the capture's provenance.
+    const page = await (await createApp(store).request(`/documents/${document.id}`)).text();
+    assert.match(page, /Extraction notes/);
+    assert.match(
+      page,
+      /select &quot;\.selector-of-the-old-design&quot; matched nothing|select "\.selector-of-the-old-design" matched nothing/,
+    );
+    // A capture whose selector matches says nothing.
+    const clean = await store.documents.ensure(platform.id, "Terms of Service", [
+      { fetch: file, select: ".textcontent" },
+    ]);
+    const plain = await archiver().captureDocument(clean);
+    assert.ok(plain.kind === "version" && plain.warnings.length === 0);
   });
 
   it("refuses a loopback URL when private networks are not allowed, without a request", async () => {

@@ -70,6 +70,7 @@ describeEachBackend("storage", (get) => {
             size: bytes.byteLength,
             warcFile: null,
             warcOffset: null,
+            extractionWarnings: [],
           });
           await tx.chain.append("snapshot", snapshot.id, snapshotRecordHash(snapshot));
         }),

@@ -135,6 +135,7 @@ export const VersionSchema = z
       mimeType: z.string(),
       size: z.number().int(),
       warcFile: z.string().nullable(),
+      extractionWarnings: z.array(z.string()).openapi({ description: "What extraction had to work around" }),
       chainSeq: z.number().int().nullable(),
       chainEntryHash: z.string().nullable(),
       chainLength: z.number().int(),

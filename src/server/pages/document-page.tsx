@@ -80,6 +80,18 @@ export function DocumentPage(props: { view: DocumentView; citation: Citation }) 
             </dd>
             <dt>Source</dt>
             <dd class="hash">{e.sourceUrl}</dd>
+            {e.extractionWarnings.length > 0 ? (
+              <>
+                <dt>Extraction notes</dt>
+                <dd>
+                  <ul>
+                    {e.extractionWarnings.map((w) => (
+                      <li>{w}</li>
+                    ))}
+                  </ul>
+                </dd>
+              </>
+            ) : null}
             <dt>Hash chain</dt>
             <dd>
               {e.chainSeq === null ? (

@@ -4,6 +4,7 @@ import { analysisMigration } from "./002-analysis.js";
 import { readIndexesMigration } from "./003-read-indexes.js";
 import { currentSearchMigration } from "./004-current-search.js";
 import { changeTalliesMigration } from "./005-change-tallies.js";
+import { extractionWarningsMigration } from "./006-extraction-warnings.js";
 import type { DialectName, SchemaMigration } from "./migration.js";
 
 /** Every schema migration, in order. Append new ones; never edit a released one. */
@@ -13,6 +14,7 @@ export const MIGRATIONS: readonly SchemaMigration[] = [
   readIndexesMigration,
   currentSearchMigration,
   changeTalliesMigration,
+  extractionWarningsMigration,
 ];
 
 class StaticProvider implements MigrationProvider {

@@ -1,5 +1,5 @@
 import type { Entities } from "../../model/index.js";
-import { parseJson } from "./json.js";
+import { parseJson, parseStringArray } from "./json.js";
 import type { QuerySource } from "./query-source.js";
 
 /** A version in a document's timeline, with its analysis and change record when present. */
@@ -28,6 +28,8 @@ export interface VersionEvidence {
   mimeType: string;
   size: number;
   warcFile: string | null;
+  /** What extraction had to work around for this capture (empty when nothing). */
+  extractionWarnings: string[];
   chainSeq: number | null;
   chainEntryHash: string | null;
   chainLength: number;
@@ -154,6 +156,7 @@ export async function getVersion(src: QuerySource, id: number): Promise<VersionD
       "s.mime_type",
       "s.size",
       "s.warc_file",
+      "s.extraction_warnings",
     ])
     .where("v.id", "=", id)
     .executeTakeFirst();
@@ -193,6 +196,7 @@ export async function getVersion(src: QuerySource, id: number): Promise<VersionD
       mimeType: row.mime_type,
       size: Number(row.size),
       warcFile: row.warc_file,
+      extractionWarnings: parseStringArray(row.extraction_warnings),
       chainSeq: chain ? Number(chain.seq) : null,
       chainEntryHash: chain?.entry_hash ?? null,
       chainLength: Number(chainLength?.n ?? 0),

@@ -17,6 +17,7 @@ export function toSnapshot(row: Selectable<SnapshotTable>): Snapshot {
     size: Number(row.size),
     warcFile: row.warc_file,
     warcOffset: row.warc_offset === null ? null : Number(row.warc_offset),
+    extractionWarnings: JSON.parse(row.extraction_warnings) as string[],
   };
 }
 
@@ -39,6 +40,7 @@ export class SnapshotRepository {
         size: s.size,
         warc_file: s.warcFile,
         warc_offset: s.warcOffset,
+        extraction_warnings: JSON.stringify(s.extractionWarnings),
       })
       .returningAll()
       .executeTakeFirstOrThrow();
