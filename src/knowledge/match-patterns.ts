@@ -17,15 +17,50 @@ export interface PatternHit {
   end: number;
 }
 
+/** A spec's compiled expressions, with the sources they were compiled from (checked on every use). */
+interface CompiledSpec {
+  source: MatchSpec;
+  main: RegExp;
+  requires: RegExp | null;
+  excludes: RegExp | null;
+}
+
+// Per spec object: the knowledge base's specs live as long as the process, and looking them up by object
+// avoids building a cache key from each source on every call (hundreds of calls per document). A literal
+// prefilter (see util/literal-prefilter.ts) was tried here and lost: the taxonomy's 2,700 literals share
+// prefixes ("you…", "con…"), so scanning a provision for them cost more than the few regexes it saved.
+const compiledSpecs = new WeakMap<MatchSpec, CompiledSpec>();
+
+function compiledSpec(spec: MatchSpec): CompiledSpec {
+  const hit = compiledSpecs.get(spec);
+  if (
+    hit &&
+    hit.source.regex === spec.regex &&
+    hit.source.flags === spec.flags &&
+    hit.source.requires === spec.requires &&
+    hit.source.excludes === spec.excludes
+  )
+    return hit;
+  const compiled: CompiledSpec = {
+    source: { regex: spec.regex, flags: spec.flags, requires: spec.requires, excludes: spec.excludes },
+    main: compileRegex(spec.regex, spec.flags),
+    requires: spec.requires === undefined ? null : compileRegex(spec.requires, spec.flags),
+    excludes: spec.excludes === undefined ? null : compileRegex(spec.excludes, spec.flags),
+  };
+  compiledSpecs.set(spec, compiled);
+  return compiled;
+}
+
 /**
  * Where `spec` matches in `text`: the span of its main expression, or null when it does not match,
  * its `requires` expression is absent, or its `excludes` expression is present anywhere in `text`.
  */
 export function matchSpec(spec: MatchSpec, text: string): { start: number; end: number } | null {
-  const found = compileRegex(spec.regex, spec.flags).exec(text);
+  const c = compiledSpec(spec);
+  const found = c.main.exec(text);
   if (!found) return null;
-  if (spec.requires !== undefined && !compileRegex(spec.requires, spec.flags).test(text)) return null;
-  if (spec.excludes !== undefined && compileRegex(spec.excludes, spec.flags).test(text)) return null;
+  if (c.requires && !c.requires.test(text)) return null;
+  if (c.excludes?.test(text)) return null;
   return { start: found.index, end: found.index + found[0].length };
 }
 

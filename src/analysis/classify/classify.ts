@@ -25,7 +25,7 @@ import type { SentenceSpan } from "./sentences.js";
 import { loadShippedModel } from "./shipped-model.js";
 import type { SparseVector } from "./sparse.js";
 import type { LabelScorer, TextModel } from "./text-model.js";
-import { type Tokens, tokenize } from "./tokenize.js";
+import { type Tokens, tokenize, words } from "./tokenize.js";
 import { POLARITY_LABELS } from "./training-data.js";
 
 /** The part of the knowledge base classification needs. */
@@ -52,6 +52,10 @@ interface Resources {
   scorerOf: Map<string, number>;
   maxFeatures: number;
   fusion: FusionConfig;
+  /** The last lead-in read and its tokens: consecutive list items share theirs. */
+  lastContext: { context: string; norms: string[]; ids: Int32Array } | null;
+  /** A dense scratch vector over the model's features, kept zeroed between uses. */
+  dense: Float64Array | null;
 }
 
 function resources(options: ClassifyOptions): Resources {
@@ -67,6 +71,8 @@ function resources(options: ClassifyOptions): Resources {
     scorerOf,
     maxFeatures: options.maxFeatures ?? 5,
     fusion: options.fusion ?? DEFAULT_FUSION,
+    lastContext: null,
+    dense: null,
   };
 }
 
@@ -135,13 +141,13 @@ function severityOf(
 class ProvisionContext {
   readonly sentences: ProvisionSentences;
   private attribution: SentenceAttribution | null = null;
-  private values: Map<number, number> | null = null;
+  private values: Float64Array | null = null;
   private polarity: { value: ModelPolarity } | null = null;
 
   constructor(
     readonly text: string,
-    /** The provision's tokens when the model read the provision alone (no lead-in), for reuse. */
-    private readonly tokens: Tokens | null,
+    /** The provision's own tokens (without its lead-in) and their vocabulary ids, when there is a model. */
+    private readonly tokens: { tokens: Tokens; ids: Int32Array } | null,
     readonly vector: SparseVector | null,
     readonly probs: Float64Array | null,
     private readonly r: Resources,
@@ -153,19 +159,51 @@ class ProvisionContext {
   sentenceScores(scorer: LabelScorer): number[] {
     const model = this.r.model!;
     const vector = this.vector!;
-    this.attribution ??= new SentenceAttribution(
-      this.sentences.all,
-      model.vectorizer.occurrences(this.tokens ?? tokenize(this.text)),
-    );
-    this.values ??= new Map(Array.from(vector.indices, (f, k) => [f, vector.values[k]!]));
-    const values = this.values;
-    return this.attribution.scores((f) => scorer.weights[f]! * (values.get(f) ?? 0));
+    if (!this.attribution || !this.values) {
+      const own = this.tokens ?? { tokens: tokenize(this.text), ids: null };
+      const ids = own.ids ?? model.vectorizer.tokenIds(own.tokens.norms);
+      this.attribution = new SentenceAttribution(
+        this.sentences.all,
+        model.vectorizer.occurrencesOfIds(ids, own.tokens),
+      );
+      // Each occurrence's value in the provision's vector, read through a dense scratch (zeroed again after).
+      this.r.dense ??= new Float64Array(model.vectorizer.size);
+      const dense = this.r.dense;
+      for (let k = 0; k < vector.indices.length; k++) dense[vector.indices[k]!] = vector.values[k]!;
+      this.values = this.attribution.occurrenceValues((f) => dense[f]!);
+      for (let k = 0; k < vector.indices.length; k++) dense[vector.indices[k]!] = 0;
+    }
+    return this.attribution.linearScores(scorer.weights, this.values);
   }
 
   modelPolarity(): ModelPolarity {
     this.polarity ??= { value: modelPolarity(this.r, this.probs) };
     return this.polarity.value;
   }
+}
+
+/**
+ * The provision's feature vector. The lead-in (the sentence introducing a list…) is read with it, as the text
+ * `${context}\n${text}`, whose tokens are the lead-in's followed by the provision's (no token crosses a line
+ * break); the lead-in's are looked up once for all the items that share it.
+ */
+function vectorOf(
+  model: TextModel,
+  provision: Provision,
+  own: { tokens: Tokens; ids: Int32Array },
+  r: Resources,
+): SparseVector {
+  const vectorizer = model.vectorizer;
+  if (!provision.context) return vectorizer.transformIds(own.ids, own.tokens.norms);
+  if (r.lastContext?.context !== provision.context) {
+    const norms = words(provision.context);
+    r.lastContext = { context: provision.context, norms, ids: vectorizer.tokenIds(norms) };
+  }
+  const lead = r.lastContext;
+  const ids = new Int32Array(lead.ids.length + own.ids.length);
+  ids.set(lead.ids);
+  ids.set(own.ids, lead.ids.length);
+  return vectorizer.transformIds(ids, [...lead.norms, ...own.tokens.norms]);
 }
 
 /**
@@ -216,15 +254,15 @@ function classifyOne(provision: Provision, versionText: string, r: Resources): C
   const offset = provisionOffset(provision, versionText);
   const text = provision.text;
   // The lead-in (the sentence introducing a list…) helps the model read a list item; evidence stays inside.
-  const tokens = r.model && !provision.context ? tokenize(text) : null;
+  let own: { tokens: Tokens; ids: Int32Array } | null = null;
   let vector: SparseVector | null = null;
   if (r.model) {
-    vector = tokens
-      ? r.model.vectorizer.transformTokens(tokens.norms)
-      : r.model.vectorize(`${provision.context}\n${text}`);
+    const tokens = tokenize(text);
+    own = { tokens, ids: r.model.vectorizer.tokenIds(tokens.norms) };
+    vector = vectorOf(r.model, provision, own, r);
   }
   const probs = r.model && vector ? r.model.probabilities(vector) : null;
-  const ctx = new ProvisionContext(text, tokens, vector, probs, r);
+  const ctx = new ProvisionContext(text, own, vector, probs, r);
   const out: Classification[] = [];
   for (const type of r.types) {
     const index = r.scorerOf.get(type.id);

@@ -53,14 +53,18 @@ export class SentenceAttribution {
     for (let k = 1; k < occurrences.length && ordered; k++)
       ordered = occurrences[k - 1]!.start <= occurrences[k]!.start;
     const sorted = ordered ? occurrences : [...occurrences].sort((a, b) => a.start - b.start);
-    this.features = Int32Array.from(sorted, (o) => o.feature);
-    this.share = Float64Array.from(sorted, (o) => 1 / perFeature.get(o.feature)!);
+    // Plain loops rather than TypedArray.from(…, map): this runs for most classified provisions.
+    this.features = new Int32Array(sorted.length);
+    this.share = new Float64Array(sorted.length);
     this.sentenceOf = new Int32Array(sorted.length);
     let s = 0;
-    sorted.forEach((o, k) => {
+    for (let k = 0; k < sorted.length; k++) {
+      const o = sorted[k]!;
+      this.features[k] = o.feature;
+      this.share[k] = 1 / perFeature.get(o.feature)!;
       while (s + 1 < sentences.length && o.start >= sentences[s + 1]!.start) s++;
       this.sentenceOf[k] = s;
-    });
+    }
   }
 
   /** Each sentence's share of a label's score, given each feature's whole contribution. */
@@ -69,6 +73,27 @@ export class SentenceAttribution {
     for (let k = 0; k < this.features.length; k++) {
       const s = this.sentenceOf[k]!;
       out[s] = out[s]! + contribution(this.features[k]!) * this.share[k]!;
+    }
+    return out;
+  }
+
+  /** The value of each occurrence's feature in a feature vector, for {@link linearScores}. */
+  occurrenceValues(value: (feature: number) => number): Float64Array {
+    const out = new Float64Array(this.features.length);
+    for (let k = 0; k < out.length; k++) out[k] = value(this.features[k]!);
+    return out;
+  }
+
+  /**
+   * `scores` for a linear scorer, where a feature's contribution is `weights[feature] × value`, with the values
+   * from {@link occurrenceValues}: the same numbers without a callback per occurrence.
+   */
+  linearScores(weights: ArrayLike<number>, values: Float64Array): number[] {
+    const out = this.sentences.map(() => 0);
+    const { features, sentenceOf, share } = this;
+    for (let k = 0; k < features.length; k++) {
+      const s = sentenceOf[k]!;
+      out[s] = out[s]! + weights[features[k]!]! * values[k]! * share[k]!;
     }
     return out;
   }

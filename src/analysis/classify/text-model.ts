@@ -71,7 +71,7 @@ export class TextModel {
    * The non-zero weights again, grouped by feature (CSR): scoring every label of a text then touches only the
    * labels each of its features weighs on, in contiguous memory.
    */
-  private readonly byFeature: { ptr: Int32Array; label: Int32Array; weight: Float32Array };
+  private readonly byFeature: { ptr: Int32Array; label: Int32Array; weight: Float64Array };
   private readonly intercepts: Float64Array;
 
   constructor(
@@ -86,7 +86,8 @@ export class TextModel {
     for (let f = 0; f < size; f++) ptr[f + 1] = ptr[f + 1]! + ptr[f]!;
     const fill = ptr.slice(0, size);
     const label = new Int32Array(ptr[size]!);
-    const weight = new Float32Array(ptr[size]!);
+    // Float64 (exact copies of the float32 weights): the scoring loop then does no conversion.
+    const weight = new Float64Array(ptr[size]!);
     scorers.forEach((s, j) => {
       for (let f = 0; f < size; f++) {
         const w = s.weights[f]!;
@@ -115,10 +116,15 @@ export class TextModel {
   probabilities(x: SparseVector): Float64Array {
     const z = Float64Array.from(this.intercepts);
     const { ptr, label, weight } = this.byFeature;
-    for (let k = 0; k < x.indices.length; k++) {
-      const f = x.indices[k]!;
-      const v = x.values[k]!;
-      for (let e = ptr[f]!; e < ptr[f + 1]!; e++) z[label[e]!] = z[label[e]!]! + v * weight[e]!;
+    const { indices, values } = x;
+    for (let k = 0; k < indices.length; k++) {
+      const f = indices[k]!;
+      const v = values[k]!;
+      const end = ptr[f + 1]!;
+      for (let e = ptr[f]!; e < end; e++) {
+        const j = label[e]!;
+        z[j] = z[j]! + v * weight[e]!;
+      }
     }
     for (let j = 0; j < z.length; j++) z[j] = sigmoid(z[j]!);
     return z;

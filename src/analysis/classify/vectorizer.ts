@@ -169,12 +169,26 @@ export class TfidfVectorizer {
 
   /** Word n-gram occurrences of a tokenised text with their character spans (for locating evidence). */
   occurrences(tokens: Tokens): FeatureOccurrence[] {
-    const ids = Int32Array.from(tokens.norms, (t) => this.tokenId.get(t) ?? 0);
+    return this.occurrencesOfIds(this.tokenIds(tokens.norms), tokens);
+  }
+
+  /** As `occurrences`, with the token ids of `tokens` already looked up by {@link tokenIds}. */
+  occurrencesOfIds(ids: Int32Array, tokens: Tokens): FeatureOccurrence[] {
     const out: FeatureOccurrence[] = [];
     this.eachWordGram(ids, (feature, first, last) => {
       out.push({ feature, start: tokens.starts[first]!, end: tokens.ends[last]! });
     });
     return out;
+  }
+
+  /**
+   * Vocabulary ids of normalised tokens (0 for a word in no kept n-gram). Looking a token up is most of the
+   * cost of vectorising, so callers that need a text's features more than once look its tokens up once.
+   */
+  tokenIds(tokens: readonly string[]): Int32Array {
+    const ids = new Int32Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) ids[i] = this.tokenId.get(tokens[i]!) ?? 0;
+    return ids;
   }
 
   /** Feature vector of one text: TF-IDF, each block L2-normalised. */
@@ -184,51 +198,62 @@ export class TfidfVectorizer {
 
   /** Feature vector of an already tokenised text (`words` or `tokenize(…).norms`). */
   transformTokens(tokens: readonly string[]): SparseVector {
+    return this.transformIds(this.tokenIds(tokens), tokens);
+  }
+
+  /**
+   * Feature vector from token ids ({@link tokenIds}); `tokens` (the normalised tokens themselves) is only read
+   * when the vectoriser has character n-grams. Equal to `transformTokens(tokens)`.
+   */
+  transformIds(ids: Int32Array, tokens?: readonly string[]): SparseVector {
     const counts = this.scratch;
     const touched: number[] = [];
-    const bump = (i: number) => {
-      if (counts[i] === 0) touched.push(i);
-      counts[i] = counts[i]! + 1;
-    };
-    const add = (gram: string) => {
-      const i = this.index.get(gram);
-      if (i !== undefined) bump(i);
-    };
     // The word n-gram loop of eachWordGram, inlined: this is the hottest loop of classification.
     const [min, max] = this.config.wordNgrams;
-    const ids = new Int32Array(tokens.length);
-    for (let i = 0; i < tokens.length; i++) ids[i] = this.tokenId.get(tokens[i]!) ?? 0;
+    const radix = this.radix;
+    const gramIndex = this.gramIndex;
     for (let i = 0; i < ids.length; i++) {
       let key = 0;
       for (let n = 1; n <= max && i + n <= ids.length; n++) {
         const id = ids[i + n - 1]!;
         if (id === 0) break;
-        key = key * this.radix + id;
+        key = key * radix + id;
         if (n < min) continue;
-        const f = this.gramIndex.get(key);
+        const f = gramIndex.get(key);
         if (f < 0) continue;
         if (counts[f] === 0) touched.push(f);
         counts[f] = counts[f]! + 1;
       }
     }
-    if (this.config.charNgrams) charGrams(tokens, this.config.charNgrams, add);
+    if (this.config.charNgrams) {
+      if (!tokens) throw new RangeError("transformIds: character n-grams need the tokens themselves");
+      charGrams(tokens, this.config.charNgrams, (gram) => {
+        const i = this.index.get(gram);
+        if (i === undefined) return;
+        if (counts[i] === 0) touched.push(i);
+        counts[i] = counts[i]! + 1;
+      });
+    }
     const indices = Int32Array.from(touched).sort();
     const values = new Float64Array(indices.length);
+    const sublinear = this.config.sublinearTf;
+    const idf = this.idf;
+    const charStart = this.charStart;
     let wordNorm = 0;
     let charNorm = 0;
     for (let k = 0; k < indices.length; k++) {
       const i = indices[k]!;
       const tf = counts[i]!;
       counts[i] = 0;
-      const v = (this.config.sublinearTf ? 1 + Math.log(tf) : tf) * this.idf[i]!;
+      const v = (sublinear ? 1 + Math.log(tf) : tf) * idf[i]!;
       values[k] = v;
-      if (i < this.charStart) wordNorm += v * v;
+      if (i < charStart) wordNorm += v * v;
       else charNorm += v * v;
     }
     const wordScale = wordNorm > 0 ? 1 / Math.sqrt(wordNorm) : 0;
     const charScale = charNorm > 0 ? this.config.charWeight / Math.sqrt(charNorm) : 0;
     for (let k = 0; k < indices.length; k++) {
-      values[k] = values[k]! * (indices[k]! < this.charStart ? wordScale : charScale);
+      values[k] = values[k]! * (indices[k]! < charStart ? wordScale : charScale);
     }
     return { indices, values };
   }

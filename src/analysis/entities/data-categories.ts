@@ -1,4 +1,5 @@
 /** Categories of personal data named in a policy, from a curated vocabulary. */
+import { LiteralPrefilters } from "../../util/literal-prefilter.js";
 
 /** Canonical category → expression that names it (matched case-insensitively). */
 export const DATA_CATEGORIES: readonly { name: string; regex: RegExp }[] = [
@@ -113,14 +114,22 @@ export const DATA_CATEGORIES: readonly { name: string; regex: RegExp }[] = [
 const DENIAL =
   /\b(?:do|does|will) not (?:\w+ ){0,2}(?:collect|process|store|request|ask for|require)\b|\bnever (?:collect|process|store|ask for)\b/i;
 
+/**
+ * Each category's literal prefilter: most sentences name no category, and one scan of the sentence for the
+ * literals of all categories rules them out far faster than forty regexes.
+ */
+const prefilters = new LiteralPrefilters();
+const PREFILTERS = DATA_CATEGORIES.map((category) => prefilters.add(category.regex));
+
 /** Canonical categories named in the sentences, in order of first mention; denied mentions are ignored. */
 export function findDataCategories(allSentences: readonly string[]): string[] {
   const found: string[] = [];
   for (const sentence of allSentences) {
     if (DENIAL.test(sentence)) continue;
-    for (const category of DATA_CATEGORIES) {
-      if (!found.includes(category.name) && category.regex.test(sentence)) found.push(category.name);
-    }
+    DATA_CATEGORIES.forEach((category, k) => {
+      if (found.includes(category.name) || !prefilters.mayMatch(PREFILTERS[k]!, sentence)) return;
+      if (category.regex.test(sentence)) found.push(category.name);
+    });
   }
   return found;
 }

@@ -1,4 +1,5 @@
 /** Named third parties and processors, from the curated list in known-third-parties.json. */
+import { bmpLetterOrDigit } from "../../util/letters.js";
 import { escapeRegex } from "./escape-regex.js";
 import raw from "./known-third-parties.json" with { type: "json" };
 
@@ -24,17 +25,26 @@ export function lookupThirdParty(name: string): KnownThirdParty | undefined {
   return byName.get(name.toLowerCase());
 }
 
+/** A matcher of the curated names of one case mode. */
+interface Matcher {
+  /** The reference expression (`u` flag). */
+  regex: RegExp;
+  /**
+   * The same without the `u` flag, about 3× faster; null when the names are not all ASCII. It finds the same
+   * matches in any text for which `fastFits` holds: no surrogates (the word-boundary class then covers every
+   * letter) and, when case-insensitive, no KELVIN SIGN or LONG S (the only non-ASCII characters that
+   * Unicode case folding equates with ASCII letters: "K" and "ſ" match "k" and "s" only with `u`).
+   */
+  fast: RegExp | null;
+  fastFits: RegExp;
+  owner: Map<string, string>;
+}
+
 /**
  * One alternation per case mode, longest strings first so that at any position the most specific name wins
  * ("Google Analytics" over "Google"), bounded by non-word characters on both sides.
  */
-function buildMatcher(
-  parties: readonly KnownThirdParty[],
-  caseSensitive: boolean,
-): {
-  regex: RegExp;
-  owner: Map<string, string>;
-} {
+function buildMatcher(parties: readonly KnownThirdParty[], caseSensitive: boolean): Matcher {
   const owner = new Map<string, string>();
   for (const party of parties) {
     if (Boolean(party.caseSensitive) !== caseSensitive) continue;
@@ -42,8 +52,12 @@ function buildMatcher(
   }
   const alternatives = [...owner.keys()].sort((a, b) => b.length - a.length).map(escapeRegex);
   const body = alternatives.length > 0 ? alternatives.join("|") : "(?!)";
+  const ascii = [...owner.keys()].every((m) => /^[\x20-\x7e]*$/.test(m));
+  const letter = ascii ? `[${bmpLetterOrDigit()}]` : "";
   return {
     regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, caseSensitive ? "gu" : "giu"),
+    fast: ascii ? new RegExp(`(?<!${letter})(?:${body})(?!${letter})`, caseSensitive ? "g" : "gi") : null,
+    fastFits: caseSensitive ? /^[^\uD800-\uDFFF]*$/ : /^[^\uD800-\uDFFF\u017F\u212A]*$/,
     owner,
   };
 }
@@ -57,9 +71,13 @@ interface Hit {
   name: string;
 }
 
-function hits(text: string, matcher: ReturnType<typeof buildMatcher>, caseSensitive: boolean): Hit[] {
+function hits(text: string, matcher: Matcher, caseSensitive: boolean): Hit[] {
   const out: Hit[] = [];
-  for (const m of text.matchAll(matcher.regex)) {
+  const regex = matcher.fast && matcher.fastFits.test(text) ? matcher.fast : matcher.regex;
+  // exec on the shared regex, not matchAll: matchAll clones it per call, and cloning this one costs more than
+  // running it over a provision.
+  regex.lastIndex = 0;
+  for (let m = regex.exec(text); m; m = regex.exec(text)) {
     const name = matcher.owner.get(caseSensitive ? m[0] : m[0].toLowerCase());
     if (name) out.push({ start: m.index, end: m.index + m[0].length, name });
   }

@@ -1,0 +1,88 @@
+/**
+ * The fast paths of classification give exactly what the straightforward computations give: tokens found with
+ * the non-`u` regex, lead-in and provision vectorised from token ids, sentence scores without callbacks, and the
+ * whole classification of real policies against classifying each provision alone with its lead-in re-read.
+ */
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { segment } from "../segment/index.js";
+import { classify } from "./classify.js";
+import { SentenceAttribution } from "./evidence.js";
+import { splitSentences } from "./sentences.js";
+import { loadShippedModel } from "./shipped-model.js";
+import { normaliseToken, tokenize, words } from "./tokenize.js";
+
+const fixtures = fileURLToPath(new URL("../segment/fixtures/", import.meta.url));
+const documents = readdirSync(fixtures)
+  .filter((f) => f.endsWith(".md"))
+  .map((f) => readFileSync(join(fixtures, f), "utf8"));
+const lines = documents.flatMap((d) => d.split("\n").filter((l) => l.trim()));
+// Astral letters and digits (where the fast regex must not be used), typographic apostrophes, years.
+const tricky = [
+  "𝐖𝐞 sell your data in 2024 — don’t we? 𝟏𝟐 months",
+  "Data of users’ 1.5 accounts, e.g. U.S. 1999; ΟΔΟΣ Σ ſ K İstanbul",
+  "emoji 🙂 between words🙂and",
+];
+
+/** The tokeniser as first written: the `u` regex and matchAll. */
+function referenceTokens(text: string) {
+  const out = { norms: [] as string[], starts: [] as number[], ends: [] as number[] };
+  for (const m of text.matchAll(/[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu)) {
+    out.norms.push(normaliseToken(m[0]));
+    out.starts.push(m.index);
+    out.ends.push(m.index + m[0].length);
+  }
+  return out;
+}
+
+describe("classification fast paths", () => {
+  const model = loadShippedModel().model;
+
+  it("tokenises exactly like the unicode regex", () => {
+    for (const text of [...lines, ...tricky]) {
+      assert.deepEqual(tokenize(text), referenceTokens(text), text);
+      assert.deepEqual(words(text), referenceTokens(text).norms, text);
+    }
+  });
+
+  it("vectorises lead-in and item from token ids exactly like their joined text", () => {
+    const v = model.vectorizer;
+    for (let k = 1; k < lines.length; k += 7) {
+      const context = lines[k - 1]!;
+      const text = lines[k]!;
+      const a = words(context);
+      const b = words(text);
+      assert.deepEqual(words(`${context}\n${text}`), [...a, ...b]);
+      const ids = new Int32Array([...v.tokenIds(a), ...v.tokenIds(b)]);
+      assert.deepEqual(v.transformIds(ids, [...a, ...b]), v.transform(`${context}\n${text}`));
+    }
+  });
+
+  it("scores sentences for a linear scorer exactly like the callback form", () => {
+    for (const text of lines.filter((l) => l.length > 200).slice(0, 40)) {
+      const tokens = tokenize(text);
+      const attribution = new SentenceAttribution(splitSentences(text), model.vectorizer.occurrences(tokens));
+      const vector = model.vectorize(text);
+      const byFeature = new Map(Array.from(vector.indices, (f, k) => [f, vector.values[k]!]));
+      const values = attribution.occurrenceValues((f) => byFeature.get(f) ?? 0);
+      for (const scorer of model.scorers.slice(0, 5)) {
+        assert.deepEqual(
+          attribution.linearScores(scorer.weights, values),
+          attribution.scores((f) => scorer.weights[f]! * (byFeature.get(f) ?? 0)),
+        );
+      }
+    }
+  });
+
+  it("classifies a document as it classifies each provision alone (no state carried between provisions)", () => {
+    for (const text of documents) {
+      const provisions = segment(text);
+      const together = classify(provisions, text);
+      const alone = provisions.map((p) => classify([p], text)[0]);
+      assert.deepEqual(together, alone);
+    }
+  });
+});

@@ -1,0 +1,122 @@
+/** The entity matchers' fast paths find exactly what the reference expressions find. */
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { explain } from "../explain/index.js";
+import { segment } from "../segment/index.js";
+import { escapeRegex } from "./escape-regex.js";
+import { DATA_CATEGORIES, findDataCategories, findThirdParties, KNOWN_THIRD_PARTIES } from "./index.js";
+
+const fixtures = fileURLToPath(new URL("../segment/fixtures/", import.meta.url));
+const documents = readdirSync(fixtures)
+  .filter((f) => f.endsWith(".md"))
+  .map((f) => readFileSync(join(fixtures, f), "utf8"));
+
+/** findThirdParties as first written: one `u` alternation per case mode, run with matchAll. */
+function referenceThirdParties(plain: string): string[] {
+  const all: { start: number; end: number; name: string }[] = [];
+  for (const caseSensitive of [false, true]) {
+    const owner = new Map<string, string>();
+    for (const p of KNOWN_THIRD_PARTIES) {
+      if (Boolean(p.caseSensitive) !== caseSensitive) continue;
+      for (const m of p.match) owner.set(caseSensitive ? m : m.toLowerCase(), p.name);
+    }
+    const body = [...owner.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegex)
+      .join("|");
+    const regex = new RegExp(
+      `(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`,
+      caseSensitive ? "gu" : "giu",
+    );
+    for (const m of plain.matchAll(regex)) {
+      const name = owner.get(caseSensitive ? m[0] : m[0].toLowerCase());
+      if (name) all.push({ start: m.index, end: m.index + m[0].length, name });
+    }
+  }
+  all.sort((a, b) => a.start - b.start || b.end - a.end);
+  const found: string[] = [];
+  let coveredTo = -1;
+  for (const hit of all) {
+    if (hit.start < coveredTo) continue;
+    coveredTo = hit.end;
+    if (!found.includes(hit.name)) found.push(hit.name);
+  }
+  return found;
+}
+
+describe("entity fast paths", () => {
+  const texts = [
+    ...documents,
+    ...documents.flatMap((d) => d.split("\n")),
+    // Characters where the fast expression must not be used: astral letters, KELVIN SIGN, LONG S.
+    "𝐀Google Analytics and Stripe𝐁, Google Analytics 🙂 Stripe",
+    "Goo\u212Ale Analytics, \u017Ftripe, Stripe, Amazon Web Services",
+    "We use Google Analytics, Mixpanel and AWS; see stripe.com and Square.",
+  ];
+
+  it("finds the same third parties as the unicode expressions", () => {
+    for (const text of texts) assert.deepEqual(findThirdParties(text), referenceThirdParties(text), text);
+  });
+
+  it("finds the same data categories as running every category's regex", () => {
+    for (const doc of documents) {
+      const sentences = doc.split(/\n|(?<=[.!?])\s+/);
+      const reference: string[] = [];
+      for (const s of sentences) {
+        if (
+          /\b(?:do|does|will) not (?:\w+ ){0,2}(?:collect|process|store|request|ask for|require)\b|\bnever (?:collect|process|store|ask for)\b/i.test(
+            s,
+          )
+        )
+          continue;
+        for (const c of DATA_CATEGORIES)
+          if (!reference.includes(c.name) && c.regex.test(s)) reference.push(c.name);
+      }
+      assert.deepEqual(findDataCategories(sentences), reference);
+    }
+  });
+
+  it("explains a provision the same when its facts come from the per-provision cache", () => {
+    const provision = documents.flatMap((d) => segment(d)).find((p) => /@/.test(p.text))!;
+    const classification = {
+      type: "privacy-contact",
+      name: "Privacy contact",
+      confidence: 0.9,
+      confidenceLevel: "High" as const,
+      polarity: "neutral" as const,
+      severity: "low" as const,
+      evidence: { start: provision.start, end: provision.end, text: provision.text },
+      source: "pattern" as const,
+      reasons: [],
+    };
+    const type = {
+      id: "privacy-contact",
+      name: "Privacy contact",
+      explanation: {
+        whatItIs: "{platform}.",
+        whyItMatters: "x",
+        consumerImpact: "y",
+        whatYouCanDo: ["z {contact}"],
+      },
+    };
+    const entities = {
+      thirdParties: ["Google Analytics"],
+      emails: ["privacy@example.com"],
+      dates: [],
+      retentionPeriods: [],
+      countries: [],
+      dataCategories: [],
+    };
+    const first = explain(classification, type, entities, provision);
+    assert.deepEqual(explain(classification, type, entities, provision), first);
+    assert.deepEqual(explain(classification, type, entities, { ...provision }), first);
+    // A provision edited in place is read again.
+    const edited = { ...provision };
+    explain(classification, type, entities, edited);
+    edited.text = "Write to privacy@other.example about cookies.";
+    assert.notDeepEqual(explain(classification, type, entities, edited).specifics, first.specifics);
+  });
+});

@@ -1,0 +1,365 @@
+/**
+ * Literal prefilters for regular expressions: from a regex's source, strings of which every match must contain
+ * at least one. Checking a few `includes` on a lower-cased text is much cheaper than running the regex, and most
+ * texts contain none of them, so the regex only runs where it can match. The analysis is conservative: a regex
+ * it cannot read gets no prefilter (always run), never a wrong one.
+ */
+
+/** At most this many strings per set: beyond, the node's exact strings are forgotten. */
+const MAX_SET = 32;
+
+/** What a regex node can match, as far as the analysis can tell. */
+interface Info {
+  /** Every string the node can match, when finite and small; null when unknown. */
+  exact: Set<string> | null;
+  /** Strings one of which every match contains; null when nothing is known. */
+  required: Set<string> | null;
+}
+
+const UNKNOWN: Info = { exact: null, required: null };
+const EMPTY: Info = { exact: new Set([""]), required: null };
+/** Matches anything, possibly nothing: no exact strings and no requirement. */
+const EMPTY_OR_ANY: Info = UNKNOWN;
+
+function fromExact(exact: Set<string> | null): Info {
+  if (!exact || exact.size > MAX_SET) return UNKNOWN;
+  return { exact, required: exact.has("") ? null : exact };
+}
+
+/** How selective a set of required strings is: its shortest string, then fewer strings. */
+function better(a: Set<string> | null, b: Set<string> | null): Set<string> | null {
+  if (!a) return b;
+  if (!b) return a;
+  const minA = Math.min(...[...a].map((s) => s.length));
+  const minB = Math.min(...[...b].map((s) => s.length));
+  if (minA !== minB) return minA > minB ? a : b;
+  return a.size <= b.size ? a : b;
+}
+
+function concat(a: Info, b: Info): Info {
+  if (a.exact && b.exact && a.exact.size * b.exact.size <= MAX_SET) {
+    const exact = new Set<string>();
+    for (const x of a.exact) for (const y of b.exact) exact.add(x + y);
+    return fromExact(exact);
+  }
+  return { exact: null, required: better(a.required, b.required) };
+}
+
+function alternation(branches: Info[]): Info {
+  const exact = new Set<string>();
+  let exactKnown = true;
+  const required = new Set<string>();
+  let requiredKnown = true;
+  for (const b of branches) {
+    if (b.exact && exactKnown) for (const s of b.exact) exact.add(s);
+    else exactKnown = false;
+    if (b.required && requiredKnown) for (const s of b.required) required.add(s);
+    else requiredKnown = false;
+  }
+  if (exactKnown && exact.size <= MAX_SET) return fromExact(exact);
+  return { exact: null, required: requiredKnown ? required : null };
+}
+
+/** Reads a regex source; `fold` lower-cases literal letters (case-insensitive regexes). */
+class Reader {
+  private at = 0;
+  constructor(
+    private readonly source: string,
+    private readonly fold: boolean,
+  ) {}
+
+  /** The whole source, or null when it uses syntax the reader does not know. */
+  read(): Info | null {
+    try {
+      const info = this.alternatives();
+      return this.at === this.source.length ? info : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private alternatives(): Info {
+    const branches = [this.sequence()];
+    while (this.source[this.at] === "|") {
+      this.at++;
+      branches.push(this.sequence());
+    }
+    return branches.length === 1 ? branches[0]! : alternation(branches);
+  }
+
+  private sequence(): Info {
+    // Runs of atoms whose exact strings are known are joined; any run's strings are required by the sequence,
+    // and the most selective run is kept when an unknown atom breaks the chain.
+    let run: Info = EMPTY;
+    let required: Set<string> | null = null;
+    let broken = false;
+    while (this.at < this.source.length && this.source[this.at] !== "|" && this.source[this.at] !== ")") {
+      const atom = this.quantified(this.atom());
+      const joined = concat(run, atom);
+      if (joined.exact) {
+        run = joined;
+        continue;
+      }
+      broken = true;
+      required = better(required, better(run.required, atom.required));
+      run = atom.exact ? atom : EMPTY;
+    }
+    if (!broken) return run;
+    return { exact: null, required: better(required, run.required) };
+  }
+
+  private quantified(atom: Info): Info {
+    const c = this.source[this.at];
+    let min: number;
+    if (c === "?" || c === "*" || c === "+") {
+      this.at++;
+      min = c === "+" ? 1 : 0;
+    } else if (c === "{") {
+      const m = /^\{(\d+)(,\d*)?\}/.exec(this.source.slice(this.at));
+      if (!m) return atom; // a literal "{" (non-u regexes allow it)
+      this.at += m[0].length;
+      min = Number(m[1]);
+      if (m[2] === undefined && min === 1) {
+        if (this.source[this.at] === "?") this.at++;
+        return atom;
+      }
+    } else return atom;
+    if (this.source[this.at] === "?") this.at++; // lazy
+    if (min === 0) {
+      // Optional: the exact strings gain "", and nothing is required any more.
+      return atom.exact && c === "?" ? fromExact(new Set([...atom.exact, ""])) : EMPTY_OR_ANY;
+    }
+    return { exact: null, required: atom.required };
+  }
+
+  private atom(): Info {
+    const c = this.source[this.at]!;
+    if (c === "(") return this.group();
+    if (c === "[") {
+      this.characterClass();
+      return UNKNOWN;
+    }
+    if (c === "\\") return this.escape();
+    this.at++;
+    if (c === ".") return UNKNOWN;
+    if (c === "^" || c === "$") return EMPTY;
+    if (c === "*" || c === "+" || c === "?") throw new SyntaxError("nothing to repeat");
+    return this.literal(c);
+  }
+
+  private literal(c: string): Info {
+    // Only ASCII literals: a non-ASCII letter's case-insensitive matches need not share its lower case.
+    if (c.charCodeAt(0) > 0x7e) return UNKNOWN;
+    return fromExact(new Set([this.fold ? c.toLowerCase() : c]));
+  }
+
+  private group(): Info {
+    const rest = this.source.slice(this.at);
+    let lookaround = false;
+    if (rest.startsWith("(?:")) this.at += 3;
+    else if (/^\(\?<?[=!]/.test(rest)) {
+      lookaround = true;
+      this.at += rest[2] === "<" ? 4 : 3;
+    } else if (rest.startsWith("(?<")) {
+      const close = rest.indexOf(">");
+      if (close < 0) throw new SyntaxError("bad group name");
+      this.at += close + 1;
+    } else if (rest.startsWith("(?")) throw new SyntaxError("unknown group");
+    else this.at += 1;
+    const inner = this.alternatives();
+    if (this.source[this.at] !== ")") throw new SyntaxError("unclosed group");
+    this.at++;
+    // Lookarounds match no characters; a group that backreferences may repeat is still read as itself.
+    return lookaround ? EMPTY : inner;
+  }
+
+  private characterClass(): void {
+    this.at++; // [
+    while (this.at < this.source.length && this.source[this.at] !== "]") {
+      this.at += this.source[this.at] === "\\" ? 2 : 1;
+    }
+    if (this.source[this.at] !== "]") throw new SyntaxError("unclosed class");
+    this.at++;
+  }
+
+  private escape(): Info {
+    const next = this.source[this.at + 1];
+    if (next === undefined) throw new SyntaxError("trailing backslash");
+    this.at += 2;
+    if (next === "b" || next === "B") return EMPTY;
+    if ("dDwWsS".includes(next)) return UNKNOWN;
+    if (next === "p" || next === "P" || next === "k") {
+      const close = this.source.indexOf(next === "k" ? ">" : "}", this.at);
+      if (close < 0) throw new SyntaxError("bad escape");
+      this.at = close + 1;
+      return EMPTY_OR_ANY;
+    }
+    if (/[0-9]/.test(next)) {
+      // Backreference (or octal escape): anything, possibly empty.
+      while (/[0-9]/.test(this.source[this.at] ?? "")) this.at++;
+      return EMPTY_OR_ANY;
+    }
+    if (next === "u" || next === "x" || next === "c") {
+      // A character given by its code: skipped, and read as an unknown character (never required).
+      const rest = this.source.slice(this.at);
+      const code =
+        next === "x"
+          ? /^[0-9A-Fa-f]{2}/.exec(rest)
+          : next === "c"
+            ? /^[A-Za-z]/.exec(rest)
+            : /^(?:\{[0-9A-Fa-f]+\}|[0-9A-Fa-f]{4})/.exec(rest);
+      this.at += code?.[0].length ?? 0;
+      return UNKNOWN;
+    }
+    const controls: Record<string, string> = { n: "\n", r: "\r", t: "\t", f: "\f", v: "\v" };
+    return this.literal(controls[next] ?? next);
+  }
+}
+
+/** The literals of a regex's prefilter: `literals` are looked for in the lower-cased text when `folded`. */
+export interface RegexLiterals {
+  /** Strings one of which every match contains; null when the regex gets no prefilter (always run). */
+  literals: string[] | null;
+  folded: boolean;
+  /** Case folding with the `u` flag also equates "K" (KELVIN SIGN) with k and "ſ" (LONG S) with s. */
+  unicodeFold: boolean;
+}
+
+/**
+ * The literals of `regex`. For a case-insensitive regex they are ASCII and meant for the lower-cased text: an
+ * ASCII run matched case-insensitively lower-cases to exactly the literal whatever surrounds it (without the `u`
+ * flag no non-ASCII character matches an ASCII one; with it only "K" and "ſ" do, see `unicodeFold`).
+ */
+export function regexLiterals(regex: RegExp): RegexLiterals {
+  const folded = regex.flags.includes("i");
+  const unicodeFold = folded && (regex.flags.includes("u") || regex.flags.includes("v"));
+  const info = new Reader(regex.source, folded).read();
+  const required = info?.required ? [...info.required] : null;
+  if (!required || required.some((s) => s.length === 0)) return { literals: null, folded, unicodeFold };
+  // A string holding another required string is found whenever that one is: only the shortest are looked for.
+  const literals = required.filter((s) => !required.some((t) => t !== s && s.includes(t)));
+  return { literals, folded, unicodeFold };
+}
+
+/**
+ * A dictionary of literals found in one pass over a text: candidates are looked up by the text's next three
+ * characters (a typed-array bit filter first, then a map), so the cost barely grows with the number of literals.
+ */
+class LiteralIndex {
+  private readonly literals: string[] = [];
+  private readonly idOf = new Map<string, number>();
+  /** Literals by their first three (or all, when shorter) code units. */
+  private readonly byPrefix = new Map<number, number[]>();
+  /** Bit filter over hashed prefixes. */
+  private readonly filter = new Uint8Array(1 << 16);
+  /** Whether some literal has one, two code units. */
+  private readonly short = [false, false, false];
+
+  get size(): number {
+    return this.literals.length;
+  }
+
+  add(literal: string): number {
+    const known = this.idOf.get(literal);
+    if (known !== undefined) return known;
+    const id = this.literals.length;
+    this.literals.push(literal);
+    this.idOf.set(literal, id);
+    const length = Math.min(3, literal.length);
+    const key = prefixKey(length, literal.charCodeAt(0), literal.charCodeAt(1), literal.charCodeAt(2));
+    if (length < 3) this.short[length] = true;
+    this.filter[hashKey(key)] = 1;
+    const list = this.byPrefix.get(key);
+    if (list) list.push(id);
+    else this.byPrefix.set(key, [id]);
+    return id;
+  }
+
+  /** Which literals occur in `haystack` (1 at their id). */
+  scan(haystack: string): Uint8Array {
+    const present = new Uint8Array(this.literals.length);
+    const n = haystack.length;
+    const [, one, two] = this.short;
+    let c1 = n > 0 ? haystack.charCodeAt(0) : 0;
+    let c2 = n > 1 ? haystack.charCodeAt(1) : 0;
+    for (let i = 0; i < n; i++) {
+      const c0 = c1;
+      c1 = c2;
+      c2 = i + 2 < n ? haystack.charCodeAt(i + 2) : 0;
+      if (i + 3 <= n) this.visit(haystack, i, prefixKey(3, c0, c1, c2), present);
+      if (one) this.visit(haystack, i, prefixKey(1, c0, 0, 0), present);
+      if (two && i + 2 <= n) this.visit(haystack, i, prefixKey(2, c0, c1, 0), present);
+    }
+    return present;
+  }
+
+  private visit(haystack: string, at: number, key: number, present: Uint8Array): void {
+    if (this.filter[hashKey(key)] === 0) return;
+    const list = this.byPrefix.get(key);
+    if (!list) return;
+    for (const id of list) {
+      if (present[id] === 0 && haystack.startsWith(this.literals[id]!, at)) present[id] = 1;
+    }
+  }
+}
+
+/** A number for a prefix of `length` (1–3) code units, distinct for distinct prefixes. */
+function prefixKey(length: number, c0: number, c1: number, c2: number): number {
+  if (length === 3) return ((3 * 65536 + c0) * 65536 + c1) * 65536 + c2;
+  if (length === 2) return (2 * 65536 + c0) * 65536 + c1;
+  return 65536 + c0;
+}
+
+function hashKey(key: number): number {
+  return (Math.imul(key >>> 0, 0x9e3779b1) ^ Math.floor(key / 4294967296)) >>> 16;
+}
+
+/** A regex registered with {@link LiteralPrefilters}. */
+export interface PrefilterHandle {
+  readonly ids: readonly number[] | null;
+  readonly folded: boolean;
+  readonly unicodeFold: boolean;
+}
+
+/**
+ * Prefilters of many regexes sharing one scan per text: `mayMatch(handle, text)` is false only when the
+ * regex cannot match `text`. The last text's scan is remembered, so asking about many regexes for one text
+ * (the patterns and rules run over one provision, the data categories over one sentence) scans it once.
+ */
+export class LiteralPrefilters {
+  private readonly foldedIndex = new LiteralIndex();
+  private readonly exactIndex = new LiteralIndex();
+  /**
+   * The last few texts scanned and which literals they hold: classification alternates between a provision and
+   * its evidence sentence, so one remembered text would be scanned again and again.
+   */
+  private readonly recent: { text: string; folded: Uint8Array | null; exact: Uint8Array | null }[] = [];
+
+  /** Registers a regex. */
+  add(regex: RegExp): PrefilterHandle {
+    const { literals, folded, unicodeFold } = regexLiterals(regex);
+    const index = folded ? this.foldedIndex : this.exactIndex;
+    // New literals were not looked for in the remembered texts.
+    this.recent.length = 0;
+    return { ids: literals ? literals.map((l) => index.add(l)) : null, folded, unicodeFold };
+  }
+
+  /** False only when the regex of `handle` cannot match `text`. */
+  mayMatch(handle: PrefilterHandle, text: string): boolean {
+    if (!handle.ids) return true;
+    if (handle.unicodeFold && /[\u017F\u212A]/.test(text)) return true;
+    let entry = this.recent.find((e) => e.text === text);
+    if (!entry) {
+      entry = { text, folded: null, exact: null };
+      if (this.recent.unshift(entry) > RECENT) this.recent.pop();
+    }
+    if (handle.folded) entry.folded ??= this.foldedIndex.scan(text.toLowerCase());
+    else entry.exact ??= this.exactIndex.scan(text);
+    const present = (handle.folded ? entry.folded : entry.exact)!;
+    for (const id of handle.ids) if (present[id] === 1) return true;
+    return false;
+  }
+}
+
+/** Texts remembered by {@link LiteralPrefilters}. */
+const RECENT = 4;
