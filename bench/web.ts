@@ -139,7 +139,17 @@ interface RouteResult {
   loadedLatencyMs: { p50: number; p99: number };
   bytesPerRequest: number;
   non2xx: number;
+  /** Responses by HTTP status, both phases (to tell a 404 from a 500 when non2xx is not 0). */
+  statusCodes: Record<string, number>;
   errors: number;
+}
+
+function statusCounts(...runs: autocannon.Result[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const run of runs)
+    for (const [code, stat] of Object.entries(run.statusCodeStats ?? {}))
+      out[code] = (out[code] ?? 0) + (stat.count ?? 0);
+  return out;
 }
 
 async function measure(url: string, route: string, path: string): Promise<RouteResult> {
@@ -154,6 +164,7 @@ async function measure(url: string, route: string, path: string): Promise<RouteR
     loadedLatencyMs: { p50: loaded.latency.p50, p99: loaded.latency.p99 },
     bytesPerRequest: Math.round(loaded.throughput.total / Math.max(1, loaded.requests.total)),
     non2xx: single.non2xx + loaded.non2xx,
+    statusCodes: statusCounts(single, loaded),
     errors: single.errors + loaded.errors,
   };
 }
@@ -240,7 +251,7 @@ async function run(backend: "sqlite" | "postgres", key: string) {
       results.push(result);
       const pad = (n: number, w: number) => String(n).padStart(w);
       console.log(
-        `${backend.padEnd(8)} ${route.padEnd(20)} 1 client: p50 ${pad(result.latencyMs.p50, 4)} ms p99 ${pad(result.latencyMs.p99, 4)} ms | ${CONNECTIONS} clients: ${pad(result.requestsPerSecond, 5)} req/s p99 ${pad(result.loadedLatencyMs.p99, 5)} ms${result.non2xx || result.errors ? `  (${result.non2xx} non-2xx, ${result.errors} errors)` : ""}`,
+        `${backend.padEnd(8)} ${route.padEnd(20)} 1 client: p50 ${pad(result.latencyMs.p50, 4)} ms p99 ${pad(result.latencyMs.p99, 4)} ms | ${CONNECTIONS} clients: ${pad(result.requestsPerSecond, 5)} req/s p99 ${pad(result.loadedLatencyMs.p99, 5)} ms${result.non2xx || result.errors ? `  (${result.non2xx} non-2xx, ${result.errors} errors; status ${JSON.stringify(result.statusCodes)})` : ""}`,
       );
     }
     return { backend, data: { ...counts, platformForPage: busiest, provisionForPage: provisionId }, results };
