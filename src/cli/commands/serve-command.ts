@@ -1,8 +1,19 @@
 /** `clausewatch serve`: the web pages and HTTP API over the configured store. */
+import cluster from "node:cluster";
 import type { Command } from "commander";
 import { createTracking } from "../../jobs/index.js";
 import { startServer } from "../../server/index.js";
 import { type CliContext, CliError, openContext } from "../context.js";
+
+/** Most web worker processes: more than the cores only adds switching. */
+const MAX_WORKERS = 64;
+
+function parseWorkers(value: string): number {
+  const n = Number(value);
+  if (!/^\d{1,2}$/.test(value) || n < 1 || n > MAX_WORKERS)
+    throw new CliError(`invalid --workers: ${value} (1–${MAX_WORKERS})`);
+  return n;
+}
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -17,8 +28,10 @@ export function registerServeCommand(program: Command): void {
     .option("--port <n>", "port to listen on (0: any free port)", "8080")
     .option("--host <address>", "interface to listen on", "127.0.0.1")
     .option("--public-url <url>", "public origin used in citation URLs (default: each request's origin)")
-    .action(async (opts: { port: string; host: string; publicUrl?: string }) => {
+    .option("--workers <n>", "web server processes sharing the port (tracking runs once, in the first)", "1")
+    .action(async (opts: { port: string; host: string; publicUrl?: string; workers: string }) => {
       const port = parsePort(opts.port);
+      const workers = parseWorkers(opts.workers);
       if (opts.publicUrl !== undefined && !/^https?:\/\/[^/\s]+\/?$/.test(opts.publicUrl)) {
         throw new CliError(
           `invalid --public-url: ${opts.publicUrl} (an origin such as https://clausewatch.example)`,
@@ -29,23 +42,101 @@ export function registerServeCommand(program: Command): void {
         port,
         host: opts.host,
         publicUrl: opts.publicUrl?.replace(/\/$/, "") ?? null,
+        workers,
       });
     });
+}
+
+/** Options of {@link serveUntilStopped}. */
+export interface ServeOptions {
+  port: number;
+  host: string;
+  publicUrl: string | null;
+  /** Web server processes; above 1 the pages are served by forked workers (node:cluster). */
+  workers?: number;
+}
+
+function waitForStopSignal(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+}
+
+/**
+ * Cluster primary: forks the web workers (each re-runs this command and serves on the shared port; SQLite
+ * in WAL mode and PostgreSQL both take readers in many processes), replaces any that dies, and resolves with
+ * the served URL once all listen. Requests are spread over the workers by the primary.
+ */
+function forkWorkers(count: number, host: string): Promise<{ url: string; stop(): Promise<void> }> {
+  let stopping = false;
+  const fork = () => cluster.fork();
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    console.error(`web worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+    fork();
+  });
+  return new Promise((resolve, reject) => {
+    let listening = 0;
+    cluster.on("listening", (_worker, address) => {
+      listening++;
+      if (listening !== count) return;
+      const shownHost = host.includes(":") ? `[${host}]` : host;
+      resolve({
+        url: `http://${shownHost}:${address.port}`,
+        stop: async () => {
+          stopping = true;
+          const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+          await Promise.all(
+            workers.map(
+              (w) =>
+                new Promise<void>((done) => {
+                  if (w.isDead()) return done();
+                  w.once("exit", () => done());
+                  w.process.kill("SIGTERM");
+                }),
+            ),
+          );
+        },
+      });
+    });
+    for (let i = 0; i < count; i++) fork();
+    cluster.once("exit", (_worker, code) => {
+      if (listening < count) reject(new CliError(`a web worker exited with ${code} before listening`));
+    });
+  });
 }
 
 /**
  * Serves the pages and API over an opened context, with change tracking scheduled in the background,
  * until SIGINT or SIGTERM; then stops both and closes the context.
  */
-export async function serveUntilStopped(
-  ctx: CliContext,
-  options: { port: number; host: string; publicUrl: string | null },
-): Promise<void> {
-  let server: Awaited<ReturnType<typeof startServer>>;
+export async function serveUntilStopped(ctx: CliContext, options: ServeOptions): Promise<void> {
+  const workers = options.workers ?? 1;
+  if (cluster.isWorker) {
+    // A forked web worker: pages only. Tracking, and its writes, stay with the primary. Ctrl+C reaches the
+    // whole process group; the primary alone decides, and stops the workers with SIGTERM.
+    process.on("SIGINT", () => {});
+    const server = await startServer(ctx.store, options);
+    await new Promise<void>((resolve) => process.once("SIGTERM", () => resolve()));
+    await server.close();
+    await ctx.close();
+    // The IPC channel to the primary would keep this process alive with nothing left to do.
+    cluster.worker?.disconnect();
+    return;
+  }
+  let server: { url: string; close(): Promise<void> };
   try {
-    server = await startServer(ctx.store, options);
+    if (workers > 1) {
+      const forked = await forkWorkers(workers, options.host);
+      server = { url: forked.url, close: forked.stop };
+    } else {
+      server = await startServer(ctx.store, options);
+    }
   } catch (error) {
     await ctx.close();
+    if (error instanceof CliError) throw error;
     throw new CliError(
       `cannot listen on ${options.host}:${options.port}: ${error instanceof Error ? error.message : String(error)}`,
     );
@@ -55,14 +146,11 @@ export async function serveUntilStopped(
   });
   await tracking.start();
   console.log(`database: ${ctx.store.backend.location}`);
+  const by = workers > 1 ? ` by ${workers} worker processes` : "";
   console.log(
-    `ClauseWatch is serving at ${server.url}/ (API docs: ${server.url}/api/docs). Press Ctrl+C to stop.`,
+    `ClauseWatch is serving at ${server.url}/${by} (API docs: ${server.url}/api/docs). Press Ctrl+C to stop.`,
   );
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-  });
+  await waitForStopSignal();
   await tracking.stop();
   await server.close();
   await ctx.close();

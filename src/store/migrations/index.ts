@@ -5,6 +5,7 @@ import { readIndexesMigration } from "./003-read-indexes.js";
 import { currentSearchMigration } from "./004-current-search.js";
 import { changeTalliesMigration } from "./005-change-tallies.js";
 import { extractionWarningsMigration } from "./006-extraction-warnings.js";
+import { searchVectorMigration } from "./007-search-vector.js";
 import type { DialectName, SchemaMigration } from "./migration.js";
 
 /** Every schema migration, in order. Append new ones; never edit a released one. */
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly SchemaMigration[] = [
   currentSearchMigration,
   changeTalliesMigration,
   extractionWarningsMigration,
+  searchVectorMigration,
 ];
 
 class StaticProvider implements MigrationProvider {

@@ -166,10 +166,10 @@ export async function searchProvisions(
     const text = websearchText(terms);
     const query = sql`websearch_to_tsquery('english', ${text})`;
     // `searchable` marks current provisions, which have their own partial index.
-    const where = sql`${current ? sql`p.searchable and ` : sql``}to_tsvector('english', p.text) @@ ${query}${conditions.length ? sql` and ${sql.join(conditions, sql` and `)}` : sql``}`;
+    const where = sql`${current ? sql`p.searchable and ` : sql``}p.search_vector @@ ${query}${conditions.length ? sql` and ${sql.join(conditions, sql` and `)}` : sql``}`;
     const [page, count] = await Promise.all([
       sql<{ id: number }>`select p.id from provisions p where ${where}
-        order by ts_rank(to_tsvector('english', p.text), ${query}) desc, p.id limit ${filter.pageSize} offset ${offset}`.execute(
+        order by ts_rank(p.search_vector, ${query}) desc, p.id limit ${filter.pageSize} offset ${offset}`.execute(
         src.db,
       ),
       sql<{ n: number }>`select count(*) as n from provisions p where ${where}`.execute(src.db),
