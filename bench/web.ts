@@ -4,12 +4,13 @@
  * response cache. The analysed corpus is built once per source state and kept (bench/out/cache for SQLite,
  * a `bench_web_<key>` schema for PostgreSQL), because analysing 2,600 versions takes most of an hour.
  *
- *   npm run bench:web -- [--postgres] [--dataset <dir>] [--platforms N] [--duration S] [--connections C]
+ *   npm run bench:web -- [--postgres] [--workers N] [--dataset <dir>] [--platforms N] [--duration S] [--connections C]
  *
  * Writes bench/out/web.json.
  */
 
 import { spawn } from "node:child_process";
+import cluster from "node:cluster";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -24,7 +25,7 @@ import { Archiver } from "../src/archive/archiver.js";
 import { importOtaDataset } from "../src/archive/ota/index.js";
 import { WarcWriter } from "../src/archive/warc/warc-writer.js";
 import { createVersionListener } from "../src/pipeline/index.js";
-import { startServer } from "../src/server/index.js";
+import { forkWebWorkers, startServer } from "../src/server/index.js";
 import { openStore, type Store } from "../src/store/index.js";
 import { MIGRATIONS } from "../src/store/migrations/index.js";
 import { dropPostgresSchema } from "../src/store/postgres/postgres-backend.js";
@@ -43,6 +44,7 @@ const { values } = parseArgs({
     fresh: { type: "boolean", default: false },
     serve: { type: "string" },
     connections: { type: "string", default: "10" },
+    workers: { type: "string", default: "1" },
   },
 });
 
@@ -53,6 +55,7 @@ const DATASET = resolve(values.dataset);
 const PLATFORM_LIMIT = Number(values.platforms);
 const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
+const WORKERS = Number(values.workers);
 
 /**
  * Identity of the analysed data: the corpus (file names and sizes), the analyzer (model hash) and the schema
@@ -182,6 +185,13 @@ function storeOptions(backend: "sqlite" | "postgres", key: string) {
  * process so that autocannon's client work never shares the server's event loop.
  */
 async function serveChild(backend: "sqlite" | "postgres", key: string): Promise<void> {
+  if (WORKERS > 1 && cluster.isPrimary) {
+    // `serve --workers` as the CLI runs it: forked workers re-enter here and serve the shared port.
+    const workers = await forkWebWorkers(WORKERS, "127.0.0.1");
+    console.log(workers.url);
+    process.once("SIGTERM", () => void workers.stop().then(() => process.exit(0)));
+    return;
+  }
   const store = await openStore(storeOptions(backend, key));
   const server = await startServer(store, { port: 0 });
   console.log(server.url);
@@ -277,6 +287,7 @@ if (values.serve) {
     dataset: DATASET,
     platformLimit: PLATFORM_LIMIT || null,
     connections: CONNECTIONS,
+    serverWorkers: WORKERS,
     durationSeconds: DURATION,
     responseCache: false,
     runs,

@@ -2,7 +2,7 @@
 import cluster from "node:cluster";
 import type { Command } from "commander";
 import { createTracking } from "../../jobs/index.js";
-import { startServer } from "../../server/index.js";
+import { forkWebWorkers, startServer } from "../../server/index.js";
 import { type CliContext, CliError, openContext } from "../context.js";
 
 /** Most web worker processes: more than the cores only adds switching. */
@@ -64,54 +64,6 @@ function waitForStopSignal(): Promise<void> {
   });
 }
 
-/**
- * Cluster primary: forks the web workers (each re-runs this command and serves on the shared port; SQLite
- * in WAL mode and PostgreSQL both take readers in many processes), replaces any that dies, and resolves with
- * the served URL once all listen. Requests are spread over the workers by the primary.
- */
-function forkWorkers(count: number, host: string): Promise<{ url: string; stop(): Promise<void> }> {
-  let stopping = false;
-  const fork = () => cluster.fork();
-  cluster.on("exit", (worker, code, signal) => {
-    if (stopping) return;
-    console.error(`web worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
-    fork();
-  });
-  return new Promise((resolve, reject) => {
-    let listening = 0;
-    cluster.on("listening", (_worker, address) => {
-      listening++;
-      if (listening !== count) return;
-      const shownHost = host.includes(":") ? `[${host}]` : host;
-      resolve({
-        url: `http://${shownHost}:${address.port}`,
-        stop: async () => {
-          stopping = true;
-          const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
-          await Promise.all(
-            workers.map(
-              (w) =>
-                new Promise<void>((done) => {
-                  if (w.isDead()) return done();
-                  w.once("exit", () => done());
-                  w.process.kill("SIGTERM");
-                }),
-            ),
-          );
-        },
-      });
-    });
-    for (let i = 0; i < count; i++) fork();
-    cluster.once("exit", (_worker, code) => {
-      if (listening < count) reject(new CliError(`a web worker exited with ${code} before listening`));
-    });
-  });
-}
-
-/**
- * Serves the pages and API over an opened context, with change tracking scheduled in the background,
- * until SIGINT or SIGTERM; then stops both and closes the context.
- */
 export async function serveUntilStopped(ctx: CliContext, options: ServeOptions): Promise<void> {
   const workers = options.workers ?? 1;
   if (cluster.isWorker) {
@@ -129,7 +81,7 @@ export async function serveUntilStopped(ctx: CliContext, options: ServeOptions):
   let server: { url: string; close(): Promise<void> };
   try {
     if (workers > 1) {
-      const forked = await forkWorkers(workers, options.host);
+      const forked = await forkWebWorkers(workers, options.host);
       server = { url: forked.url, close: forked.stop };
     } else {
       server = await startServer(ctx.store, options);
