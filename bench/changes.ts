@@ -229,6 +229,10 @@ const figures = {
     misclassed: dateOnly.filter((r) => r.kind !== "minor").map((r) => `${r.doc} ${r.to} → ${r.kind}`),
   },
   kinds: tally(results, (r) => r.kind),
+  // Versions flagged as having lost most of their words (a failed capture more often than an edit).
+  mostlyDisappeared: results
+    .filter((r) => r.summary[0]?.startsWith("Most of the document disappeared"))
+    .map((r) => `${r.doc} ${r.to} (${r.commitKind})`),
   severities: tally(
     results.filter((r) => r.kind === "substantive"),
     (r) => r.severity,
