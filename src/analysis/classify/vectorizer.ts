@@ -202,10 +202,10 @@ export class TfidfVectorizer {
   }
 
   /**
-   * Feature vector from token ids ({@link tokenIds}); `tokens` (the normalised tokens themselves) is only read
-   * when the vectoriser has character n-grams. Equal to `transformTokens(tokens)`.
+   * Feature vector from token ids ({@link tokenIds}) of `tokens`, the normalised tokens themselves (read only
+   * when the vectoriser has character n-grams). Equal to `transformTokens(tokens)`.
    */
-  transformIds(ids: Int32Array, tokens?: readonly string[]): SparseVector {
+  transformIds(ids: Int32Array, tokens: readonly string[]): SparseVector {
     const counts = this.scratch;
     const touched: number[] = [];
     // The word n-gram loop of eachWordGram, inlined: this is the hottest loop of classification.
@@ -226,7 +226,6 @@ export class TfidfVectorizer {
       }
     }
     if (this.config.charNgrams) {
-      if (!tokens) throw new RangeError("transformIds: character n-grams need the tokens themselves");
       charGrams(tokens, this.config.charNgrams, (gram) => {
         const i = this.index.get(gram);
         if (i === undefined) return;
