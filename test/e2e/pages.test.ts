@@ -86,6 +86,13 @@ describe("web pages in a browser, over the analysed demo corpus", () => {
     assert.match(stats, /16\s+platforms/, "15 demo platforms plus the hostile test platform");
     assert.ok((await page.locator("#recent-h + ul .card").count()) > 0);
     assert.ok((await page.locator("#severe-h ~ ul .card").count()) > 0);
+    // The demo's latest changes add flagged provisions: each card links to a provision page.
+    const addedCards = page.locator("#added-h ~ ul .card");
+    assert.ok((await addedCards.count()) > 0);
+    assert.match(
+      (await addedCards.first().locator("a").first().getAttribute("href")) ?? "",
+      /^\/provisions\/\d+$/,
+    );
     assert.ok(await page.getByRole("link", { name: "GitHub", exact: true }).isVisible());
     assert.equal(await page.locator("svg.chart[role=img] title").count(), 1);
   });

@@ -36,6 +36,10 @@ h3{font-size:1.08rem;margin:1.25rem 0 .4rem}
 .stats li{background:var(--soft);border:1px solid var(--line);border-radius:6px;padding:.6rem .8rem}
 .stats b{display:block;font-size:1.5rem}
 .grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr));gap:1.5rem}
+.grid2>*{min-width:0}
+.card{overflow-wrap:anywhere}
+.cards{grid-template-columns:minmax(0,1fr)}
+.card .tag{white-space:normal;max-width:100%}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.95rem}
 th,td{text-align:left;vertical-align:top;padding:.4rem .5rem;border-bottom:1px solid var(--line)}
 thead th{background:var(--soft)}

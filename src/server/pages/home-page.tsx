@@ -8,7 +8,7 @@ import type { Knowledge } from "../knowledge.js";
 import type { HomeView } from "../views/home-view.js";
 
 export function HomePage(props: { view: HomeView; knowledge: Knowledge }) {
-  const { counts, recentChanges, severe, platforms, months } = props.view;
+  const { counts, recentChanges, severe, added, platforms, months } = props.view;
   return (
     <Layout
       title="Dashboard"
@@ -55,6 +55,19 @@ export function HomePage(props: { view: HomeView; knowledge: Knowledge }) {
           <p>
             <a href="/changes">All change records</a>
           </p>
+        </section>
+        <section aria-labelledby="added-h">
+          <h2 id="added-h">New provisions, most severe first</h2>
+          <p class="hint">Added by the latest changes and still in force.</p>
+          {added.length === 0 ? (
+            <p class="note">No recent change added a flagged provision.</p>
+          ) : (
+            <ul class="cards">
+              {added.map((p) => (
+                <ProvisionCard provision={p} knowledge={props.knowledge} excerptChars={220} />
+              ))}
+            </ul>
+          )}
         </section>
         <section aria-labelledby="severe-h">
           <h2 id="severe-h">Most severe provisions in force</h2>

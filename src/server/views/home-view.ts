@@ -7,6 +7,7 @@ import {
   listPlatforms,
   type MonthlyChanges,
   mostSevereProvisions,
+  newSevereProvisions,
   type PlatformListItem,
   type ProvisionListItem,
 } from "../../store/queries/index.js";
@@ -17,17 +18,20 @@ export interface HomeView {
   counts: DashboardCounts;
   recentChanges: ChangeRecordListItem[];
   severe: ProvisionListItem[];
+  /** Provisions added by the latest changes and still in force, most severe first. */
+  added: ProvisionListItem[];
   platforms: PlatformListItem[];
   months: MonthlyChanges[];
 }
 
 export async function loadHome(deps: ServerDeps): Promise<HomeView> {
-  const [counts, recentChanges, severe, platforms, months] = await Promise.all([
+  const [counts, recentChanges, severe, added, platforms, months] = await Promise.all([
     dashboardCounts(deps.src),
     listChangeRecords(deps.src, { limit: 8, kinds: ["substantive"] }),
     mostSevereProvisions(deps.src, { limit: 8 }),
+    newSevereProvisions(deps.src, { limit: 6 }),
     listPlatforms(deps.src, undefined, { gradeDetails: false }),
     changesPerMonth(deps.src),
   ]);
-  return { counts, recentChanges, severe, platforms, months };
+  return { counts, recentChanges, severe, added, platforms, months };
 }

@@ -16,7 +16,7 @@ export { type ClauseView, clausesOf, clausesOfVersion } from "./clauses.js";
 export { type CurrentVersion, currentVersions } from "./current-versions.js";
 export { clauseTypesFound, type DashboardCounts, dashboardCounts } from "./dashboard.js";
 export { type DocumentDetail, type DocumentListItem, getDocument, listDocuments } from "./documents.js";
-export { mostSevereProvisions } from "./most-severe.js";
+export { mostSevereProvisions, newSevereProvisions } from "./most-severe.js";
 export {
   type CursorPage,
   decodeCursor,

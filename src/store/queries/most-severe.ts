@@ -34,11 +34,81 @@ export async function mostSevereProvisions(
     }
   }
   const chosen = [...picked.values()].sort((a, b) => b.rank - a.rank || a.id - b.id).slice(0, options.limit);
-  if (chosen.length === 0) return [];
-  const ids = chosen.map((c) => c.id);
+  return provisionItems(
+    src,
+    chosen.map((c) => c.id),
+  );
+}
+
+/** Substantive change records read for "new" provisions: the latest ones, each a version still in force. */
+const RECENT_CHANGES = 24;
+
+/**
+ * Provisions added by recent changes and still in force, most severe first, then newest: the key of each is
+ * absent from the version before. Read from the latest substantive change records whose new version is the
+ * document's current one (`search_heads`), so the cost does not grow with the archive.
+ */
+export async function newSevereProvisions(
+  src: QuerySource,
+  options: { limit: number },
+): Promise<ProvisionListItem[]> {
+  const recent = await src.db
+    .selectFrom("change_records as c")
+    .innerJoin("search_heads as h", "h.version_id", "c.to_version_id")
+    .select("c.to_version_id")
+    .where("c.kind", "=", "substantive")
+    .where("c.from_version_id", "is not", null)
+    .orderBy("c.recorded_at", "desc")
+    .orderBy("c.id", "desc")
+    .limit(RECENT_CHANGES)
+    .execute();
+  if (recent.length === 0) return [];
+  const rows = await src.db
+    .selectFrom("provisions as p")
+    .innerJoin("change_records as c", "c.to_version_id", "p.version_id")
+    .select(["p.id", "p.max_severity", "c.recorded_at"])
+    .where(
+      "p.version_id",
+      "in",
+      recent.map((r) => r.to_version_id),
+    )
+    .where("p.max_severity", "in", ["high", "medium"])
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("provisions as q")
+            .select("q.id")
+            .whereRef("q.document_id", "=", "p.document_id")
+            .whereRef("q.key", "=", "p.key")
+            .whereRef("q.version_id", "=", "c.from_version_id"),
+        ),
+      ),
+    )
+    .execute();
+  const rank = (severity: string | null) =>
+    3 - SEVERITY_ORDER.indexOf(severity as (typeof SEVERITY_ORDER)[number]);
+  const chosen = rows
+    .sort(
+      (a, b) =>
+        rank(b.max_severity) - rank(a.max_severity) ||
+        String(b.recorded_at).localeCompare(String(a.recorded_at)) ||
+        a.id - b.id,
+    )
+    .slice(0, options.limit);
+  return provisionItems(
+    src,
+    chosen.map((c) => c.id),
+  );
+}
+
+/** Listing items of the provisions `ids`, in that order. */
+async function provisionItems(src: QuerySource, ids: readonly number[]): Promise<ProvisionListItem[]> {
+  if (ids.length === 0) return [];
   const [rows, clauses] = await Promise.all([
-    listQuery(src).where("p.id", "in", ids).execute(),
-    clausesOf(src, ids),
+    listQuery(src)
+      .where("p.id", "in", [...ids])
+      .execute(),
+    clausesOf(src, [...ids]),
   ]);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {

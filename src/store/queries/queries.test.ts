@@ -35,6 +35,7 @@ import {
   listProvisions,
   listVersions,
   mostSevereProvisions,
+  newSevereProvisions,
   provisionHistory,
   provisionsOfVersion,
   searchProvisions,
@@ -42,6 +43,7 @@ import {
 } from "./index.js";
 
 const DATASET = fileURLToPath(new URL("../../../test/fixtures/ota-mini", import.meta.url));
+const EXTRA = fileURLToPath(new URL("../../../test/fixtures/ota-extra", import.meta.url));
 const NO_ENTITIES = {
   thirdParties: [],
   emails: ["privacy@signal.org"],
@@ -454,5 +456,37 @@ describeEachBackend("read queries for pages and API", (get) => {
     const severe = await mostSevereProvisions(src, { limit: 10 });
     assert.ok(severe.length <= 2, "one per platform");
     assert.ok(severe.every((s) => s.maxSeverity === "high"));
+  });
+
+  it("lists the most severe provisions added by recent changes and still in force", async () => {
+    const { store, dataDir } = get();
+    const src = store.backend;
+    // A real rewrite that adds provisions (WhatsApp's cookie policy of February 2026), on top of the fixture.
+    const archiver = new Archiver(store, {
+      warc: new WarcWriter(join(dataDir, "warc")),
+      onVersion: (version, previous) => analyse(store, version, previous),
+    });
+    await importOtaDataset(archiver, EXTRA);
+    const added = await newSevereProvisions(src, { limit: 50 });
+    assert.ok(
+      added.some((p) => p.platformSlug === "whatsapp"),
+      "the rewrite adds provisions that collect or share data",
+    );
+    const currentIds = new Set((await currentVersions(src)).map((c) => c.versionId));
+    const rank = { high: 2, medium: 1, low: 0 };
+    for (const [i, p] of added.entries()) {
+      assert.ok(currentIds.has(p.versionId), "in force");
+      assert.ok(p.maxSeverity === "high" || p.maxSeverity === "medium");
+      // New: no provision with the same key in the version before.
+      const change = (await listChangeRecords(src, { documentId: p.documentId })).find(
+        (c) => c.toVersionId === p.versionId,
+      );
+      assert.ok(change?.fromVersionId);
+      const before = await provisionsOfVersion(src, change.fromVersionId);
+      assert.ok(!before.some((q) => q.key === p.key), `provision ${p.id} existed before`);
+      const next = added[i + 1];
+      if (next) assert.ok(rank[p.maxSeverity] >= rank[next.maxSeverity ?? "low"], "most severe first");
+    }
+    assert.equal((await newSevereProvisions(src, { limit: 1 })).length, 1);
   });
 });
