@@ -1,5 +1,7 @@
+import type { ProvisionChange } from "../../model/index.js";
 import { clausesOf } from "./clauses.js";
 import { currentVersions } from "./current-versions.js";
+import { parseJson } from "./json.js";
 import { listQuery, type ProvisionListItem, toView } from "./provisions.js";
 import type { QuerySource } from "./query-source.js";
 import { SEVERITY_ORDER } from "./severity.js";
@@ -41,12 +43,13 @@ export async function mostSevereProvisions(
 }
 
 /** Substantive change records read for "new" provisions: the latest ones, each a version still in force. */
-const RECENT_CHANGES = 24;
+const RECENT_CHANGES = 12;
 
 /**
- * Provisions added by recent changes and still in force, most severe first, then newest: the key of each is
- * absent from the version before. Read from the latest substantive change records whose new version is the
- * document's current one (`search_heads`), so the cost does not grow with the archive.
+ * Provisions added by recent changes and still in force, most severe first, then newest. "Added" as the
+ * change record's provision diff says (matched neither by key nor by similar text), read from the latest
+ * substantive records whose new version is the document's current one (`search_heads`): the cost stays that
+ * of a dozen records whatever the size of the archive.
  */
 export async function newSevereProvisions(
   src: QuerySource,
@@ -55,43 +58,35 @@ export async function newSevereProvisions(
   const recent = await src.db
     .selectFrom("change_records as c")
     .innerJoin("search_heads as h", "h.version_id", "c.to_version_id")
-    .select("c.to_version_id")
+    .select(["c.to_version_id", "c.recorded_at", "c.provision_changes"])
     .where("c.kind", "=", "substantive")
     .where("c.from_version_id", "is not", null)
     .orderBy("c.recorded_at", "desc")
     .orderBy("c.id", "desc")
     .limit(RECENT_CHANGES)
     .execute();
-  if (recent.length === 0) return [];
+  const added = new Map<number, Set<number>>();
+  for (const r of recent) {
+    const indexes = parseJson<ProvisionChange[]>(r.provision_changes, [])
+      .filter((c) => c.change === "added" && c.kind === "substantive" && typeof c.afterIndex === "number")
+      .map((c) => c.afterIndex as number);
+    if (indexes.length > 0) added.set(r.to_version_id, new Set(indexes));
+  }
+  if (added.size === 0) return [];
+  const recordedAt = new Map(recent.map((r) => [r.to_version_id, String(r.recorded_at)]));
   const rows = await src.db
-    .selectFrom("provisions as p")
-    .innerJoin("change_records as c", "c.to_version_id", "p.version_id")
-    .select(["p.id", "p.max_severity", "c.recorded_at"])
-    .where(
-      "p.version_id",
-      "in",
-      recent.map((r) => r.to_version_id),
-    )
-    .where("p.max_severity", "in", ["high", "medium"])
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom("provisions as q")
-            .select("q.id")
-            .whereRef("q.document_id", "=", "p.document_id")
-            .whereRef("q.key", "=", "p.key")
-            .whereRef("q.version_id", "=", "c.from_version_id"),
-        ),
-      ),
-    )
+    .selectFrom("provisions")
+    .select(["id", "version_id", "idx", "max_severity"])
+    .where("version_id", "in", [...added.keys()])
+    .where("max_severity", "in", ["high", "medium"])
     .execute();
-  const rank = (severity: string | null) =>
-    3 - SEVERITY_ORDER.indexOf(severity as (typeof SEVERITY_ORDER)[number]);
+  const rank = (severity: string | null) => (severity === "high" ? 2 : 1);
   const chosen = rows
+    .filter((r) => added.get(r.version_id)?.has(r.idx))
     .sort(
       (a, b) =>
         rank(b.max_severity) - rank(a.max_severity) ||
-        String(b.recorded_at).localeCompare(String(a.recorded_at)) ||
+        (recordedAt.get(b.version_id) ?? "").localeCompare(recordedAt.get(a.version_id) ?? "") ||
         a.id - b.id,
     )
     .slice(0, options.limit);

@@ -477,13 +477,18 @@ describeEachBackend("read queries for pages and API", (get) => {
     for (const [i, p] of added.entries()) {
       assert.ok(currentIds.has(p.versionId), "in force");
       assert.ok(p.maxSeverity === "high" || p.maxSeverity === "medium");
-      // New: no provision with the same key in the version before.
-      const change = (await listChangeRecords(src, { documentId: p.documentId })).find(
+      // New: its version's change record lists it as a substantive addition.
+      const record = (await listChangeRecords(src, { documentId: p.documentId })).find(
         (c) => c.toVersionId === p.versionId,
       );
-      assert.ok(change?.fromVersionId);
-      const before = await provisionsOfVersion(src, change.fromVersionId);
-      assert.ok(!before.some((q) => q.key === p.key), `provision ${p.id} existed before`);
+      assert.ok(record);
+      const detail = await getChangeRecord(src, record.id);
+      assert.ok(
+        detail?.provisionChanges.some(
+          (c) => c.change === "added" && c.kind === "substantive" && c.afterIndex === p.index,
+        ),
+        `provision ${p.id} was not added by ${record.id}`,
+      );
       const next = added[i + 1];
       if (next) assert.ok(rank[p.maxSeverity] >= rank[next.maxSeverity ?? "low"], "most severe first");
     }
