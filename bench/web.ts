@@ -194,7 +194,8 @@ async function serveChild(backend: "sqlite" | "postgres", key: string): Promise<
   }
   const store = await openStore(storeOptions(backend, key));
   const server = await startServer(store, { port: 0 });
-  console.log(server.url);
+  // Forked workers share the primary's port, which the primary announces.
+  if (!cluster.isWorker) console.log(server.url);
   process.once("SIGTERM", () => {
     void server
       .close()
@@ -216,7 +217,7 @@ function spawnServer(backend: "sqlite" | "postgres"): Promise<{ url: string; sto
     child.once("exit", (code) => reject(new Error(`server process exited with ${code}`)));
     child.stdout.setEncoding("utf8").once("data", (line: string) => {
       resolve({
-        url: line.trim(),
+        url: line.split("\n")[0]!.trim(),
         stop: () =>
           new Promise<void>((done) => {
             child.removeAllListeners("exit");
