@@ -31,43 +31,53 @@ describe("clausewatch serve --workers (real processes, SQLite file)", () => {
   });
   after(() => rm(dataDir, { recursive: true, force: true }));
 
-  it("serves from two worker processes on one port, and stops them all on SIGTERM", async () => {
+  it("serves from two worker processes on one port, and stops them all on SIGTERM", {
+    timeout: 90_000,
+  }, async () => {
     const child = startCli(["serve", "--port", "0", "--workers", "2"], env);
-    let stdout = "";
-    let stderr = "";
-    child.stderr?.on("data", (d: Buffer) => {
-      stderr += d.toString();
-    });
-    const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
-    const url = await new Promise<string>((resolve, reject) => {
-      child.stdout?.on("data", (d: Buffer) => {
-        stdout += d.toString();
-        const match = /serving at (http:\/\/\S+?)\/ by 2 worker processes/.exec(stdout);
-        if (match) resolve(match[1]!);
+    try {
+      let stdout = "";
+      let stderr = "";
+      child.stderr?.on("data", (d: Buffer) => {
+        stderr += d.toString();
       });
-      void exited.then((code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
-    });
-    const workers = childrenOf(child.pid!);
-    assert.equal(workers.length, 2, `worker processes of ${child.pid}: ${workers.join(", ")}`);
-    for (let i = 0; i < 6; i++) {
-      const page = await fetch(`${url}/platforms/signal`);
-      assert.equal(page.status, 200);
-      assert.match(await page.text(), /Signal/);
-    }
-    const api = (await (await fetch(`${url}/api/v1/platforms`)).json()) as { data: { slug: string }[] };
-    assert.ok(api.data.some((p) => p.slug === "signal"));
-
-    child.kill("SIGTERM");
-    assert.equal(await exited, 0, stderr);
-    const alive = workers.filter((pid) => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch {
-        return false;
+      const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout?.on("data", (d: Buffer) => {
+          stdout += d.toString();
+          const match = /serving at (http:\/\/\S+?)\/ by 2 worker processes/.exec(stdout);
+          if (match) resolve(match[1]!);
+        });
+        void exited.then((code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+      });
+      const workers = childrenOf(child.pid!);
+      assert.equal(workers.length, 2, `worker processes of ${child.pid}: ${workers.join(", ")}`);
+      for (let i = 0; i < 6; i++) {
+        const page = await fetch(`${url}/platforms/signal`);
+        assert.equal(page.status, 200);
+        assert.match(await page.text(), /Signal/);
       }
-    });
-    assert.deepEqual(alive, [], "every worker stopped with the primary");
+      const api = (await (await fetch(`${url}/api/v1/platforms`)).json()) as { data: { slug: string }[] };
+      assert.ok(api.data.some((p) => p.slug === "signal"));
+
+      child.kill("SIGTERM");
+      assert.equal(await exited, 0, stderr);
+      const alive = workers.filter((pid) => {
+        try {
+          process.kill(pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      assert.deepEqual(alive, [], "every worker stopped with the primary");
+    } finally {
+      // A failed run must not leave a server (or its workers) behind to hold the test runner open.
+      if (child.exitCode === null && child.signalCode === null) {
+        for (const pid of childrenOf(child.pid!)) process.kill(pid, "SIGKILL");
+        child.kill("SIGKILL");
+      }
+    }
   });
 
   it("refuses a worker count out of range", async () => {

@@ -401,17 +401,23 @@ describeEachBackend("read queries for pages and API", (get) => {
     const src = store.backend;
     const currentIds = new Set((await currentVersions(src)).map((c) => c.versionId));
     const expected = async () =>
-      (await searchProvisions(src, { query: "data", scope: "all", page: 1, pageSize: 1000 })).items
+      (await searchProvisions(src, { query: "Chrome", scope: "all", page: 1, pageSize: 1000 })).items
         .filter((h) => currentIds.has(h.versionId))
         .map((h) => h.provisionId)
         .sort((a, b) => a - b);
     const actual = async () =>
-      (await searchProvisions(src, { query: "data", page: 1, pageSize: 1000 })).items
+      (await searchProvisions(src, { query: "Chrome", page: 1, pageSize: 1000 })).items
         .map((h) => h.provisionId)
         .sort((a, b) => a - b);
     const before = await actual();
     assert.ok(before.length > 0);
     assert.deepEqual(before, await expected());
+    // The document re-analysed below is among the hits, so a stale index entry would show.
+    const chromeHits = async () =>
+      (await searchProvisions(src, { query: "Chrome", platformIds: [chrome], page: 1, pageSize: 1000 }))
+        .total;
+    const chromeBefore = await chromeHits();
+    assert.ok(chromeBefore > 0);
 
     // Re-analysing an old version, then the current one, keeps the index on the current version.
     const [doc] = await listDocuments(src, { platformId: chrome });
@@ -426,6 +432,7 @@ describeEachBackend("read queries for pages and API", (get) => {
     const after = await actual();
     assert.equal(after.length, before.length);
     assert.deepEqual(after, await expected());
+    assert.equal(await chromeHits(), chromeBefore);
     if (src.dialect === "sqlite") {
       // FTS5's check of the index's own structure (rank 0: it holds a subset of the content table by design).
       await sql`insert into current_provisions_fts (current_provisions_fts, rank) values ('integrity-check', 0)`.execute(
@@ -493,5 +500,33 @@ describeEachBackend("read queries for pages and API", (get) => {
       if (next) assert.ok(rank[p.maxSeverity] >= rank[next.maxSeverity ?? "low"], "most severe first");
     }
     assert.equal((await newSevereProvisions(src, { limit: 1 })).length, 1);
+
+    // Tinder's edit adds to a policy that already shared and collected data: only the additions are listed.
+    const tinder = added.filter((p) => p.platformSlug === "tinder");
+    assert.ok(tinder.length > 0);
+    const head = tinder[0]!.versionId;
+    const record = (await listChangeRecords(src, { documentId: tinder[0]!.documentId })).find(
+      (c) => c.toVersionId === head,
+    );
+    const detail = await getChangeRecord(src, record?.id ?? 0);
+    const addedIndexes = new Set(
+      (detail?.provisionChanges ?? [])
+        .filter((c) => c.change === "added" && c.kind === "substantive")
+        .map((c) => c.afterIndex),
+    );
+    const flagged = (await provisionsOfVersion(src, head)).filter(
+      (p) => p.maxSeverity === "high" || p.maxSeverity === "medium",
+    );
+    assert.ok(
+      flagged.some((p) => !addedIndexes.has(p.index)),
+      "the version keeps older flagged provisions",
+    );
+    assert.deepEqual(
+      tinder.map((p) => p.id).sort((a, b) => a - b),
+      flagged
+        .filter((p) => addedIndexes.has(p.index))
+        .map((p) => p.id)
+        .sort((a, b) => a - b),
+    );
   });
 });
