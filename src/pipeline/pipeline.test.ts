@@ -4,13 +4,14 @@ import { join } from "node:path";
 import { it } from "node:test";
 import { describeEachBackend } from "../../test/helpers/backends.js";
 import { Archiver } from "../archive/archiver.js";
+import { dateFromFileName } from "../archive/ota/dataset-layout.js";
 import { WarcWriter } from "../archive/warc/warc-writer.js";
 import { createVersionListener } from "./index.js";
 
 /** Three real consecutive versions (Open Terms Archive contributors, ODC-By 1.0; see src/changes/fixtures). */
 const DIR = new URL("../changes/fixtures/Proton Mail/Privacy Policy/", import.meta.url);
 const FILES = ["2025-09-23T06-17-26Z.md", "2026-02-04T12-46-26Z.md", "2026-02-05T12-44-55Z.md"];
-const dateOf = (file: string) => file.replace(/\.md$/, "").replace(/T(\d\d)-(\d\d)-(\d\d)Z/, "T$1:$2:$3Z");
+const dateOf = (file: string): string => dateFromFileName(file) ?? "";
 
 describeEachBackend("version listener", (get) => {
   it("keeps every change record against the true previous version when versions arrive out of order", async () => {
