@@ -15,45 +15,44 @@ export interface WebWorkers {
  * connections over the workers.
  */
 export function forkWebWorkers(count: number, host: string): Promise<WebWorkers> {
+  // Until every worker listens, an exit is a start-up failure (a port in use, a broken store): replacing the
+  // worker would only fail again, so the others are stopped and the call fails.
+  let ready = false;
   let stopping = false;
-  const fork = () => cluster.fork();
-  cluster.on("exit", (worker, code, signal) => {
-    if (stopping) return;
-    console.error(`web worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
-    fork();
-  });
+  const stopAll = async (): Promise<void> => {
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((done) => {
+            if (w.isDead()) return done();
+            w.once("exit", () => done());
+            w.process.kill("SIGTERM");
+          }),
+      ),
+    );
+  };
   return new Promise((resolve, reject) => {
+    cluster.on("exit", (worker, code, signal) => {
+      if (stopping) return;
+      if (!ready) {
+        void stopAll().then(() =>
+          reject(new Error(`a web worker exited with ${signal ?? code} before listening`)),
+        );
+        return;
+      }
+      console.error(`web worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+      cluster.fork();
+    });
     let listening = 0;
     cluster.on("listening", (_worker, address) => {
       listening++;
-      if (listening !== count) return;
+      if (ready || listening !== count) return;
+      ready = true;
       const shownHost = host.includes(":") ? `[${host}]` : host;
-      resolve({
-        url: `http://${shownHost}:${address.port}`,
-        stop: async () => {
-          stopping = true;
-          const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
-          await Promise.all(
-            workers.map(
-              (w) =>
-                new Promise<void>((done) => {
-                  if (w.isDead()) return done();
-                  w.once("exit", () => done());
-                  w.process.kill("SIGTERM");
-                }),
-            ),
-          );
-        },
-      });
+      resolve({ url: `http://${shownHost}:${address.port}`, stop: stopAll });
     });
-    for (let i = 0; i < count; i++) fork();
-    cluster.once("exit", (_worker, code) => {
-      if (listening < count) reject(new Error(`a web worker exited with ${code} before listening`));
-    });
+    for (let i = 0; i < count; i++) cluster.fork();
   });
 }
-
-/**
- * Serves the pages and API over an opened context, with change tracking scheduled in the background,
- * until SIGINT or SIGTERM; then stops both and closes the context.
- */

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { type ChildProcess, execFileSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
+import type { AddressInfo } from "node:net";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -18,6 +20,25 @@ function childrenOf(pid: number): number[] {
   } catch {
     return []; // ps exits 1 when there is none
   }
+}
+
+/** The processes of `pids` that still run. */
+function stillRunning(pids: Iterable<number>): number[] {
+  return [...pids].filter((pid) => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Kills a server that a failed run left running, and its workers, so they do not hold the runner open. */
+function killTree(child: ChildProcess): void {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  for (const pid of childrenOf(child.pid!)) process.kill(pid, "SIGKILL");
+  child.kill("SIGKILL");
 }
 
 describe("clausewatch serve --workers (real processes, SQLite file)", () => {
@@ -62,21 +83,38 @@ describe("clausewatch serve --workers (real processes, SQLite file)", () => {
 
       child.kill("SIGTERM");
       assert.equal(await exited, 0, stderr);
-      const alive = workers.filter((pid) => {
-        try {
-          process.kill(pid, 0);
-          return true;
-        } catch {
-          return false;
-        }
-      });
+      const alive = stillRunning(workers);
       assert.deepEqual(alive, [], "every worker stopped with the primary");
     } finally {
-      // A failed run must not leave a server (or its workers) behind to hold the test runner open.
-      if (child.exitCode === null && child.signalCode === null) {
-        for (const pid of childrenOf(child.pid!)) process.kill(pid, "SIGKILL");
-        child.kill("SIGKILL");
-      }
+      killTree(child);
+    }
+  });
+
+  it("fails with a clear error, leaving no worker behind, when the port is taken", {
+    timeout: 90_000,
+  }, async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const port = (taken.address() as AddressInfo).port;
+    const child = startCli(["serve", "--port", String(port), "--workers", "2"], env);
+    try {
+      let stderr = "";
+      child.stderr?.on("data", (d: Buffer) => {
+        stderr += d.toString();
+      });
+      const seen = new Set<number>();
+      const poll = setInterval(() => {
+        for (const pid of childrenOf(child.pid!)) seen.add(pid);
+      }, 50);
+      const code = await new Promise<number | null>((resolve) => child.on("close", (c) => resolve(c)));
+      clearInterval(poll);
+      assert.equal(code, 1);
+      assert.match(stderr, new RegExp(`cannot listen on 127\\.0\\.0\\.1:${port}`));
+      const alive = stillRunning([...seen]);
+      assert.deepEqual(alive, [], "no worker is left running");
+    } finally {
+      killTree(child);
+      await new Promise<void>((resolve) => taken.close(() => resolve()));
     }
   });
 

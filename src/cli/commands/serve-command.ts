@@ -64,18 +64,26 @@ function waitForStopSignal(): Promise<void> {
   });
 }
 
+/**
+ * Serves the pages and API over an opened context, with change tracking scheduled in the background,
+ * until SIGINT or SIGTERM; then stops both and closes the context. With `workers` above 1 the pages are
+ * served by forked processes; in such a worker this serves pages only, until the primary stops it.
+ */
 export async function serveUntilStopped(ctx: CliContext, options: ServeOptions): Promise<void> {
   const workers = options.workers ?? 1;
   if (cluster.isWorker) {
     // A forked web worker: pages only. Tracking, and its writes, stay with the primary. Ctrl+C reaches the
     // whole process group; the primary alone decides, and stops the workers with SIGTERM.
     process.on("SIGINT", () => {});
-    const server = await startServer(ctx.store, options);
-    await new Promise<void>((resolve) => process.once("SIGTERM", () => resolve()));
-    await server.close();
-    await ctx.close();
-    // The IPC channel to the primary would keep this process alive with nothing left to do.
-    cluster.worker?.disconnect();
+    try {
+      const server = await startServer(ctx.store, options);
+      await new Promise<void>((resolve) => process.once("SIGTERM", () => resolve()));
+      await server.close();
+    } finally {
+      await ctx.close();
+      // The IPC channel to the primary would keep this process alive (failed or done) with nothing to do.
+      cluster.worker?.disconnect();
+    }
     return;
   }
   let server: { url: string; close(): Promise<void> };
