@@ -77,12 +77,17 @@ interface HitRow {
   snippet: string;
 }
 
+/** True when the filter searches the provisions in force (the default) rather than every version. */
+function searchesCurrent(filter: SearchFilter): boolean {
+  return (filter.scope ?? "current") === "current";
+}
+
 /**
  * The versions the filter restricts the search to, as a SQL set of version ids; null when there is no
  * restriction beyond the index searched (every version, or the current-provision index).
  */
 async function versionScope(src: QuerySource, filter: SearchFilter): Promise<RawBuilder<unknown> | null> {
-  const current = (filter.scope ?? "current") === "current";
+  const current = searchesCurrent(filter);
   const dated = filter.since !== undefined || filter.until !== undefined;
   if (!dated && !filter.platformIds) return null;
   let query = src.db.selectFrom("versions as v").select("v.id");
@@ -104,7 +109,7 @@ async function versionScope(src: QuerySource, filter: SearchFilter): Promise<Raw
 async function provisionConditions(src: QuerySource, filter: SearchFilter): Promise<RawBuilder<unknown>[]> {
   const conditions: RawBuilder<unknown>[] = [];
   const versions = await versionScope(src, filter);
-  const current = (filter.scope ?? "current") === "current";
+  const current = searchesCurrent(filter);
   // Without a version filter, the current scope still bounds the candidates to the indexed heads: a set built
   // from every version's provisions would cost more than the search it narrows.
   const scope = versions ?? (current ? sql`select version_id from search_heads` : null);
@@ -132,7 +137,7 @@ export async function searchProvisions(
   const empty = { items: [], page: filter.page, pageSize: filter.pageSize, total: 0 };
   if (terms.length === 0) return empty;
   const conditions = await provisionConditions(src, filter);
-  const current = (filter.scope ?? "current") === "current";
+  const current = searchesCurrent(filter);
   const offset = (filter.page - 1) * filter.pageSize;
 
   let ids: number[];
