@@ -2,7 +2,7 @@ import type { ProvisionChange } from "../../model/index.js";
 import { clausesOf } from "./clauses.js";
 import { currentVersions } from "./current-versions.js";
 import { parseJson } from "./json.js";
-import { listQuery, type ProvisionListItem, toView } from "./provisions.js";
+import { listQuery, type ProvisionListItem, toListItem } from "./provisions.js";
 import type { QuerySource } from "./query-source.js";
 import { SEVERITY_ORDER } from "./severity.js";
 
@@ -108,16 +108,6 @@ async function provisionItems(src: QuerySource, ids: readonly number[]): Promise
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);
-    if (!r) return [];
-    return [
-      {
-        ...toView(r, clauses),
-        platformId: r.platform_id,
-        platformSlug: r.slug,
-        platformName: r.name,
-        termsType: r.terms_type,
-        recordedAt: r.recorded_at,
-      },
-    ];
+    return r ? [toListItem(r, clauses)] : [];
   });
 }

@@ -159,14 +159,22 @@ export async function listProvisions(
     src,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => ({
+  return rows.map((r) => toListItem(r, clauses));
+}
+
+/** One row of {@link listQuery}. */
+type ListRow = Awaited<ReturnType<ReturnType<typeof listQuery>["execute"]>>[number];
+
+/** A listing row of {@link listQuery} with its clauses, as a listing item. */
+export function toListItem(r: ListRow, clauses: Map<number, ClauseView[]>): ProvisionListItem {
+  return {
     ...toView(r, clauses),
     platformId: r.platform_id,
     platformSlug: r.slug,
     platformName: r.name,
     termsType: r.terms_type,
     recordedAt: r.recorded_at,
-  }));
+  };
 }
 
 /** One provision with its source and whether it is still in force. */
