@@ -2,9 +2,9 @@
  * Provision-analysis throughput on the latest version of every document of /work/shared/corpus/ota-contrib
  * (ODC-By 1.0, Open Terms Archive contributors), on this one process (one core): the issue-3 speed bar.
  *
- * The measured pass reads each file and runs everything the product computes for a version: `analyzeText`
- * (language, segmentation, classification, entities, grade) and the plain-language explanation of every
- * classification (rendered per page by the web app, counted here so the bar covers it). Figures are per
+ * Two passes are measured, each reading every file: `analyzeText` alone (language, segmentation, classification,
+ * entities, grade: what `clausewatch analyze --json` prints), then `analyzeText` with the plain-language
+ * explanation of every classification (rendered per page by the web app). Figures are per
  * CPU-second of this process (`process.cpuUsage`; wall time on a shared machine also counts other processes'
  * turns) and as a ratio to a pass that reads and SHA-256-hashes the same bytes, measured in the same run. Each
  * pass is the best of `--repeat` runs; model and taxonomy loading happen once, before, and are reported apart.
@@ -104,7 +104,12 @@ const baseline = measure(
   Math.max(REPEAT, 10),
 );
 
-// The bar: read, analyse, explain.
+// Analysis alone: read and analyse.
+const analysisOnly = measure(() => {
+  for (const f of files) analyzeText(readFileSync(f, "utf8"));
+});
+
+// Read, analyse, explain; the counts are taken here.
 let provisions = 0;
 let clauses = 0;
 const bySource = { pattern: 0, model: 0, reviewer: 0 };
@@ -160,6 +165,13 @@ const stages = {
 };
 
 const perCpuSec = (ms: number) => (files.length / ms) * 1000;
+const pass = (m: { cpuMs: number; wallMs: number }) => ({
+  ...m,
+  docsPerCpuSec: perCpuSec(m.cpuMs),
+  docsPerWallSec: perCpuSec(m.wallMs),
+  msPerDoc: m.cpuMs / files.length,
+  ratioToBaselineCpu: m.cpuMs / baseline.cpuMs,
+});
 const result = {
   corpus: CORPUS,
   documents: files.length,
@@ -174,13 +186,8 @@ const result = {
   },
   taxonomyLoadCpuMs: taxonomyCpuMs,
   baseline: { ...baseline, docsPerCpuSec: perCpuSec(baseline.cpuMs) },
-  analysis: {
-    ...full,
-    docsPerCpuSec: perCpuSec(full.cpuMs),
-    docsPerWallSec: perCpuSec(full.wallMs),
-    msPerDoc: full.cpuMs / files.length,
-    ratioToBaselineCpu: full.cpuMs / baseline.cpuMs,
-  },
+  analysis: pass(analysisOnly),
+  analysisWithExplanations: pass(full),
   stages: Object.fromEntries(
     Object.entries(stages).map(([k, v]) => [
       k,
@@ -201,9 +208,14 @@ console.log(
   `model ${loaded.origin}${loaded.stale ? " (stale)" : ""} loaded in ${f1(modelCpuMs)} CPU-ms; taxonomy ${f1(taxonomyCpuMs)} CPU-ms (once per process, not counted below)`,
 );
 console.log(`read + SHA-256 baseline: ${f1(result.baseline.docsPerCpuSec)} docs per CPU-second`);
-console.log(
-  `read + analyzeText + explanations: ${f1(result.analysis.docsPerCpuSec)} docs per CPU-second (${f1(result.analysis.msPerDoc)} CPU-ms/doc, ${f1(result.analysis.docsPerWallSec)} docs/s wall), ${f1(result.analysis.ratioToBaselineCpu)}× baseline CPU time — bar ≥ 50 docs/s: ${result.analysis.docsPerCpuSec >= 50 ? "met" : "NOT met"}`,
-);
+for (const [label, row] of [
+  ["analysis (analyzeText)", result.analysis],
+  ["analysis + explanations", result.analysisWithExplanations],
+] as const) {
+  console.log(
+    `${label.padEnd(24)} ${f1(row.docsPerCpuSec).padStart(6)} docs per CPU-second (${f1(row.msPerDoc)} CPU-ms/doc, ${f1(row.docsPerWallSec)} docs/s wall), ${f1(row.ratioToBaselineCpu)}× baseline CPU time — bar ≥ 50 docs/s: ${row.docsPerCpuSec >= 50 ? "met" : "NOT met"}`,
+  );
+}
 for (const [name, s] of Object.entries(result.stages)) {
   console.log(
     `  ${name.padEnd(9)} ${f1(s.msPerDoc).padStart(6)} CPU-ms/doc  ${(100 * s.shareOfAnalysis).toFixed(0).padStart(3)}%`,
