@@ -1,6 +1,6 @@
 /**
- * The fast paths of classification give exactly what the straightforward computations give: tokens found with
- * the non-`u` regex, lead-in and provision vectorised from token ids, sentence scores without callbacks, and the
+ * The fast paths of classification give exactly what the straightforward computations give: tokens found by the
+ * code-unit scanner, lead-in and provision vectorised from token ids, sentence scores without callbacks, and the
  * whole classification of real policies against classifying each provision alone with its lead-in re-read.
  */
 import assert from "node:assert/strict";
@@ -25,6 +25,7 @@ const tricky = [
   "𝐖𝐞 sell your data in 2024 — don’t we? 𝟏𝟐 months",
   "Data of users’ 1.5 accounts, e.g. U.S. 1999; ΟΔΟΣ Σ ſ K İstanbul",
   "emoji 🙂 between words🙂and",
+  "Don’t stop. 1.5.2 U.S.A. it's’ x'’y a.’b 2024’s 1999.5 ÉCOLE école ß ǅ Ⅻ x..y end' ’start .5",
 ];
 
 /** The tokeniser as first written: the `u` regex and matchAll. */

@@ -1,5 +1,5 @@
 /** Word tokenisation shared by training and prediction, so both see exactly the same features. */
-import { bmpLetterOrDigit, hasSurrogates } from "../../util/letters.js";
+import { bmpCharClasses, hasSurrogates } from "../../util/letters.js";
 
 /** The tokens of a text as parallel arrays (no object per token): normalised forms and their offsets. */
 export interface Tokens {
@@ -12,16 +12,56 @@ export interface Tokens {
 // Letters or digits, optionally joined by an apostrophe ("don't", "user's") or a dot inside numbers ("1.5").
 const TOKEN = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*/gu;
 const YEAR = /^(?:19|20)\d\d$/;
-let fastToken: RegExp | null = null;
+const APOSTROPHE = 0x27;
+const RIGHT_QUOTE = 0x2019;
+const DOT = 0x2e;
 
-/** TOKEN, or its faster non-`u` twin when the text has no surrogates (then both find the same tokens). */
-function tokenRegex(text: string): RegExp {
-  if (hasSurrogates(text)) return TOKEN;
-  if (!fastToken) {
-    const letter = `[${bmpLetterOrDigit()}]`;
-    fastToken = new RegExp(`${letter}+(?:['’.]${letter}+)*`, "g");
+/**
+ * Calls `emit(start, end, lower)` for each token of `text`, in order: the matches of TOKEN; `lower` is true when
+ * the token is made of ASCII lower-case letters, digits, "'" and "." only (its own normalised form but for years).
+ * Texts without surrogates are scanned by code unit over a class table (no regex, no match objects: this is the
+ * first loop of classifying a provision); others run TOKEN itself, whose `u` flag reads astral letters.
+ */
+function eachToken(text: string, emit: (start: number, end: number, lower: boolean) => void): void {
+  if (hasSurrogates(text)) {
+    // exec on the shared global regex rather than matchAll, which clones the regex on every call.
+    TOKEN.lastIndex = 0;
+    for (let match = TOKEN.exec(text); match; match = TOKEN.exec(text))
+      emit(match.index, match.index + match[0].length, false);
+    return;
   }
-  return fastToken;
+  const classes = bmpCharClasses();
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (classes[text.charCodeAt(i)] === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let lower = true;
+    for (;;) {
+      let c = text.charCodeAt(i);
+      while (i < n && classes[c] !== 0) {
+        // Outside 0-9 and a-z: upper case or non-ASCII.
+        if (c > 0x7a || (c > 0x39 && c < 0x61)) lower = false;
+        c = text.charCodeAt(++i);
+      }
+      // A joiner continues the token only when a letter or digit follows it.
+      if ((c === APOSTROPHE || c === DOT || c === RIGHT_QUOTE) && classes[text.charCodeAt(i + 1)]) {
+        if (c === RIGHT_QUOTE) lower = false;
+        i++;
+      } else break;
+    }
+    emit(start, i, lower);
+  }
+}
+
+/** The normalised form of the token `text.slice(start, end)`: `normaliseToken` without its work when `lower`. */
+function norm(text: string, start: number, end: number, lower: boolean): string {
+  const raw = text.slice(start, end);
+  if (!lower) return normaliseToken(raw);
+  return raw.length === 4 && YEAR.test(raw) ? "<year>" : raw;
 }
 
 /**
@@ -37,22 +77,19 @@ export function normaliseToken(raw: string): string {
 /** Tokens of `text` with their offsets; `norms` equals `words(text)`. */
 export function tokenize(text: string): Tokens {
   const tokens: Tokens = { norms: [], starts: [], ends: [] };
-  // exec on the shared global regex rather than matchAll, which clones the regex on every call.
-  const regex = tokenRegex(text);
-  regex.lastIndex = 0;
-  for (let match = regex.exec(text); match; match = regex.exec(text)) {
-    tokens.norms.push(normaliseToken(match[0]));
-    tokens.starts.push(match.index);
-    tokens.ends.push(match.index + match[0].length);
-  }
+  eachToken(text, (start, end, lower) => {
+    tokens.norms.push(norm(text, start, end, lower));
+    tokens.starts.push(start);
+    tokens.ends.push(end);
+  });
   return tokens;
 }
 
 /** Normalised tokens only: the fast path used when offsets are not needed. */
 export function words(text: string): string[] {
   const out: string[] = [];
-  const regex = tokenRegex(text);
-  regex.lastIndex = 0;
-  for (let match = regex.exec(text); match; match = regex.exec(text)) out.push(normaliseToken(match[0]));
+  eachToken(text, (start, end, lower) => {
+    out.push(norm(text, start, end, lower));
+  });
   return out;
 }
