@@ -18,7 +18,14 @@ import type {
 import { confidenceLevel } from "./confidence.js";
 import { ClassifyError } from "./errors.js";
 import { bestSentenceBlock, ProvisionSentences, SentenceAttribution, sentencesCovering } from "./evidence.js";
-import { DEFAULT_FUSION, type Decision, decide, type FusionConfig, patternsWorthRunning } from "./fusion.js";
+import {
+  DEFAULT_FUSION,
+  type Decision,
+  decide,
+  type FusionConfig,
+  modelAloneBound,
+  patternsWorthRunning,
+} from "./fusion.js";
 import { findNegatedPractice } from "./negation.js";
 import { matchTypePatterns } from "./pattern-matcher.js";
 import type { SentenceSpan } from "./sentences.js";
@@ -44,9 +51,21 @@ export interface ClassifyOptions {
   fusion?: FusionConfig;
 }
 
+/** A clause type with what deciding it needs, looked up once per call rather than per provision. */
+interface TypePlan {
+  type: ClauseType;
+  /** Index of its scorer in the model, when the model has a usable one (finite threshold). */
+  index: number | undefined;
+  scorer: LabelScorer | undefined;
+  /** Below this model probability the type's patterns are not run. */
+  floor: number;
+  /** Below this model probability and without pattern hits the type is not predicted ({@link modelAloneBound}). */
+  bound: number;
+}
+
 /** What the classifier needs, resolved once per call. */
 interface Resources {
-  types: readonly ClauseType[];
+  plans: TypePlan[];
   model: TextModel | null;
   /** Scorer index per clause type id. */
   scorerOf: Map<string, number>;
@@ -65,12 +84,25 @@ function resources(options: ClassifyOptions): Resources {
   model?.scorers.forEach((s, i) => {
     scorerOf.set(s.label, i);
   });
+  const fusion = options.fusion ?? DEFAULT_FUSION;
+  const plans = types.map((type): TypePlan => {
+    const index = scorerOf.get(type.id);
+    const scorer = index !== undefined ? model?.scorers[index] : undefined;
+    const usable = scorer !== undefined && Number.isFinite(scorer.threshold);
+    return {
+      type,
+      index: usable ? index : undefined,
+      scorer,
+      floor: scorer?.fusion?.floor ?? fusion.patternFloor,
+      bound: usable ? modelAloneBound(scorer.threshold, scorer.fusion) : 0,
+    };
+  });
   return {
-    types,
+    plans,
     model,
     scorerOf,
     maxFeatures: options.maxFeatures ?? 5,
-    fusion: options.fusion ?? DEFAULT_FUSION,
+    fusion,
     lastContext: null,
     dense: null,
   };
@@ -264,14 +296,10 @@ function classifyOne(provision: Provision, versionText: string, r: Resources): C
   const probs = r.model && vector ? r.model.probabilities(vector) : null;
   const ctx = new ProvisionContext(text, own, vector, probs, r);
   const out: Classification[] = [];
-  for (const type of r.types) {
-    const index = r.scorerOf.get(type.id);
-    const scorer = index !== undefined ? r.model?.scorers[index] : undefined;
-    const probability =
-      scorer && index !== undefined && ctx.probs && Number.isFinite(scorer.threshold)
-        ? ctx.probs[index]!
-        : null;
-    const floor = scorer?.fusion?.floor ?? r.fusion.patternFloor;
+  for (const { type, index, scorer, floor, bound } of r.plans) {
+    const probability = index !== undefined && ctx.probs ? ctx.probs[index]! : null;
+    // Under both the pattern floor and the model's own bound, nothing can predict the type.
+    if (probability !== null && probability < floor && probability < bound) continue;
     const hits = patternsWorthRunning(probability, floor) ? matchTypePatterns(type, text) : [];
     const decision = decide(
       {

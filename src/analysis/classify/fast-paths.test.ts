@@ -11,6 +11,8 @@ import { fileURLToPath } from "node:url";
 import { segment } from "../segment/index.js";
 import { classify } from "./classify.js";
 import { SentenceAttribution } from "./evidence.js";
+import { decide, modelAloneBound, type TypeFusion } from "./fusion.js";
+import { seededRandom } from "./random.js";
 import { splitSentences } from "./sentences.js";
 import { loadShippedModel } from "./shipped-model.js";
 import { normaliseToken, tokenize, words } from "./tokenize.js";
@@ -76,6 +78,41 @@ describe("classification fast paths", () => {
         );
       }
     }
+  });
+
+  it("never skips a type the model alone would predict: below modelAloneBound, decide says no", () => {
+    const random = seededRandom(7);
+    const fusions: TypeFusion[] = model.scorers.flatMap((s) => (s.fusion ? [s.fusion] : []));
+    for (let k = 0; k < 200; k++) {
+      const threshold = 0.02 + 0.96 * random();
+      fusions.push({
+        model: 0.01 + 5 * random(),
+        pattern: 1,
+        hit: 1,
+        intercept: 10 * random() - 5,
+        threshold,
+        floor: 0,
+      });
+    }
+    const cases = [
+      ...model.scorers.map((s) => ({ threshold: s.threshold, fusion: s.fusion })),
+      ...fusions.map((fusion) => ({ threshold: 0.5, fusion })),
+      ...[0.01, 0.3, 0.5, 0.99].map((threshold) => ({ threshold, fusion: undefined })),
+    ];
+    let bounded = 0;
+    for (const c of cases) {
+      if (!Number.isFinite(c.threshold)) continue;
+      const bound = modelAloneBound(c.threshold, c.fusion);
+      if (bound > 0) bounded++;
+      const near = [1 - 1e-6, 1 - 1e-9, 1 - 1e-12, 1 - 1e-15].map((f) => bound * f);
+      const grid = Array.from({ length: 2001 }, (_, i) => i / 2000);
+      for (const probability of [...near, ...grid, 0, 1e-7, 1e-6]) {
+        if (!(probability < bound)) continue;
+        const decision = decide({ patternWeight: 0, probability, threshold: c.threshold, fusion: c.fusion });
+        assert.equal(decision, null, `p=${probability} bound=${bound}`);
+      }
+    }
+    assert.ok(bounded > cases.length / 2, "most types get a bound");
   });
 
   it("classifies a document as it classifies each provision alone (no state carried between provisions)", () => {

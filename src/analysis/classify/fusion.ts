@@ -88,6 +88,22 @@ export function fusedProbability(f: TypeFusion, probability: number | null, patt
   );
 }
 
+/**
+ * A probability below which the model alone cannot predict the type (no pattern hit): `decide` then returns null
+ * for any lower probability, which lets classification skip a type without computing its fused confidence (most
+ * of the 57 types of most provisions). 0 when no such bound is known. The learned fusion's bound is the
+ * probability solving fused = threshold, lowered by a millionth so that rounding in either computation never
+ * puts a predicted type under it.
+ */
+export function modelAloneBound(threshold: number, fusion?: TypeFusion): number {
+  if (!fusion) return threshold;
+  if (!(fusion.model > 0) || !(fusion.threshold > 0 && fusion.threshold < 1)) return 0;
+  const logit = Math.log(fusion.threshold / (1 - fusion.threshold));
+  const p = sigmoid((4 * (logit - fusion.intercept)) / fusion.model) * (1 - 1e-6);
+  // Below the clip of modelFeature every probability reads as 1e-6: no bound there.
+  return Number.isFinite(p) && p > 1e-5 ? p : 0;
+}
+
 /** Applies the learned fusion when there is one, else the fixed rule; null when the type is not predicted. */
 export function decide(e: TypeEvidence, config: FusionConfig = DEFAULT_FUSION): Decision | null {
   if (e.fusion) {
