@@ -15,7 +15,9 @@ import { decide, modelAloneBound, type TypeFusion } from "./fusion.js";
 import { seededRandom } from "./random.js";
 import { splitSentences } from "./sentences.js";
 import { loadShippedModel } from "./shipped-model.js";
+import { TextModel } from "./text-model.js";
 import { normaliseToken, tokenize, words } from "./tokenize.js";
+import { TfidfVectorizer } from "./vectorizer.js";
 
 const fixtures = fileURLToPath(new URL("../segment/fixtures/", import.meta.url));
 const documents = readdirSync(fixtures)
@@ -78,6 +80,39 @@ describe("classification fast paths", () => {
         );
       }
     }
+  });
+
+  it("explains with the same top features as a full stable sort", () => {
+    for (const text of lines.slice(0, 300)) {
+      const vector = model.vectorize(text);
+      for (const scorer of model.scorers) {
+        const all: { feature: string; contribution: number }[] = [];
+        for (let k = 0; k < vector.indices.length; k++) {
+          const c = vector.values[k]! * scorer.weights[vector.indices[k]!]!;
+          if (c > 0) all.push({ feature: model.vectorizer.terms[vector.indices[k]!]!, contribution: c });
+        }
+        all.sort((a, b) => b.contribution - a.contribution);
+        for (const top of [0, 1, 5, 1000]) {
+          assert.deepEqual(model.explain(vector, scorer.label, top), all.slice(0, top));
+        }
+      }
+    }
+    // Equal contributions keep their feature order.
+    const vectorizer = TfidfVectorizer.fit(["a b c d", "a b c d"], {
+      wordNgrams: [1, 1],
+      charNgrams: null,
+      minDf: 1,
+      sublinearTf: true,
+      charWeight: 1,
+    });
+    const weights = new Float32Array(vectorizer.size).fill(1);
+    const scorer = { label: "x", weights, intercept: 0, threshold: 0.5, positives: 1, heldOutF1: 0 };
+    const tiny = new TextModel(vectorizer, [scorer]);
+    const vector = tiny.vectorize("d c b a");
+    assert.deepEqual(
+      tiny.explain(vector, "x", 2).map((f) => f.feature),
+      Array.from(vector.indices.slice(0, 2), (f) => vectorizer.terms[f]),
+    );
   });
 
   it("never skips a type the model alone would predict: below modelAloneBound, decide says no", () => {

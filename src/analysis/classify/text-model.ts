@@ -73,6 +73,7 @@ export class TextModel {
    */
   private readonly byFeature: { ptr: Int32Array; label: Int32Array; weight: Float64Array };
   private readonly intercepts: Float64Array;
+  private readonly labelIndex: Map<string, number>;
 
   constructor(
     readonly vectorizer: TfidfVectorizer,
@@ -100,6 +101,11 @@ export class TextModel {
     });
     this.byFeature = { ptr, label, weight };
     this.intercepts = Float64Array.from(scorers, (s) => s.intercept);
+    // The first scorer of a label, as `find` would give.
+    this.labelIndex = new Map();
+    scorers.forEach((s, j) => {
+      if (!this.labelIndex.has(s.label)) this.labelIndex.set(s.label, j);
+    });
   }
 
   /** Labels the model can predict. */
@@ -152,14 +158,30 @@ export class TextModel {
    */
   explain(x: SparseVector | string, label: string, top = 5): FeatureContribution[] {
     const vector = typeof x === "string" ? this.vectorize(x) : x;
-    const scorer = this.scorers.find((s) => s.label === label);
-    if (!scorer) return [];
-    const contributions: FeatureContribution[] = [];
+    const index = this.labelIndex.get(label);
+    if (index === undefined) return [];
+    const weights = this.scorers[index]!.weights;
+    // The `top` largest kept in order as they come (this runs for every classification): a contribution goes after
+    // every kept one at least as large, which is the order of a stable sort, largest first.
+    const keptAt: number[] = [];
+    const kept: number[] = [];
     for (let k = 0; k < vector.indices.length; k++) {
-      const c = vector.values[k]! * scorer.weights[vector.indices[k]!]!;
-      if (c > 0) contributions.push({ feature: this.vectorizer.terms[vector.indices[k]!]!, contribution: c });
+      const c = vector.values[k]! * weights[vector.indices[k]!]!;
+      if (!(c > 0)) continue;
+      let at = kept.length;
+      while (at > 0 && kept[at - 1]! < c) at--;
+      if (at >= top) continue;
+      kept.splice(at, 0, c);
+      keptAt.splice(at, 0, k);
+      if (kept.length > top) {
+        kept.pop();
+        keptAt.pop();
+      }
     }
-    return contributions.sort((a, b) => b.contribution - a.contribution).slice(0, top);
+    return keptAt.map((k, i) => ({
+      feature: this.vectorizer.terms[vector.indices[k]!]!,
+      contribution: kept[i]!,
+    }));
   }
 
   /**
