@@ -23,6 +23,7 @@ interface ManifestRow {
   date: string;
   file: string;
   commitKind: string;
+  sha256: string;
 }
 
 function argValue(name: string): string | undefined {
@@ -102,6 +103,8 @@ interface PairResult {
   summary: string[];
   diff: string;
   changes: number;
+  /** The newer text is identical to a version recorded before the older one (a return). */
+  returns: boolean;
 }
 
 const rows = readFileSync(join(CORPUS, "manifest.jsonl"), "utf8")
@@ -128,10 +131,14 @@ function cpuMsSince(start: NodeJS.CpuUsage): number {
 let analysisMs = 0;
 let recordMs = 0;
 let analysedVersions = 0;
+// Stands in for version ids in the summaries' citations.
+let versionCount = 0;
 const results: PairResult[] = [];
 for (const [doc, versions] of docs) {
   if (results.length >= LIMIT) break;
   let previous: { text: string; provisions: ClassifiedProvision[]; row: ManifestRow } | null = null;
+  // Texts seen so far in this document, by SHA-256: the version a later one may return to.
+  const seen = new Map<string, { versionId: number; recordedAt: string }>();
   for (const row of versions) {
     const text = readFileSync(join(CORPUS, row.file), "utf8");
     let t = process.cpuUsage();
@@ -145,6 +152,7 @@ for (const [doc, versions] of docs) {
         afterText: text,
         before: previous.provisions,
         after: provisions,
+        returnsTo: previous.row.sha256 === row.sha256 ? null : (seen.get(row.sha256) ?? null),
       });
       recordMs += cpuMsSince(t);
       results.push({
@@ -160,9 +168,11 @@ for (const [doc, versions] of docs) {
         summary: record.summary,
         diff: renderDiffText(record.provisionChanges, { color: false }),
         changes: record.provisionChanges.length,
+        returns: record.summary[0]?.startsWith("Returns to the exact text") ?? false,
       });
     }
     previous = { text, provisions, row };
+    seen.set(row.sha256, { versionId: ++versionCount, recordedAt: row.date });
   }
 }
 
@@ -217,6 +227,13 @@ const figures = {
     wordsChanged: {
       pairs: technical.length - technicalSameWords.length,
       substantive: count(technical, (r) => r.contentWords >= CONTENT_WORDS && r.kind === "substantive"),
+      // Listed with their first summary lines so that each can be re-read against its diff.
+      substantiveDocs: technical
+        .filter((r) => r.contentWords >= CONTENT_WORDS && r.kind === "substantive")
+        .map(
+          (r) =>
+            `${r.doc} ${r.from} → ${r.to} (${r.contentWords} words): ${r.summary.slice(0, 3).join(" | ")}`,
+        ),
     },
   },
   dateOnly: {
@@ -228,10 +245,18 @@ const figures = {
     ),
     misclassed: dateOnly.filter((r) => r.kind !== "minor").map((r) => `${r.doc} ${r.to} → ${r.kind}`),
   },
+  // Versions identical to one recorded before their predecessor: flickers between variants or failed captures.
+  returns: {
+    pairs: count(results, (r) => r.returns),
+    kinds: tally(
+      results.filter((r) => r.returns),
+      (r) => r.kind,
+    ),
+  },
   kinds: tally(results, (r) => r.kind),
   // Versions flagged as having lost most of their words (a failed capture more often than an edit).
   mostlyDisappeared: results
-    .filter((r) => r.summary[0]?.startsWith("Most of the document disappeared"))
+    .filter((r) => r.summary.some((line) => line.startsWith("Most of the document disappeared")))
     .map((r) => `${r.doc} ${r.to} (${r.commitKind})`),
   severities: tally(
     results.filter((r) => r.kind === "substantive"),

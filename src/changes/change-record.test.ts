@@ -191,3 +191,46 @@ describe("computeChangeRecord: a document that mostly disappeared", () => {
     assert.equal(shrinkWarning(after, before), null);
   });
 });
+
+describe("computeChangeRecord: a version that returns to an earlier text", () => {
+  // Real consecutive versions: the policy, a 27-byte capture of its title only, the policy again.
+  const policy = fixture("Snapchat/Trackers Policy/2021-11-23T10-12-57Z.md");
+  const stub = fixture("Snapchat/Trackers Policy/2022-05-09T18-39-59Z.md");
+  const again = fixture("Snapchat/Trackers Policy/2022-05-10T00-40-19Z.md");
+  const earlier = { versionId: 41, recordedAt: "2021-11-23T10:12:57Z" };
+
+  it("is minor and low, names the earlier version first, and keeps what it undoes as minor changes", () => {
+    assert.equal(again, policy);
+    const plain = computeChangeRecord({ beforeText: stub, afterText: again, analyze });
+    assert.equal(plain.kind, "substantive");
+    const record = computeChangeRecord({ beforeText: stub, afterText: again, analyze, returnsTo: earlier });
+    assert.equal(record.kind, "minor");
+    assert.equal(record.severity, "low");
+    assert.match(
+      record.summary[0]!,
+      /^Returns to the exact text of CW-V-41, recorded 2021-11-23 \(same SHA-256\)/,
+    );
+    assert.ok(
+      record.summary.includes("Changes 15 provisions back to that earlier text"),
+      record.summary.join("\n"),
+    );
+    assert.equal(record.provisionChanges.length, plain.provisionChanges.length);
+    assert.ok(record.provisionChanges.every((c) => c.kind !== "substantive" && c.severity === "low"));
+  });
+
+  it("leaves a record that is already minor or technical as it was, with the line first", () => {
+    const plain = computeChangeRecord({
+      beforeText: stub,
+      afterText: stub.replace("Cookie", "Cookies"),
+      analyze,
+    });
+    const record = computeChangeRecord({
+      beforeText: stub,
+      afterText: stub.replace("Cookie", "Cookies"),
+      analyze,
+      returnsTo: earlier,
+    });
+    assert.equal(record.kind, plain.kind);
+    assert.deepEqual(record.summary.slice(1), plain.summary);
+  });
+});

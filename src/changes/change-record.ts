@@ -1,4 +1,5 @@
 /** The change record of a new version: provision diff, noise vs substance, severity and summary. */
+import { formatRecordId } from "../citations/record-id.js";
 import type { ChangeKind, ChangeRecordData, ClassifiedProvision, Severity } from "../model/index.js";
 import { type AnalyzeVersion, analyzeVersion } from "./analyze-version.js";
 import { ChangeContext } from "./change-context.js";
@@ -23,6 +24,18 @@ export interface ChangeRecordInput {
   /** Segmentation + classification used for missing provisions (default: the project's pipeline). */
   analyze?: AnalyzeVersion;
   summary?: SummaryOptions;
+  /**
+   * The latest version recorded before the previous one whose text is identical to `afterText`, if any: the
+   * new version then brings back wording already published ({@link returnLine}).
+   */
+  returnsTo?: EarlierVersion | null;
+}
+
+/** A version recorded earlier, as cited by a change record. */
+export interface EarlierVersion {
+  versionId: number;
+  /** ISO 8601 date the version was recorded. */
+  recordedAt: string;
 }
 
 /** A change record with the detail behind it. */
@@ -80,6 +93,24 @@ function pairWithHeadings(assessed: AssessedChange[], outside: OutsideChange[]):
   return outside.filter((o) => !used.has(o));
 }
 
+/**
+ * A version identical to one recorded before its predecessor has no wording that was not published before:
+ * most often the page alternates between variants (A/B tests, regional editions) or the capture in between
+ * failed. Its changes only undo the previous version's, so none of them is substantive or raises an alert;
+ * they stay in the record, as minor.
+ */
+function demoteReturned(c: AssessedChange): void {
+  if (c.assessment.kind !== "substantive") return;
+  c.assessment = { ...c.assessment, kind: "minor", severity: "low", noise: "returned" };
+  c.change.kind = "minor";
+  c.change.severity = "low";
+}
+
+/** The first summary line of a version that returns to an earlier text. */
+export function returnLine(earlier: EarlierVersion): string {
+  return `Returns to the exact text of ${formatRecordId("version", earlier.versionId)}, recorded ${earlier.recordedAt.slice(0, 10)} (same SHA-256): no new wording; a page that alternates between variants or a capture that failed in between is more likely than an edit`;
+}
+
 /** A document shorter than this (in words) is too small for "most of it disappeared" to mean anything. */
 const SHRINK_MIN_WORDS = 200;
 /** Share of the words left below which a version is flagged as a possible failed capture. */
@@ -109,6 +140,8 @@ export function shrinkWarning(beforeText: string, afterText: string): string | n
  *   the summary, not as provision changes).
  * - A version that kept less than a fifth of the words of a substantial document gets a first summary line
  *   saying so ({@link shrinkWarning}); kind and severity still come from the provisions.
+ * - A version identical to an earlier one (`returnsTo`) is minor and low at most, its first summary line
+ *   naming that version.
  * @throws InvalidProvisionsError when `before` provisions are given but `beforeText` is null.
  */
 export function computeChangeRecord(input: ChangeRecordInput): ChangeRecordResult {
@@ -144,9 +177,15 @@ export function computeChangeRecord(input: ChangeRecordInput): ChangeRecordResul
     // The text differs only outside provisions, and there only in layout or navigation.
     return noChange("No change in any provision (only layout or navigation text differs)", diff.unchanged);
   }
+  if (input.returnsTo && kind === "substantive") {
+    for (const c of assessed) demoteReturned(c);
+    kind = "minor";
+    severity = "low";
+  }
   const summary = summarizeChanges(assessed, outside, input.summary);
   const warning = shrinkWarning(input.beforeText, input.afterText);
   if (warning) summary.unshift(warning);
+  if (input.returnsTo) summary.unshift(returnLine(input.returnsTo));
   return {
     kind,
     severity,

@@ -20,6 +20,7 @@ const NOISE_LINES: { reasons: NoiseReason[]; text: (n: number) => string }[] = [
   { reasons: ["links"], text: (n) => `Link-only changes in ${plural(n)}` },
   { reasons: ["label"], text: (n) => `Short titles or labels added or removed (${plural(n)})` },
   { reasons: ["moved"], text: (n) => `Moves ${plural(n)} without changing their text` },
+  { reasons: ["returned"], text: (n) => `Changes ${plural(n)} back to that earlier text` },
   {
     reasons: ["formatting", "markup-only", "anchor-links", "resegmented"],
     text: (n) => `Formatting or extraction-only changes in ${plural(n)} (no change in wording)`,

@@ -20,7 +20,9 @@ export type NoiseReason =
   | "typography"
   | "typo"
   | "links"
-  | "label";
+  | "label"
+  /** The whole version is identical to one recorded before its predecessor (set by the change record). */
+  | "returned";
 
 /** A noise verdict: the change is this kind for this reason. */
 export interface Noise {

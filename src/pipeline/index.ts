@@ -44,11 +44,15 @@ export async function recordChange(
 ): Promise<ChangeRecord> {
   const afterProvisions = after ?? (await provisionsOf(store, version));
   const before = previous ? await provisionsOf(store, previous) : null;
+  const earlier = previous
+    ? await store.versions.latestWithText(version.documentId, version.sha256, previous.recordedAt)
+    : undefined;
   const result = computeChangeRecord({
     beforeText: previous?.text ?? null,
     afterText: version.text,
     before,
     after: afterProvisions,
+    returnsTo: earlier ? { versionId: earlier.id, recordedAt: earlier.recordedAt } : null,
   });
   return store.changes.upsert({
     documentId: version.documentId,

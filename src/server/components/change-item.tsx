@@ -3,6 +3,7 @@ import { formatRecordId } from "../../citations/index.js";
 import type { ChangeRecordListItem } from "../../store/queries/index.js";
 import { documentTitle, formatDate } from "../format.js";
 import { KindTag, SeverityBadge } from "./badges.js";
+import { SummaryLine } from "./summary-line.js";
 
 export function ChangeItem(props: {
   change: ChangeRecordListItem;
@@ -29,7 +30,9 @@ export function ChangeItem(props: {
       {lines.length > 0 ? (
         <ul>
           {lines.map((l) => (
-            <li>{l}</li>
+            <li>
+              <SummaryLine line={l} />
+            </li>
           ))}
           {c.summary.length > lines.length ? <li>… {c.summary.length - lines.length} more</li> : null}
         </ul>

@@ -5,6 +5,7 @@ import type { ChangeRecordDetail } from "../../store/queries/index.js";
 import { KindTag, SeverityBadge } from "../components/badges.js";
 import { CitationBlock } from "../components/citation-block.js";
 import { Layout } from "../components/layout.js";
+import { SummaryLine } from "../components/summary-line.js";
 import { WordDiff } from "../components/word-diff.js";
 import { capitalize, documentTitle, formatDate, formatTime, plural } from "../format.js";
 import { clauseTypeName, type Knowledge } from "../knowledge.js";
@@ -93,14 +94,16 @@ export function ChangePage(props: { record: ChangeRecordDetail; knowledge: Knowl
         <h2 id="summary-h">Summary</h2>
         <ul>
           {r.summary.map((line) => (
-            <li>{line}</li>
+            <li>
+              <SummaryLine line={line} />
+            </li>
           ))}
         </ul>
         <p class="hint">
           {r.kind === "substantive"
             ? "Substantive: the platform changed what the document says."
             : r.kind === "minor"
-              ? "Minor: dates, typos, links or formatting only; no alert is sent by default."
+              ? "Minor: dates, typos, links, formatting, or a return to a text published before; no alert is sent by default."
               : "Technical: only the extraction of the page changed, not the platform's text."}
         </p>
         <p>

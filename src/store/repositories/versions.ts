@@ -56,17 +56,20 @@ export class VersionRepository {
     return row ? toVersion(row) : undefined;
   }
 
-  /** The version in force just before `recordedAt` (imports may arrive out of order). */
-  async before(documentId: number, recordedAt: string): Promise<Version | undefined> {
-    const row = await this.db
+  /** The newest of a document's versions recorded before `recordedAt`, selecting nothing yet. */
+  private newestBefore(documentId: number, recordedAt: string) {
+    return this.db
       .selectFrom("versions")
-      .selectAll()
       .where("document_id", "=", documentId)
       .where("recorded_at", "<", recordedAt)
       .orderBy("recorded_at", "desc")
       .orderBy("id", "desc")
-      .limit(1)
-      .executeTakeFirst();
+      .limit(1);
+  }
+
+  /** The version in force just before `recordedAt` (imports may arrive out of order). */
+  async before(documentId: number, recordedAt: string): Promise<Version | undefined> {
+    const row = await this.newestBefore(documentId, recordedAt).selectAll().executeTakeFirst();
     return row ? toVersion(row) : undefined;
   }
 
@@ -82,6 +85,22 @@ export class VersionRepository {
       .limit(1)
       .executeTakeFirst();
     return row ? toVersion(row) : undefined;
+  }
+
+  /**
+   * The latest version of a document recorded before `recordedAt` whose text has this SHA-256: the version a
+   * document returns to when it goes back to an earlier text.
+   */
+  async latestWithText(
+    documentId: number,
+    sha256: string,
+    recordedAt: string,
+  ): Promise<{ id: number; recordedAt: string } | undefined> {
+    const row = await this.newestBefore(documentId, recordedAt)
+      .select(["id", "recorded_at"])
+      .where("sha256", "=", sha256)
+      .executeTakeFirst();
+    return row ? { id: row.id, recordedAt: row.recorded_at } : undefined;
   }
 
   async findAt(documentId: number, recordedAt: string): Promise<Version | undefined> {
