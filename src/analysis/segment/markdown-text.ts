@@ -24,11 +24,20 @@ function decodeEntity(_match: string, name: string): string {
   return NAMED_ENTITIES[lower] ?? " ";
 }
 
+/** A character that every expression of {@link plainText} but the whitespace one needs in order to match. */
+const MARKUP_CHAR = /[[<*_~\\&!]/;
+/** Whitespace that collapsing changes: any but a single space. */
+const UNCOLLAPSED = /[^\S ]| {2}/;
+
 /**
  * Readable text of a Markdown fragment: images dropped, links reduced to their text, HTML tags and emphasis
  * markers removed, escapes and common entities decoded, whitespace collapsed.
  */
 export function plainText(markdown: string): string {
+  // Most provisions are plain prose already: two scans instead of ten replacements.
+  if (!MARKUP_CHAR.test(markdown)) {
+    return UNCOLLAPSED.test(markdown) ? markdown.replace(/\s+/g, " ").trim() : markdown.trim();
+  }
   return markdown
     .replace(IMAGE, " ")
     .replace(LINK, "$1")

@@ -19,6 +19,7 @@
  * {@link parseProvisionKey} splits a key into these parts.
  */
 import { sha256Hex } from "../../util/hash.js";
+import { bmpCharClasses, hasSurrogates } from "../../util/letters.js";
 
 /** Significant words hashed into the lead part. */
 export const LEAD_WORDS = 8;
@@ -49,20 +50,67 @@ const ROMAN = /^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$/;
 const MARKUP = /!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|<[^>]*>|&#?\w+;|https?:\/\/\S+/g;
 const WORD = /[\p{L}\p{N}]+/gu;
 
+/** The key form of one word (lower-cased, accents folded, stemmed), or null when the word is not significant. */
+function keyWord(word: string): string | null {
+  let token = word.toLowerCase();
+  // Accents are folded only where there are any: most tokens are ASCII and NFKD is costly.
+  if (/[^a-z0-9]/.test(token)) token = token.normalize("NFKD").replace(/\p{M}+/gu, "");
+  if (token.length < 2 || /\p{N}/u.test(token)) return null;
+  if (FUNCTION_WORDS.has(token) || MONTHS.has(token) || ROMAN.test(token)) return null;
+  return token.slice(0, STEM_LENGTH);
+}
+
 function collectWords(markdown: string, windowLength: number, limit: number): string[] {
   const cut = markdown.length > windowLength;
-  const cleaned = (cut ? markdown.slice(0, windowLength) : markdown).replace(MARKUP, " ");
+  const window = cut ? markdown.slice(0, windowLength) : markdown;
+  if (hasSurrogates(window)) return collectWordsByRegex(window, cut, limit);
+  // Words are read between markup spans (what blanking them out leaves), by code unit over the class table.
+  const classes = bmpCharClasses();
+  const out: string[] = [];
+  let from = 0;
+  MARKUP.lastIndex = 0;
+  for (;;) {
+    const markup = MARKUP.exec(window);
+    const to = markup ? markup.index : window.length;
+    let i = from;
+    while (i < to && out.length < limit) {
+      if (classes[window.charCodeAt(i)] === 0) {
+        i++;
+        continue;
+      }
+      const start = i;
+      // ASCII letters only (no digit, nothing to fold): the common case, read without regexes.
+      let lettersOnly = true;
+      for (; i < to && classes[window.charCodeAt(i)] !== 0; i++) {
+        const c = window.charCodeAt(i);
+        if (c > 0x7a || c < 0x41) lettersOnly = false;
+      }
+      // A word touching the edge of a cut window may itself be cut: it would make the key depend on where the cut fell.
+      if (cut && i === window.length) return out;
+      const word = window.slice(start, i);
+      if (!lettersOnly) {
+        const key = keyWord(word);
+        if (key !== null) out.push(key);
+        continue;
+      }
+      const token = word.toLowerCase();
+      if (token.length < 2 || FUNCTION_WORDS.has(token) || MONTHS.has(token) || ROMAN.test(token)) continue;
+      out.push(token.slice(0, STEM_LENGTH));
+    }
+    if (!markup || out.length >= limit) return out;
+    from = markup.index + markup[0].length;
+  }
+}
+
+/** {@link collectWords} with the `u` regex, for windows with astral characters. */
+function collectWordsByRegex(window: string, cut: boolean, limit: number): string[] {
+  const cleaned = window.replace(MARKUP, " ");
   const out: string[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(cleaned); m !== null && out.length < limit; m = WORD.exec(cleaned)) {
-    // A word touching the edge of a cut window may itself be cut: it would make the key depend on where the cut fell.
     if (cut && m.index + m[0].length === cleaned.length) break;
-    let token = m[0].toLowerCase();
-    // Accents are folded only where there are any: most tokens are ASCII and NFKD is costly.
-    if (/[^a-z0-9]/.test(token)) token = token.normalize("NFKD").replace(/\p{M}+/gu, "");
-    if (token.length < 2 || /\p{N}/u.test(token)) continue;
-    if (FUNCTION_WORDS.has(token) || MONTHS.has(token) || ROMAN.test(token)) continue;
-    out.push(token.slice(0, STEM_LENGTH));
+    const key = keyWord(m[0]);
+    if (key !== null) out.push(key);
   }
   return out;
 }
