@@ -7,7 +7,14 @@ import { fileURLToPath } from "node:url";
 import { explain } from "../explain/index.js";
 import { segment } from "../segment/index.js";
 import { escapeRegex } from "./escape-regex.js";
-import { DATA_CATEGORIES, findDataCategories, findThirdParties, KNOWN_THIRD_PARTIES } from "./index.js";
+import {
+  DATA_CATEGORIES,
+  findDataCategories,
+  findEmails,
+  findThirdParties,
+  isPrivacyAddress,
+  KNOWN_THIRD_PARTIES,
+} from "./index.js";
 
 const fixtures = fileURLToPath(new URL("../segment/fixtures/", import.meta.url));
 const documents = readdirSync(fixtures)
@@ -47,6 +54,37 @@ function referenceThirdParties(plain: string): string[] {
   return found;
 }
 
+/** findEmails as first written: EMAIL run with matchAll over the whole text. */
+function referenceEmails(markdown: string) {
+  const email =
+    /(?<![A-Za-z0-9._%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-])?@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
+  const text = markdown.replace(/%[0-9A-Fa-f]{2}/g, " ");
+  const found = new Map<string, { rank: 0 | 1 | 2; order: number }>();
+  for (const m of text.matchAll(email)) {
+    const address = m[0].toLowerCase();
+    if (/\.(png|jpe?g|gif|svg|webp|ico|css|js)$/i.test(address)) continue;
+    const lineStart = text.lastIndexOf("\n", m.index) + 1;
+    const lineEnd = text.indexOf("\n", m.index);
+    const around = text.slice(
+      Math.max(lineStart, m.index - 200),
+      Math.min(lineEnd === -1 ? text.length : lineEnd, m.index + m[0].length + 200),
+    );
+    const rank: 0 | 1 | 2 = isPrivacyAddress(address)
+      ? 2
+      : /privacy|data protection|\bDPO\b|personal (data|information)|your rights|delete your|access (to )?your/i.test(
+            around,
+          )
+        ? 1
+        : 0;
+    const known = found.get(address);
+    if (!known) found.set(address, { rank, order: found.size });
+    else if (rank > known.rank) known.rank = rank;
+  }
+  return [...found]
+    .sort(([, a], [, b]) => b.rank - a.rank || a.order - b.order)
+    .map(([address, { rank }]) => ({ address, privacyRank: rank }));
+}
+
 describe("entity fast paths", () => {
   const texts = [
     ...documents,
@@ -59,6 +97,15 @@ describe("entity fast paths", () => {
 
   it("finds the same third parties as the unicode expressions", () => {
     for (const text of texts) assert.deepEqual(findThirdParties(text), referenceThirdParties(text), text);
+  });
+
+  it("finds the same e-mail addresses as running the expression at every position", () => {
+    const tricky = [
+      "a@b.com.x@y.com, a@b+c@d.io x .abc@d.com ..q@r.st @@ x@ @y.com privacy@ex.co.uk.",
+      "mailto:%20dpo@x.com <support@help.example.org> logo@2x.png first.last+tag@sub-d.example.travel",
+      "abc@def@ghi.jk lo_ng-name%x@h.i.jk a@b.c a@b.cd-e @@@x@y.zz",
+    ];
+    for (const text of [...texts, ...tricky]) assert.deepEqual(findEmails(text), referenceEmails(text), text);
   });
 
   it("finds the same data categories as running every category's regex", () => {
