@@ -13,6 +13,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { reextractionOf } from "../src/archive/ota/commit-kinds.js";
 import { analyzeVersion, segmentOnly } from "../src/changes/analyze-version.js";
 import { computeChangeRecord, renderDiffText } from "../src/changes/index.js";
 import type { ChangeKind, ClassifiedProvision, Severity } from "../src/model/index.js";
@@ -153,6 +154,7 @@ for (const [doc, versions] of docs) {
         before: previous.provisions,
         after: provisions,
         returnsTo: previous.row.sha256 === row.sha256 ? null : (seen.get(row.sha256) ?? null),
+        reextraction: reextractionOf(row.commitKind),
       });
       recordMs += cpuMsSince(t);
       results.push({

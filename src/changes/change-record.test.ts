@@ -234,3 +234,25 @@ describe("computeChangeRecord: a version that returns to an earlier text", () =>
     assert.deepEqual(record.summary.slice(1), plain.summary);
   });
 });
+
+describe("computeChangeRecord: a version re-extracted from an existing capture", () => {
+  const before = fixture("Proton Mail/Privacy Policy/2025-09-23T06-17-26Z.md");
+  const after = fixture("Proton Mail/Privacy Policy/2026-02-04T12-46-26Z.md");
+
+  it("says how it was made and keeps the kind and severity the text gives it", () => {
+    const plain = computeChangeRecord({ beforeText: before, afterText: after, analyze });
+    const record = computeChangeRecord({
+      beforeText: before,
+      afterText: after,
+      analyze,
+      reextraction: "Open Terms Archive “Refilter”",
+    });
+    assert.equal(record.kind, plain.kind);
+    assert.equal(record.severity, plain.severity);
+    assert.match(
+      record.summary[0]!,
+      /^Re-extracted from an existing capture \(Open Terms Archive “Refilter”\)/,
+    );
+    assert.deepEqual(record.summary.slice(1), plain.summary);
+  });
+});

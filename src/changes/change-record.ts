@@ -29,6 +29,11 @@ export interface ChangeRecordInput {
    * new version then brings back wording already published ({@link returnLine}).
    */
   returnsTo?: EarlierVersion | null;
+  /**
+   * How the new version was made when it re-extracts an existing capture with changed rules instead of
+   * capturing the page again (e.g. `Open Terms Archive “Refilter”`); the summary then says so.
+   */
+  reextraction?: string | null;
 }
 
 /** A version recorded earlier, as cited by a change record. */
@@ -111,6 +116,20 @@ export function returnLine(earlier: EarlierVersion): string {
   return `Returns to the exact text of ${formatRecordId("version", earlier.versionId)}, recorded ${earlier.recordedAt.slice(0, 10)} (same SHA-256): no new wording; a page that alternates between variants or a capture that failed in between is more likely than an edit`;
 }
 
+/** The lines that open a summary: where the text was seen before, a shrink warning, how it was made. */
+function provenanceLines(input: ChangeRecordInput, shrink: string | null): string[] {
+  const lines: string[] = [];
+  if (input.returnsTo) lines.push(returnLine(input.returnsTo));
+  if (shrink) lines.push(shrink);
+  if (input.reextraction) lines.push(reextractionLine(input.reextraction));
+  return lines;
+}
+
+/** The summary line of a version re-extracted from an existing capture. */
+export function reextractionLine(how: string): string {
+  return `Re-extracted from an existing capture (${how}), not captured again: some differences may come from changed extraction rules rather than from the platform, whose own edits may date from any time since the previous version`;
+}
+
 /** A document shorter than this (in words) is too small for "most of it disappeared" to mean anything. */
 const SHRINK_MIN_WORDS = 200;
 /** Share of the words left below which a version is flagged as a possible failed capture. */
@@ -142,6 +161,7 @@ export function shrinkWarning(beforeText: string, afterText: string): string | n
  *   saying so ({@link shrinkWarning}); kind and severity still come from the provisions.
  * - A version identical to an earlier one (`returnsTo`) is minor and low at most, its first summary line
  *   naming that version.
+ * - A re-extracted version (`reextraction`) keeps its kind; a summary line says how it was made.
  * @throws InvalidProvisionsError when `before` provisions are given but `beforeText` is null.
  */
 export function computeChangeRecord(input: ChangeRecordInput): ChangeRecordResult {
@@ -175,7 +195,12 @@ export function computeChangeRecord(input: ChangeRecordInput): ChangeRecordResul
   }
   if (assessed.length === 0 && outside.length === 0) {
     // The text differs only outside provisions, and there only in layout or navigation.
-    return noChange("No change in any provision (only layout or navigation text differs)", diff.unchanged);
+    const record = noChange(
+      "No change in any provision (only layout or navigation text differs)",
+      diff.unchanged,
+    );
+    record.summary.unshift(...provenanceLines(input, null));
+    return record;
   }
   if (input.returnsTo && kind === "substantive") {
     for (const c of assessed) demoteReturned(c);
@@ -183,9 +208,7 @@ export function computeChangeRecord(input: ChangeRecordInput): ChangeRecordResul
     severity = "low";
   }
   const summary = summarizeChanges(assessed, outside, input.summary);
-  const warning = shrinkWarning(input.beforeText, input.afterText);
-  if (warning) summary.unshift(warning);
-  if (input.returnsTo) summary.unshift(returnLine(input.returnsTo));
+  summary.unshift(...provenanceLines(input, shrinkWarning(input.beforeText, input.afterText)));
   return {
     kind,
     severity,

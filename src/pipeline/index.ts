@@ -4,6 +4,7 @@
  */
 import { analyzerId, analyzeText } from "../analysis/index.js";
 import type { VersionListener } from "../archive/archiver.js";
+import { reextractionOf } from "../archive/ota/commit-kinds.js";
 import { computeChangeRecord } from "../changes/change-record.js";
 import type { ClassifiedProvision, Version } from "../model/index.js";
 import type { ChangeRecord, Store } from "../store/index.js";
@@ -53,6 +54,7 @@ export async function recordChange(
     before,
     after: afterProvisions,
     returnsTo: earlier ? { versionId: earlier.id, recordedAt: earlier.recordedAt } : null,
+    reextraction: reextractionOf(version.commitKind),
   });
   return store.changes.upsert({
     documentId: version.documentId,

@@ -2,9 +2,11 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { it } from "node:test";
+import { fileURLToPath } from "node:url";
 import { describeEachBackend } from "../../test/helpers/backends.js";
 import { Archiver } from "../archive/archiver.js";
 import { dateFromFileName } from "../archive/ota/dataset-layout.js";
+import { importOtaDataset } from "../archive/ota/index.js";
 import { WarcWriter } from "../archive/warc/warc-writer.js";
 import type { Store } from "../store/index.js";
 import { createVersionListener } from "./index.js";
@@ -88,5 +90,36 @@ describeEachBackend("version listener, a document that returns to an earlier tex
       back?.summary[0] ?? "",
       new RegExp(`^Returns to the exact text of CW-V-${versions[0]!.id},`),
     );
+  });
+});
+
+describeEachBackend("version listener over an imported Open Terms Archive history", (get) => {
+  it("notes re-extracted versions and the return of Signal's privacy policy to its first text", async () => {
+    const { store, dataDir } = get();
+    const archiver = new Archiver(store, {
+      warc: new WarcWriter(join(dataDir, "warc")),
+      onVersion: createVersionListener(store),
+    });
+    // Real history (test/fixtures/ota-mini): first text, a "Refilter" re-extraction, then an engine upgrade
+    // whose text is the first one again, byte for byte.
+    await importOtaDataset(archiver, fileURLToPath(new URL("../../test/fixtures/ota-mini", import.meta.url)));
+    const signal = await store.platforms.find("Signal");
+    const document = signal && (await store.documents.find(signal.id, "Privacy Policy"));
+    assert.ok(document);
+    const versions = await store.versions.listByDocument(document.id);
+    const records = new Map((await store.changes.listByDocument(document.id)).map((r) => [r.toVersionId, r]));
+    const refilter = records.get(versions[1]!.id);
+    assert.ok(
+      refilter?.summary.some((l) =>
+        l.startsWith("Re-extracted from an existing capture (Open Terms Archive “Refilter”)"),
+      ),
+    );
+    const back = records.get(versions[2]!.id);
+    assert.match(
+      back?.summary[0] ?? "",
+      new RegExp(`^Returns to the exact text of CW-V-${versions[0]!.id},`),
+    );
+    assert.ok(back?.summary.some((l) => l.includes("“Apply technical or declaration upgrade”")));
+    assert.notEqual(back?.kind, "substantive");
   });
 });

@@ -8,6 +8,7 @@ import type { Archiver, RecordOutcome } from "../archiver.js";
 import { normalizeTermsType, UnknownTermsTypeError } from "../declarations/terms-types.js";
 import { dateFromFileName, fileNameFromDate, safeFolderName } from "./dataset-layout.js";
 
+export { reextractionOf } from "./commit-kinds.js";
 export { dateFromFileName, fileNameFromDate } from "./dataset-layout.js";
 
 /** One version file found in a dataset. */
