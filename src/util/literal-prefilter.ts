@@ -252,6 +252,11 @@ class LiteralIndex {
   private readonly byPrefix = new Map<number, number[]>();
   /** Bit filter over hashed prefixes. */
   private readonly filter = new Uint8Array(1 << 16);
+  /**
+   * Whether some literal of two or more code units starts with these two (low bytes of each): two array reads
+   * rule most positions out before a prefix key is computed and hashed.
+   */
+  private readonly pairs = new Uint8Array(1 << 16);
   /** Whether some literal has one, two code units. */
   private readonly short = [false, false, false];
 
@@ -268,6 +273,7 @@ class LiteralIndex {
     const length = Math.min(3, literal.length);
     const key = prefixKey(length, literal.charCodeAt(0), literal.charCodeAt(1), literal.charCodeAt(2));
     if (length < 3) this.short[length] = true;
+    if (length >= 2) this.pairs[pairKey(literal.charCodeAt(0), literal.charCodeAt(1))] = 1;
     this.filter[hashKey(key)] = 1;
     const list = this.byPrefix.get(key);
     if (list) list.push(id);
@@ -286,9 +292,10 @@ class LiteralIndex {
       const c0 = c1;
       c1 = c2;
       c2 = i + 2 < n ? haystack.charCodeAt(i + 2) : 0;
-      if (i + 3 <= n) this.visit(haystack, i, prefixKey(3, c0, c1, c2), present);
       if (one) this.visit(haystack, i, prefixKey(1, c0, 0, 0), present);
-      if (two && i + 2 <= n) this.visit(haystack, i, prefixKey(2, c0, c1, 0), present);
+      if (i + 2 > n || this.pairs[pairKey(c0, c1)] === 0) continue;
+      if (i + 3 <= n) this.visit(haystack, i, prefixKey(3, c0, c1, c2), present);
+      if (two) this.visit(haystack, i, prefixKey(2, c0, c1, 0), present);
     }
     return present;
   }
@@ -308,6 +315,10 @@ function prefixKey(length: number, c0: number, c1: number, c2: number): number {
   if (length === 3) return ((3 * 65536 + c0) * 65536 + c1) * 65536 + c2;
   if (length === 2) return (2 * 65536 + c0) * 65536 + c1;
   return 65536 + c0;
+}
+
+function pairKey(c0: number, c1: number): number {
+  return ((c0 & 0xff) << 8) | (c1 & 0xff);
 }
 
 function hashKey(key: number): number {
