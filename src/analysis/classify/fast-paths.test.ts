@@ -66,6 +66,31 @@ describe("classification fast paths", () => {
     }
   });
 
+  it("vectorises exactly like the TF-IDF definition read from the feature names", () => {
+    const v = model.vectorizer;
+    const index = new Map(v.terms.map((t, i) => [t, i]));
+    const [min, max] = v.config.wordNgrams;
+    for (const text of lines.slice(0, 400)) {
+      const tokens = words(text);
+      const counts = new Map<number, number>();
+      for (let i = 0; i < tokens.length; i++) {
+        for (let n = min; n <= max && i + n <= tokens.length; n++) {
+          const f = index.get(tokens.slice(i, i + n).join(" "));
+          if (f !== undefined) counts.set(f, (counts.get(f) ?? 0) + 1);
+        }
+      }
+      const indices = Int32Array.from(counts.keys()).sort();
+      const raw = Array.from(indices, (f) => (1 + Math.log(counts.get(f)!)) * v.idf[f]!);
+      let norm = 0;
+      for (const x of raw) norm += x * x;
+      const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+      assert.deepEqual(v.transformIds(v.tokenIds(tokens), tokens), {
+        indices,
+        values: Float64Array.from(raw, (x) => x * scale),
+      });
+    }
+  });
+
   it("scores sentences for a linear scorer exactly like the callback form", () => {
     for (const text of lines.filter((l) => l.length > 200).slice(0, 40)) {
       const tokens = tokenize(text);

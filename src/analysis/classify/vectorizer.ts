@@ -74,6 +74,8 @@ export class TfidfVectorizer {
    */
   private readonly tokenId = new Map<string, number>();
   private readonly gramIndex: IntTable;
+  /** `gramIndex.get(id)` for every token id: the unigram feature of each token, read without hashing. */
+  private readonly unigram: Int32Array;
   private readonly radix: number;
   /** Per-feature counts, reused across calls and reset after each (no allocation per text). */
   private readonly scratch: Float64Array;
@@ -100,6 +102,8 @@ export class TfidfVectorizer {
       return [key, i];
     });
     this.gramIndex = new IntTable(keyed, keyed.length);
+    this.unigram = new Int32Array(this.radix);
+    for (let id = 0; id < this.radix; id++) this.unigram[id] = this.gramIndex.get(id);
   }
 
   /** Number of features. */
@@ -212,12 +216,22 @@ export class TfidfVectorizer {
     const [min, max] = this.config.wordNgrams;
     const radix = this.radix;
     const gramIndex = this.gramIndex;
+    const unigram = this.unigram;
     for (let i = 0; i < ids.length; i++) {
-      let key = 0;
-      for (let n = 1; n <= max && i + n <= ids.length; n++) {
-        const id = ids[i + n - 1]!;
-        if (id === 0) break;
-        key = key * radix + id;
+      const id = ids[i]!;
+      if (id === 0) continue; // an unknown word belongs to no kept n-gram
+      if (min <= 1) {
+        const f = unigram[id]!;
+        if (f >= 0) {
+          if (counts[f] === 0) touched.push(f);
+          counts[f] = counts[f]! + 1;
+        }
+      }
+      let key = id;
+      for (let n = 2; n <= max && i + n <= ids.length; n++) {
+        const next = ids[i + n - 1]!;
+        if (next === 0) break;
+        key = key * radix + next;
         if (n < min) continue;
         const f = gramIndex.get(key);
         if (f < 0) continue;
@@ -244,7 +258,8 @@ export class TfidfVectorizer {
       const i = indices[k]!;
       const tf = counts[i]!;
       counts[i] = 0;
-      const v = (sublinear ? 1 + Math.log(tf) : tf) * idf[i]!;
+      // Most features occur once, and 1 + ln 1 is exactly 1.
+      const v = (sublinear ? (tf === 1 ? 1 : 1 + Math.log(tf)) : tf) * idf[i]!;
       values[k] = v;
       if (i < charStart) wordNorm += v * v;
       else charNorm += v * v;
