@@ -32,6 +32,9 @@ export function bestSentenceBlock(
   return { start: sentences[first]!.start, end: sentences[last]!.end };
 }
 
+/** Occurrence counts by feature for {@link SentenceAttribution}, all 0 between uses. */
+let perFeature = new Int32Array(0);
+
 /**
  * Which sentence each feature occurrence of a provision falls in, prepared once per provision so that scoring
  * the sentences for each predicted type is a single pass. A feature's contribution (weight × value) is shared
@@ -46,8 +49,6 @@ export class SentenceAttribution {
     private readonly sentences: readonly SentenceSpan[],
     occurrences: readonly { feature: number; start: number }[],
   ) {
-    const perFeature = new Map<number, number>();
-    for (const o of occurrences) perFeature.set(o.feature, (perFeature.get(o.feature) ?? 0) + 1);
     // Occurrences usually come in text order already (n-grams are enumerated from left to right).
     let ordered = true;
     for (let k = 1; k < occurrences.length && ordered; k++)
@@ -57,14 +58,21 @@ export class SentenceAttribution {
     this.features = new Int32Array(sorted.length);
     this.share = new Float64Array(sorted.length);
     this.sentenceOf = new Int32Array(sorted.length);
+    // Occurrences per feature, counted in a shared scratch array (zeroed again after): a map here was most of the
+    // cost of attributing a provision.
+    let top = 0;
+    for (const o of occurrences) top = Math.max(top, o.feature + 1);
+    if (perFeature.length < top) perFeature = new Int32Array(Math.max(top, 2 * perFeature.length));
+    for (const o of occurrences) perFeature[o.feature] = perFeature[o.feature]! + 1;
     let s = 0;
     for (let k = 0; k < sorted.length; k++) {
       const o = sorted[k]!;
       this.features[k] = o.feature;
-      this.share[k] = 1 / perFeature.get(o.feature)!;
+      this.share[k] = 1 / perFeature[o.feature]!;
       while (s + 1 < sentences.length && o.start >= sentences[s + 1]!.start) s++;
       this.sentenceOf[k] = s;
     }
+    for (const o of occurrences) perFeature[o.feature] = 0;
   }
 
   /** Each sentence's share of a label's score, given each feature's whole contribution. */

@@ -91,6 +91,26 @@ describe("classification fast paths", () => {
     }
   });
 
+  it("attributes each occurrence's share of a feature to the sentence where it starts, in any occurrence order", () => {
+    for (const text of lines.filter((l) => l.length > 200).slice(0, 40)) {
+      const sentences = splitSentences(text);
+      const occurrences = model.vectorizer.occurrences(tokenize(text));
+      const contribution = (f: number) => (f % 7) + 0.5;
+      const reference = (list: typeof occurrences) => {
+        const out = sentences.map(() => 0);
+        for (const o of [...list].sort((a, b) => a.start - b.start)) {
+          const s = sentences.findLastIndex((x, i) => i === 0 || o.start >= x.start);
+          const count = list.filter((x) => x.feature === o.feature).length;
+          out[s] = out[s]! + contribution(o.feature) * (1 / count);
+        }
+        return out;
+      };
+      for (const list of [occurrences, [...occurrences].reverse()]) {
+        assert.deepEqual(new SentenceAttribution(sentences, list).scores(contribution), reference(list));
+      }
+    }
+  });
+
   it("scores sentences for a linear scorer exactly like the callback form", () => {
     for (const text of lines.filter((l) => l.length > 200).slice(0, 40)) {
       const tokens = tokenize(text);
