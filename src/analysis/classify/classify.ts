@@ -61,6 +61,8 @@ interface TypePlan {
   floor: number;
   /** Below this model probability and without pattern hits the type is not predicted ({@link modelAloneBound}). */
   bound: number;
+  /** The pattern weights a provision can bring (its strongest hit's, or 0 without hits). */
+  weights: number[];
 }
 
 /** What the classifier needs, resolved once per call. */
@@ -95,6 +97,7 @@ function resources(options: ClassifyOptions): Resources {
       scorer,
       floor: scorer?.fusion?.floor ?? fusion.patternFloor,
       bound: usable ? modelAloneBound(scorer.threshold, scorer.fusion) : 0,
+      weights: [0, ...new Set(type.patterns.map((p) => p.weight))],
     };
   });
   return {
@@ -296,20 +299,22 @@ function classifyOne(provision: Provision, versionText: string, r: Resources): C
   const probs = r.model && vector ? r.model.probabilities(vector) : null;
   const ctx = new ProvisionContext(text, own, vector, probs, r);
   const out: Classification[] = [];
-  for (const { type, index, scorer, floor, bound } of r.plans) {
+  for (const { type, index, scorer, floor, bound, weights } of r.plans) {
     const probability = index !== undefined && ctx.probs ? ctx.probs[index]! : null;
     // Under both the pattern floor and the model's own bound, nothing can predict the type.
     if (probability !== null && probability < floor && probability < bound) continue;
-    const hits = patternsWorthRunning(probability, floor) ? matchTypePatterns(type, text) : [];
-    const decision = decide(
-      {
-        patternWeight: hits[0]?.pattern.weight ?? 0,
-        probability,
-        threshold: scorer?.threshold ?? Number.POSITIVE_INFINITY,
-        fusion: scorer?.fusion,
-      },
-      r.fusion,
-    );
+    const evidenceOf = (patternWeight: number) => ({
+      patternWeight,
+      probability,
+      threshold: scorer?.threshold ?? Number.POSITIVE_INFINITY,
+      fusion: scorer?.fusion,
+    });
+    // Patterns are matched only when the weight they could bring might get the type predicted.
+    const run =
+      patternsWorthRunning(probability, floor) &&
+      weights.some((w) => decide(evidenceOf(w), r.fusion) !== null);
+    const hits = run ? matchTypePatterns(type, text) : [];
+    const decision = decide(evidenceOf(hits[0]?.pattern.weight ?? 0), r.fusion);
     if (!decision) continue;
     const span = evidenceSpan(ctx, hits, decision, probability === null ? undefined : scorer);
     const evidence: Span = {

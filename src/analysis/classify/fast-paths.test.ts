@@ -8,10 +8,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
+import { loadTaxonomy, matchPatterns } from "../../knowledge/index.js";
 import { segment } from "../segment/index.js";
 import { classify } from "./classify.js";
 import { SentenceAttribution } from "./evidence.js";
-import { decide, modelAloneBound, type TypeFusion } from "./fusion.js";
+import { DEFAULT_FUSION, decide, modelAloneBound, type TypeFusion } from "./fusion.js";
 import { seededRandom } from "./random.js";
 import { splitSentences } from "./sentences.js";
 import { loadShippedModel } from "./shipped-model.js";
@@ -193,6 +194,39 @@ describe("classification fast paths", () => {
       }
     }
     assert.ok(bounded > cases.length / 2, "most types get a bound");
+  });
+
+  it("predicts the types that deciding every type with all its pattern hits predicts (skips change nothing)", () => {
+    const taxonomy = loadTaxonomy();
+    const index = new Map(model.scorers.map((scorer, i) => [scorer.label, i]));
+    let predicted = 0;
+    for (const text of documents) {
+      const provisions = segment(text);
+      const classified = classify(provisions, text);
+      provisions.forEach((p, k) => {
+        const probs = model.probabilities(model.vectorize(p.context ? `${p.context}\n${p.text}` : p.text));
+        const reference: [string, number][] = [];
+        for (const type of taxonomy.types) {
+          const i = index.get(type.id);
+          const scorer = i === undefined ? undefined : model.scorers[i];
+          const probability = scorer && Number.isFinite(scorer.threshold) ? probs[i!]! : null;
+          const floor = scorer?.fusion?.floor ?? DEFAULT_FUSION.patternFloor;
+          const hits = probability === null || probability >= floor ? matchPatterns(type, p.text) : [];
+          const decision = decide({
+            patternWeight: hits[0]?.pattern.weight ?? 0,
+            probability,
+            threshold: scorer?.threshold ?? Number.POSITIVE_INFINITY,
+            fusion: scorer?.fusion,
+          });
+          if (decision) reference.push([type.id, Math.round(decision.confidence * 1e4) / 1e4]);
+        }
+        const mine = classified[k]!.clauses.map((c): [string, number] => [c.type, c.confidence]);
+        const byType = (a: [string, number], b: [string, number]) => (a[0] < b[0] ? -1 : 1);
+        assert.deepEqual(mine.sort(byType), reference.sort(byType), p.text.slice(0, 80));
+        predicted += mine.length;
+      });
+    }
+    assert.ok(predicted > 100, String(predicted));
   });
 
   it("classifies a document as it classifies each provision alone (no state carried between provisions)", () => {
