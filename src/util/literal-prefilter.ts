@@ -253,10 +253,11 @@ class LiteralIndex {
   /** Bit filter over hashed prefixes. */
   private readonly filter = new Uint8Array(1 << 16);
   /**
-   * Whether some literal of two or more code units starts with these two (low bytes of each): two array reads
-   * rule most positions out before a prefix key is computed and hashed.
+   * Whether some literal of two code units starts with these two, or some longer one with these three (hashed
+   * with integer arithmetic): one array read rules most positions out before a prefix key is computed and hashed.
    */
   private readonly pairs = new Uint8Array(1 << 16);
+  private readonly triples = new Uint8Array(1 << 16);
   /** Whether some literal has one, two code units. */
   private readonly short = [false, false, false];
 
@@ -273,7 +274,9 @@ class LiteralIndex {
     const length = Math.min(3, literal.length);
     const key = prefixKey(length, literal.charCodeAt(0), literal.charCodeAt(1), literal.charCodeAt(2));
     if (length < 3) this.short[length] = true;
-    if (length >= 2) this.pairs[pairKey(literal.charCodeAt(0), literal.charCodeAt(1))] = 1;
+    if (length === 2) this.pairs[pairKey(literal.charCodeAt(0), literal.charCodeAt(1))] = 1;
+    if (length === 3)
+      this.triples[tripleKey(literal.charCodeAt(0), literal.charCodeAt(1), literal.charCodeAt(2))] = 1;
     this.filter[hashKey(key)] = 1;
     const list = this.byPrefix.get(key);
     if (list) list.push(id);
@@ -293,9 +296,10 @@ class LiteralIndex {
       c1 = c2;
       c2 = i + 2 < n ? haystack.charCodeAt(i + 2) : 0;
       if (one) this.visit(haystack, i, prefixKey(1, c0, 0, 0), present);
-      if (i + 2 > n || this.pairs[pairKey(c0, c1)] === 0) continue;
-      if (i + 3 <= n) this.visit(haystack, i, prefixKey(3, c0, c1, c2), present);
-      if (two) this.visit(haystack, i, prefixKey(2, c0, c1, 0), present);
+      if (two && i + 2 <= n && this.pairs[pairKey(c0, c1)] === 1)
+        this.visit(haystack, i, prefixKey(2, c0, c1, 0), present);
+      if (i + 3 <= n && this.triples[tripleKey(c0, c1, c2)] === 1)
+        this.visit(haystack, i, prefixKey(3, c0, c1, c2), present);
     }
     return present;
   }
@@ -319,6 +323,10 @@ function prefixKey(length: number, c0: number, c1: number, c2: number): number {
 
 function pairKey(c0: number, c1: number): number {
   return ((c0 & 0xff) << 8) | (c1 & 0xff);
+}
+
+function tripleKey(c0: number, c1: number, c2: number): number {
+  return (c0 * 961 + c1 * 31 + c2) & 0xffff;
 }
 
 function hashKey(key: number): number {
