@@ -10,6 +10,7 @@ import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { loadTaxonomy, matchPatterns } from "../../knowledge/index.js";
 import { segment } from "../segment/index.js";
+import { sigmoid } from "./calibration.js";
 import { classify } from "./classify.js";
 import { SentenceAttribution } from "./evidence.js";
 import { DEFAULT_FUSION, decide, modelAloneBound, type TypeFusion } from "./fusion.js";
@@ -109,6 +110,21 @@ describe("classification fast paths", () => {
       for (const list of [occurrences, [...occurrences].reverse()]) {
         assert.deepEqual(new SentenceAttribution(sentences, list).scores(contribution), reference(list));
       }
+    }
+  });
+
+  it("scores every label exactly like one dot product per label, dense rows and sparse ones alike", () => {
+    for (const text of lines.slice(0, 400)) {
+      const vector = model.vectorize(text);
+      const reference = model.scorers.map((scorer) => {
+        let z = scorer.intercept;
+        for (let k = 0; k < vector.indices.length; k++) {
+          const w = scorer.weights[vector.indices[k]!]!;
+          if (w !== 0) z += vector.values[k]! * w;
+        }
+        return sigmoid(z);
+      });
+      assert.deepEqual(Array.from(model.probabilities(vector)), reference, text);
     }
   });
 
