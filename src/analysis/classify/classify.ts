@@ -284,9 +284,8 @@ function reasonsOf(
   return reasons;
 }
 
-/** Classifies one provision. */
-function classifyOne(provision: Provision, versionText: string, r: Resources): Classification[] {
-  const offset = provisionOffset(provision, versionText);
+/** Classifies one provision, whose text starts at `offset` in the version text. */
+function classifyOne(provision: Provision, offset: number, r: Resources): Classification[] {
   const text = provision.text;
   // The lead-in (the sentence introducing a list…) helps the model read a list item; evidence stays inside.
   let own: { tokens: Tokens; ids: Int32Array } | null = null;
@@ -358,5 +357,32 @@ export function classify(
   options: ClassifyOptions = {},
 ): ClassifiedProvision[] {
   const r = resources(options);
-  return provisions.map((p) => ({ ...p, clauses: classifyOne(p, versionText, r) }));
+  // A provision repeated with the same lead-in (menus, form labels, repeated notices: one in eight of the corpus)
+  // is classified once; each copy gets the same classifications, moved to its own offset.
+  const done = new Map<string, Map<string, { offset: number; clauses: Classification[] }>>();
+  return provisions.map((p) => {
+    const offset = provisionOffset(p, versionText);
+    const context = p.context ?? "";
+    let byText = done.get(context);
+    if (!byText) {
+      byText = new Map();
+      done.set(context, byText);
+    }
+    const known = byText.get(p.text);
+    if (known) return { ...p, clauses: known.clauses.map((c) => moved(c, offset - known.offset)) };
+    const clauses = classifyOne(p, offset, r);
+    byText.set(p.text, { offset, clauses });
+    return { ...p, clauses };
+  });
+}
+
+/** A copy of a classification (nothing shared) with its evidence moved by `delta` characters. */
+function moved(c: Classification, delta: number): Classification {
+  return {
+    ...c,
+    evidence: { ...c.evidence, start: c.evidence.start + delta, end: c.evidence.end + delta },
+    reasons: c.reasons.map((reason) => ({ ...reason })),
+    ...(c.polarityReasons ? { polarityReasons: [...c.polarityReasons] } : {}),
+    ...(c.severityReasons ? { severityReasons: [...c.severityReasons] } : {}),
+  };
 }

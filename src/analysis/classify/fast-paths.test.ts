@@ -245,6 +245,39 @@ describe("classification fast paths", () => {
     assert.ok(predicted > 100, String(predicted));
   });
 
+  it("classifies repeated provisions once: copies equal their own classification, at their offsets, unshared", () => {
+    const paragraphs = lines.filter((l) => l.length > 120 && !/^[#|>*-]/.test(l)).slice(0, 6);
+    const text = [
+      "# One",
+      ...paragraphs,
+      "# Two",
+      ...paragraphs,
+      "Sharing with partners includes:",
+      ...paragraphs.map((p) => `- ${p}`),
+      "Other partners include:",
+      ...paragraphs.map((p) => `- ${p}`),
+    ].join("\n\n");
+    const provisions = segment(text);
+    const together = classify(provisions, text);
+    assert.deepEqual(
+      together,
+      provisions.map((p) => classify([p], text)[0]),
+    );
+    assert.ok(
+      new Set(provisions.map((p) => p.text)).size < provisions.length,
+      "the document repeats provisions",
+    );
+    const copy = together.findIndex(
+      (p, i) =>
+        p.clauses.length > 0 &&
+        together.slice(0, i).some((q) => q.text === p.text && q.context === p.context),
+    );
+    assert.ok(copy > 0, "a classified provision is repeated with its lead-in");
+    const original = together.find((q) => q.text === together[copy]!.text)!;
+    assert.notEqual(original.clauses[0]!.reasons, together[copy]!.clauses[0]!.reasons);
+    assert.notEqual(original.clauses[0]!.evidence.start, together[copy]!.clauses[0]!.evidence.start);
+  });
+
   it("classifies a document as it classifies each provision alone (no state carried between provisions)", () => {
     for (const text of documents) {
       const provisions = segment(text);
