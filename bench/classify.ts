@@ -134,7 +134,6 @@ const texts = files.map((f) => readFileSync(f, "utf8"));
 const bytes = texts.reduce((s, t) => s + Buffer.byteLength(t), 0);
 const segmented: Provision[][] = texts.map((t) => segment(t));
 const classified: ClassifiedProvision[][] = texts.map((t, i) => classify(segmented[i]!, t));
-const entities = texts.map((t, i) => extractEntities(t, segmented[i]));
 const stages = {
   language: measure(() => {
     for (const t of texts) detectLanguage(t);
@@ -155,13 +154,21 @@ const stages = {
   grade: measure(() => {
     for (const p of classified) if (p.length > 0) gradeDocument(p);
   }),
-  // One run: explanations keep each provision's facts while the provision object lives, so a second run over
-  // the same objects would measure the cache (the full pass above analyses afresh each time).
-  explain: measure(() => {
+  // One run, each document's explanations right after its entities are extracted (untimed), as in the product:
+  // explanations reuse the reading of provisions and sentences that entity extraction just did, and keep each
+  // provision's facts while the provision object lives (a second run over the same objects would measure that).
+  explain: (() => {
+    const total = { cpuMs: 0, wallMs: 0 };
     classified.forEach((p, i) => {
-      explainAll({ provisions: p, entities: entities[i]! });
+      const documentEntities = extractEntities(texts[i]!, segmented[i]);
+      const c = cpuMs();
+      const t = performance.now();
+      explainAll({ provisions: p, entities: documentEntities });
+      total.wallMs += performance.now() - t;
+      total.cpuMs += cpuMs() - c;
     });
-  }, 1),
+    return total;
+  })(),
 };
 
 const perCpuSec = (ms: number) => (files.length / ms) * 1000;

@@ -1,5 +1,6 @@
 /** Entity extraction: the named specifics of a document. */
 import type { Entities, Provision } from "../../model/index.js";
+import { memoize } from "../../util/memo.js";
 import { plainText, segment } from "../segment/index.js";
 import { findDataCategories } from "./data-categories.js";
 import { findDates } from "./dates.js";
@@ -15,16 +16,26 @@ export interface ExtractOptions {
   exclude?: readonly string[];
 }
 
+/**
+ * A provision's Markdown as plain text and its sentences, remembered: the explanations of a document read its
+ * provisions again right after its entities were extracted.
+ */
+export const readProvisionText: (markdown: string) => { plain: string; sentences: readonly string[] } =
+  memoize((markdown) => {
+    const plain = plainText(markdown);
+    return { plain, sentences: sentences(plain) };
+  }, 8192);
+
 /** A provision read as plain text: its sentences, with its context and last heading. */
 interface ReadProvision {
-  sentences: string[];
+  sentences: readonly string[];
   /** Heading and context: what the provision is about when its own words do not say. */
   frame: string;
 }
 
 function read(provision: Provision): ReadProvision {
   const frame = [provision.headingPath.at(-1) ?? "", provision.context ?? ""].join(" \n ");
-  return { sentences: sentences(plainText(provision.text)), frame };
+  return { sentences: readProvisionText(provision.text).sentences, frame };
 }
 
 /**

@@ -122,6 +122,8 @@ describe("entity fast paths", () => {
         for (const c of DATA_CATEGORIES)
           if (!reference.includes(c.name) && c.regex.test(s)) reference.push(c.name);
       }
+      // Twice: the second time each sentence's categories are remembered ones.
+      assert.deepEqual(findDataCategories(sentences), reference);
       assert.deepEqual(findDataCategories(sentences), reference);
     }
   });

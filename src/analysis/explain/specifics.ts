@@ -10,7 +10,7 @@ import {
   findThirdParties,
   findTransferPlaces,
   lookupThirdParty,
-  sentences,
+  readProvisionText,
 } from "../entities/index.js";
 import { plainText, truncateWords } from "../segment/index.js";
 
@@ -80,8 +80,7 @@ function provisionFacts(provision: Provision): ProvisionFacts {
   const frame = [provision.headingPath.at(-1) ?? "", provision.context ?? ""].join("\n");
   const cached = factsCache.get(provision);
   if (cached && cached.text === provision.text && cached.frame === frame) return cached;
-  const plain = plainText(provision.text);
-  const own = sentences(plain);
+  const { plain, sentences: own } = readProvisionText(provision.text);
   const facts: ProvisionFacts = {
     text: provision.text,
     frame,
