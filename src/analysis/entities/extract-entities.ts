@@ -1,13 +1,9 @@
 /** Entity extraction: the named specifics of a document. */
 import type { Entities, Provision } from "../../model/index.js";
-import { memoize } from "../../util/memo.js";
-import { plainText, segment } from "../segment/index.js";
-import { findDataCategories } from "./data-categories.js";
+import { segment } from "../segment/index.js";
 import { findDates } from "./dates.js";
 import { findEmails } from "./emails.js";
-import { findTransferPlaces } from "./places.js";
-import { findRetentionPeriods } from "./retention.js";
-import { sentences } from "./sentences.js";
+import { mergeInOrder, type ProvisionReading, readProvision } from "./provision-reading.js";
 import { findThirdParties } from "./third-parties.js";
 
 /** Options of {@link extractEntities}. */
@@ -16,26 +12,16 @@ export interface ExtractOptions {
   exclude?: readonly string[];
 }
 
-/**
- * A provision's Markdown as plain text and its sentences, remembered: the explanations of a document read its
- * provisions again right after its entities were extracted.
- */
-export const readProvisionText: (markdown: string) => { plain: string; sentences: readonly string[] } =
-  memoize((markdown) => {
-    const plain = plainText(markdown);
-    return { plain, sentences: sentences(plain) };
-  }, 8192);
-
-/** A provision read as plain text: its sentences, with its context and last heading. */
+/** A provision read as plain text, with its context and last heading. */
 interface ReadProvision {
-  sentences: readonly string[];
+  reading: ProvisionReading;
   /** Heading and context: what the provision is about when its own words do not say. */
   frame: string;
 }
 
 function read(provision: Provision): ReadProvision {
   const frame = [provision.headingPath.at(-1) ?? "", provision.context ?? ""].join(" \n ");
-  return { sentences: readProvisionText(provision.text).sentences, frame };
+  return { reading: readProvision(provision.text), frame };
 }
 
 /**
@@ -54,18 +40,18 @@ export function extractEntities(
   options: ExtractOptions = {},
 ): Entities {
   const parts = (provisions ?? segment(text)).map(read);
-  const allSentences = parts.flatMap((part) => part.sentences);
-  const countries: string[] = [];
-  for (const part of parts) {
-    for (const place of findTransferPlaces(part.sentences, part.frame))
-      if (!countries.includes(place)) countries.push(place);
-  }
+  const allSentences = parts.flatMap((part) => part.reading.sentences);
+  // Per provision, then merged in document order: the same as reading all sentences at once, and what the
+  // explanations of each provision read again.
   return {
     thirdParties: findThirdParties(allSentences.join("\n"), options.exclude),
     emails: findEmails(text).map((email) => email.address),
     dates: findDates(text),
-    retentionPeriods: findRetentionPeriods(allSentences),
-    countries,
-    dataCategories: findDataCategories(allSentences),
+    retentionPeriods: mergeInOrder(
+      parts.map((part) => part.reading.retentionPeriods()),
+      (phrase) => phrase.toLowerCase(),
+    ),
+    countries: mergeInOrder(parts.map((part) => part.reading.transferPlaces(part.frame))),
+    dataCategories: mergeInOrder(parts.map((part) => part.reading.dataCategories())),
   };
 }

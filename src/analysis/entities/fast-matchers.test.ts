@@ -5,16 +5,21 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { explain } from "../explain/index.js";
-import { segment } from "../segment/index.js";
+import { plainText, segment } from "../segment/index.js";
 import { escapeRegex } from "./escape-regex.js";
 import {
   DATA_CATEGORIES,
+  extractEntities,
   findDataCategories,
   findEmails,
+  findRetentionPeriods,
   findThirdParties,
+  findTransferPlaces,
   isPrivacyAddress,
   KNOWN_THIRD_PARTIES,
+  sentences,
 } from "./index.js";
+import { isTransferFrame } from "./places.js";
 
 const fixtures = fileURLToPath(new URL("../segment/fixtures/", import.meta.url));
 const documents = readdirSync(fixtures)
@@ -122,9 +127,29 @@ describe("entity fast paths", () => {
         for (const c of DATA_CATEGORIES)
           if (!reference.includes(c.name) && c.regex.test(s)) reference.push(c.name);
       }
-      // Twice: the second time each sentence's categories are remembered ones.
       assert.deepEqual(findDataCategories(sentences), reference);
-      assert.deepEqual(findDataCategories(sentences), reference);
+    }
+  });
+
+  it("merges each provision's findings into the document's: the same as reading all its sentences at once", () => {
+    for (const doc of documents) {
+      const provisions = segment(doc);
+      const own = provisions.map((p) => sentences(plainText(p.text)));
+      const all = own.flat();
+      const frames = provisions.map((p) => [p.headingPath.at(-1) ?? "", p.context ?? ""]);
+      const countries: string[] = [];
+      own.forEach((list, i) => {
+        for (const place of findTransferPlaces(list, frames[i]!.join(" \n ")))
+          if (!countries.includes(place)) countries.push(place);
+        // Explanations frame a provision with "\n", entities with " \n ": the same topic either way.
+        assert.equal(isTransferFrame(frames[i]!.join("\n")), isTransferFrame(frames[i]!.join(" \n ")));
+      });
+      for (let run = 0; run < 2; run++) {
+        const entities = extractEntities(doc, provisions);
+        assert.deepEqual(entities.dataCategories, findDataCategories(all));
+        assert.deepEqual(entities.retentionPeriods, findRetentionPeriods(all));
+        assert.deepEqual(entities.countries, countries);
+      }
     }
   });
 

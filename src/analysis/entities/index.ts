@@ -2,8 +2,9 @@
 export { DATA_CATEGORIES, findDataCategories } from "./data-categories.js";
 export { type FoundDate, findDates, parseDate } from "./dates.js";
 export { type FoundEmail, findEmails, isPrivacyAddress } from "./emails.js";
-export { type ExtractOptions, extractEntities, readProvisionText } from "./extract-entities.js";
+export { type ExtractOptions, extractEntities } from "./extract-entities.js";
 export { findPlaces, findTransferPlaces } from "./places.js";
+export { type ProvisionReading, readProvision } from "./provision-reading.js";
 export { findRetentionPeriods } from "./retention.js";
 export { sentences } from "./sentences.js";
 export {
