@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { plainText } from "./markdown-text.js";
-import { significantWords } from "./provision-key.js";
+import { assignProvisionKeys, baseProvisionKey, significantWords } from "./provision-key.js";
+import { segment } from "./segment.js";
 
 const FUNCTION_WORDS = new Set(
   (
@@ -94,6 +95,22 @@ function referencePlain(markdown: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+describe("provision keys of a document", () => {
+  it("are each provision's base key, hashed once per distinct heading or lead, with its occurrence suffix", () => {
+    for (const document of readdirSync(fixtures).filter((f) => f.endsWith(".md"))) {
+      const provisions = segment(readFileSync(join(fixtures, document), "utf8"));
+      const seen = new Map<string, number>();
+      const reference = provisions.map((p) => {
+        const base = baseProvisionKey(p.headingPath, p.text);
+        const n = (seen.get(base) ?? 0) + 1;
+        seen.set(base, n);
+        return n === 1 ? base : `${base}~${n}`;
+      });
+      assert.deepEqual(assignProvisionKeys(provisions), reference);
+    }
+  });
+});
 
 describe("plain text fast path", () => {
   it("gives the reference's text on real paragraphs, lines and whitespace variants", () => {
