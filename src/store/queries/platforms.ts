@@ -153,26 +153,17 @@ export async function listPlatforms(
       changeCount: changeCounts.get(p.id) ?? 0,
       lastChangeAt: lastChange.get(p.id) ?? null,
       provisions: counts,
-      grades: grades.filter((g) => g.platformId === p.id).map(({ platformId: _, ...g }) => g),
+      grades: grades.get(p.id) ?? [],
     };
   });
 }
 
-/** Grade of the current version of each document. */
+/** Grade of the current version of each document, by platform (grouped once, not filtered per platform). */
 async function currentGrades(
   src: QuerySource,
   current: readonly CurrentVersion[],
   withDetails: boolean,
-): Promise<
-  {
-    platformId: number;
-    documentId: number;
-    termsType: string;
-    grade: string | null;
-    score: number | null;
-    gradeDetails: unknown;
-  }[]
-> {
+): Promise<Map<number, PlatformListItem["grades"]>> {
   // From the analyses by primary key: unanalysed documents have no grade to show anyway.
   const rows = await src.db
     .selectFrom("version_analyses as a")
@@ -183,12 +174,18 @@ async function currentGrades(
     .where("a.version_id", "in", versionIdList(current))
     .orderBy("d.terms_type")
     .execute();
-  return rows.map((r) => ({
-    platformId: r.platform_id,
-    documentId: r.id,
-    termsType: r.terms_type,
-    grade: r.grade ?? null,
-    score: r.score === null || r.score === undefined ? null : Number(r.score),
-    gradeDetails: "grade_details" in r ? parseJson<unknown>(r.grade_details, null) : null,
-  }));
+  const byPlatform = new Map<number, PlatformListItem["grades"]>();
+  for (const r of rows) {
+    const grade = {
+      documentId: r.id,
+      termsType: r.terms_type,
+      grade: r.grade ?? null,
+      score: r.score === null || r.score === undefined ? null : Number(r.score),
+      gradeDetails: "grade_details" in r ? parseJson<unknown>(r.grade_details, null) : null,
+    };
+    const list = byPlatform.get(r.platform_id);
+    if (list) list.push(grade);
+    else byPlatform.set(r.platform_id, [grade]);
+  }
+  return byPlatform;
 }
