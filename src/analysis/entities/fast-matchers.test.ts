@@ -98,6 +98,8 @@ describe("entity fast paths", () => {
     "𝐀Google Analytics and Stripe𝐁, Google Analytics 🙂 Stripe",
     "Goo\u212Ale Analytics, \u017Ftripe, Stripe, Amazon Web Services",
     "We use Google Analytics, Mixpanel and AWS; see stripe.com and Square.",
+    // Names glued to a letter or digit before them, and a valid name starting inside a glued one.
+    "xGoogle Analytics, ÉStripe, 9Square, _Stripe, GoogleGoogle Analytics, xAmazon Web Services AWS",
   ];
 
   it("finds the same third parties as the unicode expressions", () => {
