@@ -352,7 +352,7 @@ export class LiteralPrefilters {
    * The last few texts scanned and which literals they hold: classification alternates between a provision and
    * its evidence sentence, so one remembered text would be scanned again and again.
    */
-  private readonly recent: { text: string; folded: Uint8Array | null; exact: Uint8Array | null }[] = [];
+  private readonly recent: ScannedText[] = [];
 
   /** Registers a regex. */
   add(regex: RegExp): PrefilterHandle {
@@ -365,19 +365,45 @@ export class LiteralPrefilters {
 
   /** False only when the regex of `handle` cannot match `text`. */
   mayMatch(handle: PrefilterHandle, text: string): boolean {
-    if (!handle.ids) return true;
-    if (handle.unicodeFold && /[\u017F\u212A]/.test(text)) return true;
+    return this.answers(handle, this.entry(text), text);
+  }
+
+  /**
+   * `mayMatch` of each handle for one text (1: may match), the text looked up and scanned once for all of them:
+   * asking about forty regexes one by one cost more than the scan itself.
+   */
+  mayMatchEach(handles: readonly PrefilterHandle[], text: string): Uint8Array {
+    const entry = this.entry(text);
+    const out = new Uint8Array(handles.length);
+    for (let k = 0; k < handles.length; k++) out[k] = this.answers(handles[k]!, entry, text) ? 1 : 0;
+    return out;
+  }
+
+  private entry(text: string): ScannedText {
     let entry = this.recent.find((e) => e.text === text);
     if (!entry) {
       entry = { text, folded: null, exact: null };
       if (this.recent.unshift(entry) > RECENT) this.recent.pop();
     }
+    return entry;
+  }
+
+  private answers(handle: PrefilterHandle, entry: ScannedText, text: string): boolean {
+    if (!handle.ids) return true;
+    if (handle.unicodeFold && /[\u017F\u212A]/.test(text)) return true;
     if (handle.folded) entry.folded ??= this.foldedIndex.scan(text.toLowerCase());
     else entry.exact ??= this.exactIndex.scan(text);
     const present = (handle.folded ? entry.folded : entry.exact)!;
     for (const id of handle.ids) if (present[id] === 1) return true;
     return false;
   }
+}
+
+/** A text and which literals it holds, per index, once scanned. */
+interface ScannedText {
+  text: string;
+  folded: Uint8Array | null;
+  exact: Uint8Array | null;
 }
 
 /** Texts remembered by {@link LiteralPrefilters}. */

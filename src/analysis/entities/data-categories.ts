@@ -1,6 +1,5 @@
 /** Categories of personal data named in a policy, from a curated vocabulary. */
 import { LiteralPrefilters } from "../../util/literal-prefilter.js";
-import { memoize } from "../../util/memo.js";
 
 /** Canonical category → expression that names it (matched case-insensitively). */
 export const DATA_CATEGORIES: readonly { name: string; regex: RegExp }[] = [
@@ -122,27 +121,16 @@ const DENIAL =
 const prefilters = new LiteralPrefilters();
 const PREFILTERS = DATA_CATEGORIES.map((category) => prefilters.add(category.regex));
 
-/**
- * The categories (indices into DATA_CATEGORIES) one sentence names, none when it denies collecting: remembered,
- * because the explanations of a document read the sentences its entities were just read from.
- */
-const categoriesIn = memoize((sentence: string): readonly number[] => {
-  if (DENIAL.test(sentence)) return [];
-  const out: number[] = [];
-  DATA_CATEGORIES.forEach((category, k) => {
-    if (prefilters.mayMatch(PREFILTERS[k]!, sentence) && category.regex.test(sentence)) out.push(k);
-  });
-  return out;
-}, 16384);
-
 /** Canonical categories named in the sentences, in order of first mention; denied mentions are ignored. */
 export function findDataCategories(allSentences: readonly string[]): string[] {
   const found: string[] = [];
   for (const sentence of allSentences) {
-    for (const k of categoriesIn(sentence)) {
-      const name = DATA_CATEGORIES[k]!.name;
-      if (!found.includes(name)) found.push(name);
-    }
+    if (DENIAL.test(sentence)) continue;
+    const may = prefilters.mayMatchEach(PREFILTERS, sentence);
+    DATA_CATEGORIES.forEach((category, k) => {
+      if (may[k] === 0 || found.includes(category.name)) return;
+      if (category.regex.test(sentence)) found.push(category.name);
+    });
   }
   return found;
 }

@@ -1,5 +1,4 @@
 /** Countries and regions to which data is transferred or in which it is stored. */
-import { memoize } from "../../util/memo.js";
 import { escapeRegex } from "./escape-regex.js";
 
 /** Canonical name → the strings that name it. Upper-case abbreviations are matched in exact case only. */
@@ -143,12 +142,8 @@ export function findTransferPlaces(allSentences: readonly string[], frame = ""):
   const frameIsTransfer = isTransferFrame(frame);
   const out: string[] = [];
   for (const sentence of allSentences) {
-    if (!frameIsTransfer && !aboutTransfer(sentence)) continue;
-    for (const place of placesIn(sentence)) if (!out.includes(place)) out.push(place);
+    if (!frameIsTransfer && !TRANSFER_TOPIC.test(sentence)) continue;
+    for (const place of findPlaces(sentence)) if (!out.includes(place)) out.push(place);
   }
   return out;
 }
-
-// Remembered per sentence, like data categories: the explanations read the sentences the entities just read.
-const aboutTransfer = memoize((sentence: string) => TRANSFER_TOPIC.test(sentence), 16384);
-const placesIn = memoize((sentence: string): readonly string[] => findPlaces(sentence), 16384);

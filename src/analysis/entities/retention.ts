@@ -1,5 +1,4 @@
 /** Retention periods: how long data is kept ("for 30 days", "up to 7 years", "as long as your account is active"). */
-import { memoize } from "../../util/memo.js";
 
 /** A sentence must speak of keeping or deleting data for its durations to count as retention periods. */
 const RETENTION_TOPIC =
@@ -37,8 +36,8 @@ function isRetentionDuration(sentence: string, start: number, end: number, phras
   );
 }
 
-/** Retention phrases of one sentence, as written (whitespace collapsed); remembered like data categories. */
-const periodsIn = memoize((sentence: string): readonly string[] => {
+/** Retention phrases of one sentence, as written (whitespace collapsed). */
+function periodsIn(sentence: string): string[] {
   if (!RETENTION_TOPIC.test(sentence)) return [];
   const out: string[] = [];
   for (const regex of [DURATION, AS_LONG_AS, UNTIL, INDEFINITE]) {
@@ -50,7 +49,7 @@ const periodsIn = memoize((sentence: string): readonly string[] => {
     }
   }
   return out;
-}, 16384);
+}
 
 /** Distinct retention phrases of a list of sentences, in order of first mention (case-insensitive). */
 export function findRetentionPeriods(allSentences: readonly string[]): string[] {
