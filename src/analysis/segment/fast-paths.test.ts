@@ -1,6 +1,7 @@
 /**
- * Provision keys read words with a code-unit scanner between markup spans: the significant words are exactly
- * those of the key's words as first written (markup blanked out, the `u` regex, every word normalised alike).
+ * Provision keys read words with a code-unit scanner between markup spans and normalise plain ASCII words
+ * without regexes: the significant words are exactly those of the key's words as first written (markup blanked
+ * out, the `u` regex, every word through `keyWord`).
  * Plain text skips the Markdown replacements on texts without any character they need: the same text results.
  */
 import assert from "node:assert/strict";
@@ -9,21 +10,8 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { plainText } from "./markdown-text.js";
-import { assignProvisionKeys, baseProvisionKey, significantWords } from "./provision-key.js";
+import { assignProvisionKeys, baseProvisionKey, keyWord, significantWords } from "./provision-key.js";
 import { segment } from "./segment.js";
-
-const FUNCTION_WORDS = new Set(
-  (
-    "the an and or of to in on at by for from with as is are be been was were it its this that these those " +
-    "we us our you your they their he she his her which who whom what when where how if than then so such " +
-    "not no nor any all some may can will shall would could should also into about over under per via"
-  ).split(" "),
-);
-const MONTHS = new Set(
-  "january february march april june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split(
-    " ",
-  ),
-);
 
 function referenceCollect(markdown: string, windowLength: number, limit: number): string[] {
   const cut = markdown.length > windowLength;
@@ -35,12 +23,8 @@ function referenceCollect(markdown: string, windowLength: number, limit: number)
   for (const m of cleaned.matchAll(/[\p{L}\p{N}]+/gu)) {
     if (out.length >= limit) break;
     if (cut && m.index + m[0].length === cleaned.length) break;
-    let token = m[0].toLowerCase();
-    if (/[^a-z0-9]/.test(token)) token = token.normalize("NFKD").replace(/\p{M}+/gu, "");
-    if (token.length < 2 || /\p{N}/u.test(token)) continue;
-    if (FUNCTION_WORDS.has(token) || MONTHS.has(token)) continue;
-    if (/^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$/.test(token)) continue;
-    out.push(token.slice(0, 6));
+    const key = keyWord(m[0]);
+    if (key !== null) out.push(key);
   }
   return out;
 }

@@ -51,7 +51,7 @@ const MARKUP = /!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|<[^>]*>|&#?\w+;|https?:\/\/\S+/
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /** The key form of one word (lower-cased, accents folded, stemmed), or null when the word is not significant. */
-function keyWord(word: string): string | null {
+export function keyWord(word: string): string | null {
   let token = word.toLowerCase();
   // Accents are folded only where there are any: most tokens are ASCII and NFKD is costly.
   if (/[^a-z0-9]/.test(token)) token = token.normalize("NFKD").replace(/\p{M}+/gu, "");
