@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Polarity, Severity } from "../../model/index.js";
 import { toPolarity } from "./clauses.js";
-import { currentVersions, versionIdList } from "./current-versions.js";
+import { type CurrentVersion, currentVersions, versionIdList } from "./current-versions.js";
 import type { QuerySource } from "./query-source.js";
 import { severityRank, toSeverity } from "./severity.js";
 
@@ -55,9 +55,15 @@ function stronger(a: Candidate, b: Candidate): boolean {
  */
 export async function bestClauseExcerpts(
   src: QuerySource,
-  options: { type?: string; platformIds?: readonly number[]; excerptChars?: number },
+  options: {
+    type?: string;
+    platformIds?: readonly number[];
+    excerptChars?: number;
+    /** The current versions of those platforms, if already read. */
+    current?: readonly CurrentVersion[];
+  },
 ): Promise<ClauseExcerpt[]> {
-  const current = await currentVersions(src, options.platformIds);
+  const current = options.current ?? (await currentVersions(src, options.platformIds));
   const platformOf = new Map(current.map((c) => [c.documentId, c.platformId]));
   const chars = options.excerptChars ?? 420;
   // Ranked here, from the covering index on classifications (version_id, type, …): a few thousand rows at

@@ -1,4 +1,4 @@
-import { currentVersions, versionIdList } from "./current-versions.js";
+import { type CurrentVersion, currentVersions, versionIdList } from "./current-versions.js";
 import type { QuerySource } from "./query-source.js";
 import { emptyCounts, type SeverityCounts, toSeverity } from "./severity.js";
 
@@ -25,9 +25,16 @@ export interface PrevalenceTable {
 
 const RANK = { high: 3, medium: 2, low: 1 } as const;
 
-/** Prevalence of clause types over current versions (optionally of one type only). */
-export async function clauseTypePrevalence(src: QuerySource, onlyType?: string): Promise<PrevalenceTable> {
-  const current = await currentVersions(src);
+/**
+ * Prevalence of clause types over current versions (optionally of one type only); `current`: the current
+ * versions of every document, if already read.
+ */
+export async function clauseTypePrevalence(
+  src: QuerySource,
+  onlyType?: string,
+  current?: readonly CurrentVersion[],
+): Promise<PrevalenceTable> {
+  current ??= await currentVersions(src);
   const ids = versionIdList(current);
   // Platforms come from the current-version map, not a join: with an index on classifications
   // (version_id, type, severity, polarity, document_id, provision_id) this reads no table rows at all.
