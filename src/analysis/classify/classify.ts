@@ -197,10 +197,8 @@ class ProvisionContext {
     if (!this.attribution || !this.values) {
       const own = this.tokens ?? { tokens: tokenize(this.text), ids: null };
       const ids = own.ids ?? model.vectorizer.tokenIds(own.tokens.norms);
-      this.attribution = new SentenceAttribution(
-        this.sentences.all,
-        model.vectorizer.occurrencesOfIds(ids, own.tokens),
-      );
+      const { features, starts } = model.vectorizer.occurrenceStarts(ids, own.tokens);
+      this.attribution = new SentenceAttribution(this.sentences.all, features, starts);
       // Each occurrence's value in the provision's vector, read through a dense scratch (zeroed again after).
       this.r.dense ??= new Float64Array(model.vectorizer.size);
       const dense = this.r.dense;

@@ -108,7 +108,12 @@ describe("classification fast paths", () => {
         return out;
       };
       for (const list of [occurrences, [...occurrences].reverse()]) {
-        assert.deepEqual(new SentenceAttribution(sentences, list).scores(contribution), reference(list));
+        const attribution = new SentenceAttribution(
+          sentences,
+          list.map((o) => o.feature),
+          list.map((o) => o.start),
+        );
+        assert.deepEqual(attribution.scores(contribution), reference(list));
       }
     }
   });
@@ -131,7 +136,18 @@ describe("classification fast paths", () => {
   it("scores sentences for a linear scorer exactly like the callback form", () => {
     for (const text of lines.filter((l) => l.length > 200).slice(0, 40)) {
       const tokens = tokenize(text);
-      const attribution = new SentenceAttribution(splitSentences(text), model.vectorizer.occurrences(tokens));
+      const { features, starts } = model.vectorizer.occurrenceStarts(
+        model.vectorizer.tokenIds(tokens.norms),
+        tokens,
+      );
+      assert.deepEqual(
+        { features: Array.from(features), starts: Array.from(starts) },
+        {
+          features: model.vectorizer.occurrences(tokens).map((o) => o.feature),
+          starts: model.vectorizer.occurrences(tokens).map((o) => o.start),
+        },
+      );
+      const attribution = new SentenceAttribution(splitSentences(text), features, starts);
       const vector = model.vectorize(text);
       const byFeature = new Map(Array.from(vector.indices, (f, k) => [f, vector.values[k]!]));
       const values = attribution.occurrenceValues((f) => byFeature.get(f) ?? 0);

@@ -202,18 +202,29 @@ export class TfidfVectorizer {
 
   /** Word n-gram occurrences of a tokenised text with their character spans (for locating evidence). */
   occurrences(tokens: Tokens): FeatureOccurrence[] {
-    return this.occurrencesOfIds(this.tokenIds(tokens.norms), tokens);
-  }
-
-  /** As `occurrences`, with the token ids of `tokens` already looked up by {@link tokenIds}. */
-  occurrencesOfIds(ids: Int32Array, tokens: Tokens): FeatureOccurrence[] {
-    const count = this.wordGrams(ids);
+    const count = this.wordGrams(this.tokenIds(tokens.norms));
     const { feature, first, last } = this.grams;
     const out: FeatureOccurrence[] = new Array(count);
     for (let k = 0; k < count; k++) {
       out[k] = { feature: feature[k]!, start: tokens.starts[first[k]!]!, end: tokens.ends[last[k]!]! };
     }
     return out;
+  }
+
+  /**
+   * The features of the word n-gram occurrences of a text whose token ids are `ids`, and where each starts (from
+   * `tokens`): `occurrences` as two arrays, without an object per occurrence.
+   */
+  occurrenceStarts(
+    ids: Int32Array,
+    tokens: Pick<Tokens, "starts">,
+  ): { features: Int32Array; starts: Int32Array } {
+    const count = this.wordGrams(ids);
+    const features = this.grams.feature.slice(0, count);
+    const first = this.grams.first;
+    const starts = new Int32Array(count);
+    for (let k = 0; k < count; k++) starts[k] = tokens.starts[first[k]!]!;
+    return { features, starts };
   }
 
   /**
