@@ -24,8 +24,8 @@ export interface ClauseExcerpt {
   provisionCount: number;
 }
 
-/** A classification as ranked for excerpts. */
-interface Candidate {
+/** A classification of a current version, as excerpts and prevalence read it. */
+export interface CurrentClassification {
   id: number;
   type: string;
   severity: string;
@@ -35,11 +35,28 @@ interface Candidate {
   document_id: number;
 }
 
+/**
+ * The classifications of the given current versions (optionally of one type), from the covering index on
+ * classifications (version_id, type, …): no table row is read.
+ */
+export async function currentClassifications(
+  src: QuerySource,
+  current: readonly CurrentVersion[],
+  type?: string,
+): Promise<CurrentClassification[]> {
+  let query = src.db
+    .selectFrom("classifications")
+    .select(["id", "type", "severity", "polarity", "confidence", "provision_id", "document_id"])
+    .where("version_id", "in", versionIdList(current));
+  if (type !== undefined) query = query.where("type", "=", type);
+  return query.execute();
+}
+
 const SEVERITY_RANK: Record<string, number> = { high: 3, medium: 2, low: 1 };
 const POLARITY_RANK: Record<string, number> = { concerning: 2, neutral: 1 };
 
 /** Whether `a` is a stronger excerpt than `b` (the order of {@link bestClauseExcerpts}). */
-function stronger(a: Candidate, b: Candidate): boolean {
+function stronger(a: CurrentClassification, b: CurrentClassification): boolean {
   const order =
     (SEVERITY_RANK[a.severity] ?? 0) - (SEVERITY_RANK[b.severity] ?? 0) ||
     (POLARITY_RANK[a.polarity] ?? 0) - (POLARITY_RANK[b.polarity] ?? 0) ||
@@ -61,20 +78,19 @@ export async function bestClauseExcerpts(
     excerptChars?: number;
     /** The current versions of those platforms, if already read. */
     current?: readonly CurrentVersion[];
+    /** Their classifications (of `type` when given), if already read. */
+    classifications?: readonly CurrentClassification[];
   },
 ): Promise<ClauseExcerpt[]> {
   const current = options.current ?? (await currentVersions(src, options.platformIds));
   const platformOf = new Map(current.map((c) => [c.documentId, c.platformId]));
   const chars = options.excerptChars ?? 420;
-  // Ranked here, from the covering index on classifications (version_id, type, …): a few thousand rows at
-  // most, which SQL window functions took twice as long to partition and sort. Text is read for winners only.
-  let query = src.db
-    .selectFrom("classifications")
-    .select(["id", "type", "severity", "polarity", "confidence", "provision_id", "document_id"])
-    .where("version_id", "in", versionIdList(current));
-  if (options.type !== undefined) query = query.where("type", "=", options.type);
-  const best = new Map<string, { top: Candidate; platformId: number; n: number }>();
-  for (const row of await query.execute()) {
+  // Ranked here: a few thousand rows at most, which SQL window functions took twice as long to partition and
+  // sort. Text is read for the winners only.
+  const classifications =
+    options.classifications ?? (await currentClassifications(src, current, options.type));
+  const best = new Map<string, { top: CurrentClassification; platformId: number; n: number }>();
+  for (const row of classifications) {
     const platformId = platformOf.get(row.document_id);
     if (platformId === undefined) continue;
     const key = `${platformId} ${row.type}`;
