@@ -144,18 +144,17 @@ export async function listPlatforms(
     counts.low += Number(row.low ?? 0);
     severityCounts.set(platformId, counts);
   }
-  return platforms.map((p) => {
-    const counts = severityCounts.get(p.id) ?? emptyCounts();
-    return {
-      ...toPlatform(p),
+  // Figures added to the platform, not spread with it (see toListItem in provisions.ts: ten times faster).
+  return platforms.map((p) =>
+    Object.assign(toPlatform(p), {
       documentCount: documentCounts.get(p.id) ?? 0,
       versionCount: versionCounts.get(p.id) ?? 0,
       changeCount: changeCounts.get(p.id) ?? 0,
       lastChangeAt: lastChange.get(p.id) ?? null,
-      provisions: counts,
+      provisions: severityCounts.get(p.id) ?? emptyCounts(),
       grades: grades.get(p.id) ?? [],
-    };
-  });
+    }),
+  );
 }
 
 /** Grade of the current version of each document, by platform (grouped once, not filtered per platform). */

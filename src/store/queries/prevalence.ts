@@ -36,9 +36,16 @@ function groupClassifications(classifications: readonly CurrentClassification[])
     const key = `${c.type} ${c.document_id} ${c.severity} ${c.polarity}`;
     const group = groups.get(key);
     if (group) group.provisions.add(c.provision_id);
-    else groups.set(key, { ...c, provisions: new Set([c.provision_id]) });
+    else
+      groups.set(key, {
+        type: c.type,
+        document_id: c.document_id,
+        severity: c.severity,
+        polarity: c.polarity,
+        provisions: new Set([c.provision_id]),
+      });
   }
-  return [...groups.values()].map((g) => ({ ...g, n: g.provisions.size }));
+  return [...groups.values()].map((g) => Object.assign(g, { n: g.provisions.size }));
 }
 
 /**
