@@ -5,6 +5,7 @@ import { registerArchiveCommands } from "./commands/archive-commands.js";
 import { registerChangeCommands } from "./commands/change-commands.js";
 import { registerDemoCommand } from "./commands/demo-command.js";
 import { registerServeCommand } from "./commands/serve-command.js";
+import { registerWatchCommands } from "./commands/watch-commands.js";
 import { registerWorkerCommand } from "./commands/worker-command.js";
 import { CliError } from "./context.js";
 
@@ -19,6 +20,7 @@ registerChangeCommands(program);
 registerDemoCommand(program);
 registerServeCommand(program);
 registerWorkerCommand(program);
+registerWatchCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -6,6 +6,7 @@ import { currentSearchMigration } from "./004-current-search.js";
 import { changeTalliesMigration } from "./005-change-tallies.js";
 import { extractionWarningsMigration } from "./006-extraction-warnings.js";
 import { searchVectorMigration } from "./007-search-vector.js";
+import { alertsMigration } from "./008-alerts.js";
 import type { DialectName, SchemaMigration } from "./migration.js";
 
 /** Every schema migration, in order. Append new ones; never edit a released one. */
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly SchemaMigration[] = [
   changeTalliesMigration,
   extractionWarningsMigration,
   searchVectorMigration,
+  alertsMigration,
 ];
 
 class StaticProvider implements MigrationProvider {
