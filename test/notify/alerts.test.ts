@@ -31,13 +31,13 @@ const FILES = ["2025-09-23T06-17-26Z.md", "2026-02-04T12-46-26Z.md", "2026-02-05
 /** Watchlists are created "before" these versions so that they see them. */
 const CREATED = "2025-01-01T00:00:00.000Z";
 
-/** A webhook receiver that answers 500 to its first call, then 204. */
+/** A webhook receiver: `/flaky` answers 500 to its first call, then 204; any other path 204. */
 interface Receiver {
-  url: string;
-  calls: { body: string; signature: string | undefined }[];
+  origin: string;
+  calls: { path: string; body: string; signature: string | undefined; deliveries: string }[];
 }
 let server: Server;
-const receiver: Receiver = { url: "", calls: [] };
+const receiver: Receiver = { origin: "", calls: [] };
 let smtp: SMTPServer;
 let smtpPort = 0;
 const mails: string[] = [];
@@ -50,12 +50,19 @@ before(async () => {
     });
     req.on("end", () => {
       const signature = req.headers["x-clausewatch-signature"];
-      receiver.calls.push({ body, signature: typeof signature === "string" ? signature : undefined });
-      res.writeHead(receiver.calls.length === 1 ? 500 : 204).end();
+      const deliveries = req.headers["x-clausewatch-deliveries"];
+      receiver.calls.push({
+        path: req.url ?? "",
+        body,
+        signature: typeof signature === "string" ? signature : undefined,
+        deliveries: typeof deliveries === "string" ? deliveries : "",
+      });
+      const flaky = receiver.calls.filter((c) => c.path === "/flaky").length;
+      res.writeHead(req.url === "/flaky" && flaky === 1 ? 500 : 204).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+  receiver.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -105,7 +112,7 @@ describeEachBackend("watchlists and alerts", (get) => {
       {
         name: "Proton hook",
         channel: "webhook",
-        target: receiver.url,
+        target: `${receiver.origin}/flaky`,
         cadence: "immediate",
         filter: { ...DEFAULT_WATCH_FILTER, platforms: ["proton-mail"] },
       },
@@ -238,7 +245,7 @@ describeEachBackend("alerts to a refused webhook", (get) => {
       {
         name: "Internal",
         channel: "webhook",
-        target: receiver.url,
+        target: `${receiver.origin}/internal`,
         cadence: "immediate",
         filter: DEFAULT_WATCH_FILTER,
       },
@@ -260,5 +267,45 @@ describeEachBackend("alerts to a refused webhook", (get) => {
     const counts = await store.alerts.counts(hook.id);
     assert.equal(counts.pending, 1);
     assert.match(counts.lastError ?? "", /127\.0\.0\.1|private|loopback/i);
+  });
+});
+
+describeEachBackend("alerts sent by concurrent delivery passes", (get) => {
+  it("sends each alert once when two passes run at the same time", async () => {
+    const { store } = get();
+    const hooks = [];
+    for (let i = 0; i < 8; i++)
+      hooks.push(
+        await createWatchlist(
+          store,
+          {
+            name: `hook ${i}`,
+            channel: "webhook",
+            target: `${receiver.origin}/many`,
+            cadence: "immediate",
+            filter: DEFAULT_WATCH_FILTER,
+          },
+          CREATED,
+        ),
+      );
+    await importProton(get());
+    const senders = [
+      new WebhookSender({ allowPrivateNetwork: true }),
+      new WebhookSender({ allowPrivateNetwork: true }),
+    ];
+    const before = receiver.calls.length;
+    try {
+      const reports = await Promise.all(
+        senders.map((webhook) =>
+          deliverAlerts(store, { senders: { webhook }, baseUrl: "https://clausewatch.example" }),
+        ),
+      );
+      assert.equal(reports[0]!.delivered + reports[1]!.delivered, hooks.length);
+    } finally {
+      await Promise.all(senders.map((s) => s.close()));
+    }
+    const ids = receiver.calls.slice(before).map((c) => c.deliveries);
+    assert.equal(ids.length, hooks.length);
+    assert.equal(new Set(ids).size, hooks.length);
   });
 });
