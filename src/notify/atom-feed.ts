@@ -40,7 +40,8 @@ export function renderAtomFeed(options: {
     feed.addItem({
       id: e.url,
       link: e.url,
-      title: `${e.platform} ${e.termsType}: ${e.kind} change, ${e.severity} severity`,
+      // Escaped like the summaries: the feed marks titles as HTML, and escaping also keeps "]]>" out of CDATA.
+      title: escapeHtml(`${e.platform} ${e.termsType}: ${e.kind} change, ${e.severity} severity`),
       date: new Date(e.recordedAt),
       description: escapeHtml(e.summary[0] ?? ""),
       content: `<ul>${e.summary.map((line) => `<li>${escapeHtml(line)}</li>`).join("")}</ul><p>${e.recordId}</p>`,

@@ -66,7 +66,7 @@ it("escapes policy text in feed entries, so a reader rendering the HTML shows it
       {
         recordId: "CW-C-1",
         url: "https://clausewatch.example/changes/1",
-        platform: "Example",
+        platform: "Example <i>]]>",
         termsType: "Privacy Policy",
         recordedAt: "2026-11-24T00:00:00Z",
         kind: "substantive",
@@ -75,7 +75,9 @@ it("escapes policy text in feed entries, so a reader rendering the HTML shows it
       },
     ],
   });
-  assert.doesNotMatch(xml, /<script>|<img/);
+  assert.doesNotMatch(xml, /<script>|<img|<i>/);
+  // "]]>" would close a CDATA section early; escaped, it cannot.
+  assert.equal(xml.match(/\]\]>/g)?.length, xml.match(/<!\[CDATA\[/g)?.length);
   // Escaped for HTML, then for XML: a reader decodes the XML once and gets escaped HTML.
   assert.match(xml, /&amp;lt;script&amp;gt;|&lt;script&gt;/);
   assert.match(xml, /<id>https:\/\/clausewatch\.example\/changes\/1<\/id>/);

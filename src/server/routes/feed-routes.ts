@@ -5,6 +5,7 @@ import type { Severity } from "../../model/index.js";
 import { type FeedEntry, loadAlertItems, renderAtomFeed } from "../../notify/index.js";
 import { findPlatform, listChangeRecords } from "../../store/queries/index.js";
 import type { ServerDeps } from "../deps.js";
+import { platformFeed, SITE_FEED } from "../feeds.js";
 import { badRequest, notFound } from "../http-errors.js";
 
 /** Entries per feed: feed readers poll, they do not page. */
@@ -48,7 +49,7 @@ export function registerFeedRoutes(app: Hono, deps: ServerDeps): void {
     return atom(
       c,
       renderAtomFeed({
-        title: `ClauseWatch: substantive changes${platform ? ` to ${platform.name}'s documents` : ""}`,
+        title: (platform ? platformFeed(platform) : SITE_FEED).title,
         selfUrl: self.href,
         siteUrl: new URL(platform ? `/platforms/${platform.slug}` : "/changes", base).href,
         entries,
