@@ -173,7 +173,21 @@ export interface AlertTable {
   created_at: string;
 }
 
+export interface ReviewTable {
+  id: Generated<number>;
+  provision_id: number;
+  text_sha256: string;
+  clause_type: string;
+  verdict: string;
+  new_type: string | null;
+  polarity: string | null;
+  reviewer: string;
+  note: string | null;
+  created_at: string;
+}
+
 export interface Database {
+  reviews: ReviewTable;
   watchlists: WatchlistTable;
   alerts: AlertTable;
   version_analyses: VersionAnalysisTable;

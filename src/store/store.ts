@@ -10,6 +10,7 @@ import { ChangeRecordRepository } from "./repositories/change-records.js";
 import { countRows } from "./repositories/count-rows.js";
 import { DocumentRepository } from "./repositories/documents.js";
 import { PlatformRepository } from "./repositories/platforms.js";
+import { ReviewRepository } from "./repositories/reviews.js";
 import { SnapshotRepository } from "./repositories/snapshots.js";
 import { VersionRepository } from "./repositories/versions.js";
 import { WatchlistRepository } from "./repositories/watchlists.js";
@@ -28,6 +29,7 @@ export class Repositories {
   readonly changes: ChangeRecordRepository;
   readonly watchlists: WatchlistRepository;
   readonly alerts: AlertRepository;
+  readonly reviews: ReviewRepository;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -43,6 +45,7 @@ export class Repositories {
     this.changes = new ChangeRecordRepository(db);
     this.watchlists = new WatchlistRepository(db);
     this.alerts = new AlertRepository(db);
+    this.reviews = new ReviewRepository(db);
   }
 }
 

@@ -1,20 +1,12 @@
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { after, before, describe, it } from "node:test";
-import { runCli } from "../helpers/cli.js";
+import { describe, it } from "node:test";
+import { cliDataDir, runCli } from "../helpers/cli.js";
 
 describe("clausewatch watch and alerts commands (SQLite file, real processes)", () => {
-  let dataDir = "";
-  let env: Record<string, string> = {};
-  before(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), "clausewatch-cli-"));
-    env = { CLAUSEWATCH_DATA_DIR: dataDir, DATABASE_URL: "", CLAUSEWATCH_PUBLIC_URL: "https://cw.example" };
-  });
-  after(() => rm(dataDir, { recursive: true, force: true }));
+  const data = cliDataDir({ CLAUSEWATCH_PUBLIC_URL: "https://cw.example" });
 
   it("creates, lists and removes watchlists, refuses bad ones, and delivers nothing when nothing is due", async () => {
+    const env = data.env();
     const added = await runCli(
       [
         "watch",

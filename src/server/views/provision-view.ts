@@ -1,4 +1,4 @@
-import type { Entities } from "../../model/index.js";
+import type { Entities, Review } from "../../model/index.js";
 import {
   bestClauseExcerpts,
   type ClauseExcerpt,
@@ -12,6 +12,7 @@ import {
   type ProvisionListItem,
   provisionHistory,
 } from "../../store/queries/index.js";
+import { sha256Hex } from "../../util/hash.js";
 import type { ServerDeps } from "../deps.js";
 import { notFound } from "../http-errors.js";
 
@@ -24,6 +25,8 @@ export interface ProvisionPageView {
   /** Other severe provisions of the same version. */
   otherRisks: ProvisionListItem[];
   entities: Entities | null;
+  /** Reviewers' verdicts on this text, oldest first. */
+  reviews: Review[];
   /** Prevalence of the provision's main clause type, and the number of analysed platforms. */
   prevalence: { type: ClauseTypePrevalence | null; analysedPlatforms: number } | null;
 }
@@ -37,7 +40,7 @@ export async function loadProvision(deps: ServerDeps, id: number): Promise<Provi
   // of that type, and the other types link to their own comparison pages.
   const types = [...new Set(provision.clauses.map((c) => c.type))].slice(0, 1);
   const main = types[0];
-  const [history, elsewhere, risks, version, table] = await Promise.all([
+  const [history, elsewhere, risks, version, table, reviews] = await Promise.all([
     provisionHistory(deps.src, provision.documentId, provision.key),
     Promise.all(
       types.map(async (type) => ({
@@ -50,6 +53,7 @@ export async function loadProvision(deps: ServerDeps, id: number): Promise<Provi
     listProvisions(deps.src, { versionId: provision.versionId, severity: "high", limit: 6 }),
     getVersionAnalysis(deps.src, provision.versionId),
     main === undefined ? Promise.resolve(null) : clauseTypePrevalence(deps.src, main),
+    deps.store.reviews.forText(sha256Hex(provision.text)),
   ]);
   return {
     provision,
@@ -57,6 +61,7 @@ export async function loadProvision(deps: ServerDeps, id: number): Promise<Provi
     elsewhere,
     otherRisks: risks.filter((r) => r.id !== provision.id).slice(0, 5),
     entities: version?.entities ?? null,
+    reviews,
     prevalence:
       table && main !== undefined
         ? { type: table.types.get(main) ?? null, analysedPlatforms: table.analysedPlatforms }

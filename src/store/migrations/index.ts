@@ -7,6 +7,7 @@ import { changeTalliesMigration } from "./005-change-tallies.js";
 import { extractionWarningsMigration } from "./006-extraction-warnings.js";
 import { searchVectorMigration } from "./007-search-vector.js";
 import { alertsMigration } from "./008-alerts.js";
+import { reviewsMigration } from "./009-reviews.js";
 import type { DialectName, SchemaMigration } from "./migration.js";
 
 /** Every schema migration, in order. Append new ones; never edit a released one. */
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly SchemaMigration[] = [
   extractionWarningsMigration,
   searchVectorMigration,
   alertsMigration,
+  reviewsMigration,
 ];
 
 class StaticProvider implements MigrationProvider {
