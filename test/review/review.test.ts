@@ -77,7 +77,18 @@ describeEachBackend("review loop", (get) => {
     assert.equal(label?.polarity, "concerning");
     assert.equal(label?.platform, provision.platformName);
 
-    const html = await (await createApp(store).request(`/provisions/${provision.id}`)).text();
+    const app = createApp(store);
+    const api = (await (await app.request(`/api/v1/provisions/${provision.id}`)).json()) as {
+      data: { reviews: { verdict: string; reviewer: string }[] };
+    };
+    assert.deepEqual(
+      api.data.reviews.map((r) => [r.verdict, r.reviewer]),
+      [
+        ["reject", "Ana <script>"],
+        ["add", "Ben"],
+      ],
+    );
+    const html = await (await app.request(`/provisions/${provision.id}`)).text();
     assert.match(html, /Reviewer verdicts/);
     assert.match(html, /Ana &lt;script&gt;\s*rejected/);
     assert.match(html, /the classifier missed it/);
