@@ -1,5 +1,8 @@
 import { resolve } from "node:path";
 
+/** Where `serve` listens by default, and the origin alert links use when nothing else says. */
+export const DEFAULT_PUBLIC_URL = "http://127.0.0.1:8080";
+
 /** Runtime configuration, from the environment. */
 export interface Config {
   /** Holds the SQLite file, blobs/ and warc/. */
@@ -8,8 +11,8 @@ export interface Config {
   databaseUrl: string;
   /** Tests serve pages from 127.0.0.1; production refuses private addresses (SSRF). */
   allowPrivateNetwork: boolean;
-  /** Public origin of the web app, for links in alerts. */
-  publicUrl: string;
+  /** Public origin of the web app, for links in alerts and feed URLs; null: `serve`'s own address. */
+  publicUrl: string | null;
   /** SMTP server of e-mail alerts (`smtp://user:pass@host:587`); null: e-mail alerts wait. */
   smtpUrl: string | null;
   /** Sender address of e-mail alerts. */
@@ -27,7 +30,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || `sqlite:${resolve(dataDir, "clausewatch.db")}`,
     allowPrivateNetwork:
       env.CLAUSEWATCH_ALLOW_PRIVATE_NETWORK === "1" || env.CLAUSEWATCH_ALLOW_PRIVATE_NETWORK === "true",
-    publicUrl: env.CLAUSEWATCH_PUBLIC_URL || "http://127.0.0.1:8080",
+    publicUrl: env.CLAUSEWATCH_PUBLIC_URL || null,
     smtpUrl: env.CLAUSEWATCH_SMTP_URL || null,
     mailFrom: env.CLAUSEWATCH_MAIL_FROM || "ClauseWatch <alerts@localhost>",
   };

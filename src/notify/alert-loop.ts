@@ -22,10 +22,14 @@ export function configuredSenders(config: Config): {
   };
 }
 
-/** Delivers now, then every `intervalMs`, one pass at a time; `stop()` waits for a running pass. */
+/**
+ * Delivers now, then every `intervalMs`, one pass at a time; `stop()` waits for a running pass. `baseUrl` is the
+ * web app's public origin, for links in alerts.
+ */
 export function startAlertLoop(
   store: Store,
   config: Config,
+  baseUrl: string,
   options: {
     intervalMs?: number;
     onPass?: (report: DeliveryReport) => void;
@@ -36,7 +40,7 @@ export function startAlertLoop(
   let running: Promise<void> = Promise.resolve();
   const pass = (): void => {
     running = running
-      .then(() => deliverAlerts(store, { senders, baseUrl: config.publicUrl }))
+      .then(() => deliverAlerts(store, { senders, baseUrl }))
       .then((report) => options.onPass?.(report), options.onError ?? (() => {}));
   };
   pass();

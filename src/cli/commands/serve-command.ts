@@ -106,9 +106,15 @@ export async function serveUntilStopped(ctx: CliContext, options: ServeOptions):
     onError: (error) => console.error(`tracking: ${error instanceof Error ? error.message : String(error)}`),
   });
   await tracking.start();
-  const alerts = startAlertLoop(ctx.store, ctx.config, {
-    onError: (error) => console.error(`alerts: ${error instanceof Error ? error.message : String(error)}`),
-  });
+  // Alert links point at --public-url, else CLAUSEWATCH_PUBLIC_URL, else the address served.
+  const alerts = startAlertLoop(
+    ctx.store,
+    ctx.config,
+    options.publicUrl ?? ctx.config.publicUrl ?? server.url,
+    {
+      onError: (error) => console.error(`alerts: ${error instanceof Error ? error.message : String(error)}`),
+    },
+  );
   console.log(`database: ${ctx.store.backend.location}`);
   const by = workers > 1 ? ` by ${workers} worker processes` : "";
   console.log(

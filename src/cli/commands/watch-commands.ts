@@ -1,5 +1,6 @@
 /** `clausewatch watch add|list|remove` and `clausewatch alerts deliver`: watchlists and their alerts. */
 import type { Command } from "commander";
+import { DEFAULT_PUBLIC_URL } from "../../config.js";
 import { loadTaxonomy } from "../../knowledge/index.js";
 import type { AlertChannel, ChangeKind, Severity, Watchlist } from "../../model/index.js";
 import {
@@ -101,7 +102,7 @@ export function registerWatchCommands(program: Command): void {
           if (error instanceof InvalidTargetError) throw new CliError(error.message);
           throw error;
         }
-        const feed = channel === "atom" ? feedUrl(config.publicUrl, watchlist) : null;
+        const feed = channel === "atom" ? feedUrl(config.publicUrl ?? DEFAULT_PUBLIC_URL, watchlist) : null;
         if (opts.json) {
           console.log(JSON.stringify({ ...watchlist, feedUrl: feed }, null, 2));
           return;
@@ -163,7 +164,10 @@ export function registerWatchCommands(program: Command): void {
       await withContext(async ({ store, config }) => {
         const { senders, close } = configuredSenders(config);
         try {
-          const report = await deliverAlerts(store, { senders, baseUrl: config.publicUrl });
+          const report = await deliverAlerts(store, {
+            senders,
+            baseUrl: config.publicUrl ?? DEFAULT_PUBLIC_URL,
+          });
           console.log(
             opts.json
               ? JSON.stringify(report)

@@ -4,6 +4,7 @@
  */
 import type { Command } from "commander";
 import { closeBrowser } from "../../archive/fetch/index.js";
+import { DEFAULT_PUBLIC_URL } from "../../config.js";
 import {
   createTracking,
   type JobEvent,
@@ -121,7 +122,7 @@ export function registerWorkerCommand(program: Command): void {
       const ctx = await openContext();
       const control = signalControl();
       // Workers send due alerts too: leases keep two processes from sending the same one.
-      const alerts = startAlertLoop(ctx.store, ctx.config, {
+      const alerts = startAlertLoop(ctx.store, ctx.config, ctx.config.publicUrl ?? DEFAULT_PUBLIC_URL, {
         onError: (error) =>
           console.error(`alerts: ${error instanceof Error ? error.message : String(error)}`),
       });
