@@ -12,7 +12,7 @@
 import { spawn } from "node:child_process";
 import cluster from "node:cluster";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { cp, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
@@ -141,6 +141,8 @@ interface RouteResult {
   /** Latency under CONNECTIONS concurrent clients (includes waiting for the event loop). */
   loadedLatencyMs: { p50: number; p99: number };
   bytesPerRequest: number;
+  /** Server CPU time (all its processes) per request under CONNECTIONS clients; null where /proc is missing. */
+  cpuMsPerRequest: number | null;
   non2xx: number;
   /** Responses by HTTP status, both phases (to tell a 404 from a 500 when non2xx is not 0). */
   statusCodes: Record<string, number>;
@@ -155,10 +157,27 @@ function statusCounts(...runs: autocannon.Result[]): Record<string, number> {
   return out;
 }
 
-async function measure(url: string, route: string, path: string): Promise<RouteResult> {
+/** User and system CPU time (ms) of a process and its descendants (the web workers), from /proc (Linux). */
+function processTreeCpuMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name: state is the first, utime and stime the 12th and 13th (clock ticks of 10 ms).
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    let ms = (Number(fields[11]) + Number(fields[12])) * 10;
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
+    for (const child of children ? children.split(" ") : []) ms += processTreeCpuMs(Number(child)) ?? 0;
+    return ms;
+  } catch {
+    return null;
+  }
+}
+
+async function measure(url: string, serverPid: number, route: string, path: string): Promise<RouteResult> {
   await autocannon({ url: `${url}${path}`, connections: 2, duration: 1 }); // warm caches and the JIT
   const single = await autocannon({ url: `${url}${path}`, connections: 1, duration: DURATION });
+  const cpuBefore = processTreeCpuMs(serverPid);
   const loaded = await autocannon({ url: `${url}${path}`, connections: CONNECTIONS, duration: DURATION });
+  const cpuAfter = processTreeCpuMs(serverPid);
   return {
     route,
     path,
@@ -166,6 +185,10 @@ async function measure(url: string, route: string, path: string): Promise<RouteR
     latencyMs: { p50: single.latency.p50, p99: single.latency.p99, max: single.latency.max },
     loadedLatencyMs: { p50: loaded.latency.p50, p99: loaded.latency.p99 },
     bytesPerRequest: Math.round(loaded.throughput.total / Math.max(1, loaded.requests.total)),
+    cpuMsPerRequest:
+      cpuBefore === null || cpuAfter === null
+        ? null
+        : Math.round(((cpuAfter - cpuBefore) / Math.max(1, loaded.requests.total)) * 10) / 10,
     non2xx: single.non2xx + loaded.non2xx,
     statusCodes: statusCounts(single, loaded),
     errors: single.errors + loaded.errors,
@@ -205,7 +228,9 @@ async function serveChild(backend: "sqlite" | "postgres", key: string): Promise<
 }
 
 /** Starts the server child process and waits for its URL. */
-function spawnServer(backend: "sqlite" | "postgres"): Promise<{ url: string; stop(): Promise<void> }> {
+function spawnServer(
+  backend: "sqlite" | "postgres",
+): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const child = spawn(
     process.execPath,
     [...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2), "--serve", backend],
@@ -218,6 +243,7 @@ function spawnServer(backend: "sqlite" | "postgres"): Promise<{ url: string; sto
     child.stdout.setEncoding("utf8").once("data", (line: string) => {
       resolve({
         url: line.split("\n")[0]!.trim(),
+        pid: child.pid ?? 0,
         stop: () =>
           new Promise<void>((done) => {
             child.removeAllListeners("exit");
@@ -258,11 +284,11 @@ async function run(backend: "sqlite" | "postgres", key: string) {
     ];
     const results: RouteResult[] = [];
     for (const [route, path] of routes) {
-      const result = await measure(server.url, route, path);
+      const result = await measure(server.url, server.pid, route, path);
       results.push(result);
       const pad = (n: number, w: number) => String(n).padStart(w);
       console.log(
-        `${backend.padEnd(8)} ${route.padEnd(20)} 1 client: p50 ${pad(result.latencyMs.p50, 4)} ms p99 ${pad(result.latencyMs.p99, 4)} ms | ${CONNECTIONS} clients: ${pad(result.requestsPerSecond, 5)} req/s p99 ${pad(result.loadedLatencyMs.p99, 5)} ms${result.non2xx || result.errors ? `  (${result.non2xx} non-2xx, ${result.errors} errors; status ${JSON.stringify(result.statusCodes)})` : ""}`,
+        `${backend.padEnd(8)} ${route.padEnd(20)} 1 client: p50 ${pad(result.latencyMs.p50, 4)} ms p99 ${pad(result.latencyMs.p99, 4)} ms | ${CONNECTIONS} clients: ${pad(result.requestsPerSecond, 5)} req/s p99 ${pad(result.loadedLatencyMs.p99, 5)} ms${result.cpuMsPerRequest === null ? "" : `, server CPU ${result.cpuMsPerRequest.toFixed(1)} ms/req`}${result.non2xx || result.errors ? `  (${result.non2xx} non-2xx, ${result.errors} errors; status ${JSON.stringify(result.statusCodes)})` : ""}`,
       );
     }
     return { backend, data: { ...counts, platformForPage: busiest, provisionForPage: provisionId }, results };

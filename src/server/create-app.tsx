@@ -1,9 +1,9 @@
 /** The web application: pages, API, assets, strict headers and error pages, over one store. */
 import { Hono } from "hono";
-import { compress } from "hono/compress";
 import type { Store } from "../store/index.js";
 import { InvalidCursorError } from "../store/queries/index.js";
 import { createApi } from "./api/create-api.js";
+import { compression } from "./compression.js";
 import type { ServerDeps } from "./deps.js";
 import { HttpError } from "./http-errors.js";
 import { loadKnowledge } from "./knowledge.js";
@@ -46,7 +46,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   };
   const app = new Hono();
   app.use(securityHeaders());
-  app.use(compress());
+  app.use(compression());
 
   // GET forms send empty fields (`?severity=`); the API treats them as absent by redirecting once to the clean URL.
   app.use("/api/v1/*", async (c, next) => {
@@ -58,8 +58,9 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   });
   app.use("/api/*", async (c, next) => {
     await next();
-    // Public, read-only data: any site may read it.
-    c.header("access-control-allow-origin", "*");
+    // Public, read-only data: any site may read it. Set on the response's own headers: `c.header` on a
+    // finished response would rebuild it around its body as a stream.
+    c.res.headers.set("access-control-allow-origin", "*");
   });
 
   const { api, document } = createApi(deps);

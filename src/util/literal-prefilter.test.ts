@@ -74,6 +74,18 @@ describe("LiteralPrefilters", () => {
     assert.ok(matched > 100 && skipped > 10 * matched, `matched ${matched}, skipped ${skipped}`);
   });
 
+  it("answers for many regexes at once as for each alone", () => {
+    const regexes = [/\bcookies?\b/i, /\bGPS\b/, /data|information/i, /\w+/, /\bſtore\b/iu];
+    const prefilters = new LiteralPrefilters();
+    const handles = regexes.map((r) => prefilters.add(r));
+    for (const text of [...realTexts().slice(0, 300), "We use GPS and cookies", "Kelvin \u212A ſtore", ""]) {
+      const each = prefilters.mayMatchEach(handles, text);
+      handles.forEach((handle, k) => {
+        assert.equal(each[k] === 1, prefilters.mayMatch(handle, text), text);
+      });
+    }
+  });
+
   it("lets KELVIN SIGN and LONG S through for case-folding unicode regexes", () => {
     const prefilters = new LiteralPrefilters();
     const regex = /cookies/iu;

@@ -253,10 +253,11 @@ class LiteralIndex {
   /** Bit filter over hashed prefixes. */
   private readonly filter = new Uint8Array(1 << 16);
   /**
-   * Whether some literal of two or more code units starts with these two (low bytes of each): two array reads
-   * rule most positions out before a prefix key is computed and hashed.
+   * Whether some literal of two code units starts with these two, or some longer one with these three (hashed
+   * with integer arithmetic): one array read rules most positions out before a prefix key is computed and hashed.
    */
   private readonly pairs = new Uint8Array(1 << 16);
+  private readonly triples = new Uint8Array(1 << 16);
   /** Whether some literal has one, two code units. */
   private readonly short = [false, false, false];
 
@@ -273,7 +274,9 @@ class LiteralIndex {
     const length = Math.min(3, literal.length);
     const key = prefixKey(length, literal.charCodeAt(0), literal.charCodeAt(1), literal.charCodeAt(2));
     if (length < 3) this.short[length] = true;
-    if (length >= 2) this.pairs[pairKey(literal.charCodeAt(0), literal.charCodeAt(1))] = 1;
+    if (length === 2) this.pairs[pairKey(literal.charCodeAt(0), literal.charCodeAt(1))] = 1;
+    if (length === 3)
+      this.triples[tripleKey(literal.charCodeAt(0), literal.charCodeAt(1), literal.charCodeAt(2))] = 1;
     this.filter[hashKey(key)] = 1;
     const list = this.byPrefix.get(key);
     if (list) list.push(id);
@@ -293,9 +296,10 @@ class LiteralIndex {
       c1 = c2;
       c2 = i + 2 < n ? haystack.charCodeAt(i + 2) : 0;
       if (one) this.visit(haystack, i, prefixKey(1, c0, 0, 0), present);
-      if (i + 2 > n || this.pairs[pairKey(c0, c1)] === 0) continue;
-      if (i + 3 <= n) this.visit(haystack, i, prefixKey(3, c0, c1, c2), present);
-      if (two) this.visit(haystack, i, prefixKey(2, c0, c1, 0), present);
+      if (two && i + 2 <= n && this.pairs[pairKey(c0, c1)] === 1)
+        this.visit(haystack, i, prefixKey(2, c0, c1, 0), present);
+      if (i + 3 <= n && this.triples[tripleKey(c0, c1, c2)] === 1)
+        this.visit(haystack, i, prefixKey(3, c0, c1, c2), present);
     }
     return present;
   }
@@ -321,6 +325,10 @@ function pairKey(c0: number, c1: number): number {
   return ((c0 & 0xff) << 8) | (c1 & 0xff);
 }
 
+function tripleKey(c0: number, c1: number, c2: number): number {
+  return (c0 * 961 + c1 * 31 + c2) & 0xffff;
+}
+
 function hashKey(key: number): number {
   return (Math.imul(key >>> 0, 0x9e3779b1) ^ Math.floor(key / 4294967296)) >>> 16;
 }
@@ -344,7 +352,7 @@ export class LiteralPrefilters {
    * The last few texts scanned and which literals they hold: classification alternates between a provision and
    * its evidence sentence, so one remembered text would be scanned again and again.
    */
-  private readonly recent: { text: string; folded: Uint8Array | null; exact: Uint8Array | null }[] = [];
+  private readonly recent: ScannedText[] = [];
 
   /** Registers a regex. */
   add(regex: RegExp): PrefilterHandle {
@@ -357,19 +365,45 @@ export class LiteralPrefilters {
 
   /** False only when the regex of `handle` cannot match `text`. */
   mayMatch(handle: PrefilterHandle, text: string): boolean {
-    if (!handle.ids) return true;
-    if (handle.unicodeFold && /[\u017F\u212A]/.test(text)) return true;
+    return this.answers(handle, this.entry(text), text);
+  }
+
+  /**
+   * `mayMatch` of each handle for one text (1: may match), the text looked up and scanned once for all of them:
+   * asking about forty regexes one by one cost more than the scan itself.
+   */
+  mayMatchEach(handles: readonly PrefilterHandle[], text: string): Uint8Array {
+    const entry = this.entry(text);
+    const out = new Uint8Array(handles.length);
+    for (let k = 0; k < handles.length; k++) out[k] = this.answers(handles[k]!, entry, text) ? 1 : 0;
+    return out;
+  }
+
+  private entry(text: string): ScannedText {
     let entry = this.recent.find((e) => e.text === text);
     if (!entry) {
       entry = { text, folded: null, exact: null };
       if (this.recent.unshift(entry) > RECENT) this.recent.pop();
     }
+    return entry;
+  }
+
+  private answers(handle: PrefilterHandle, entry: ScannedText, text: string): boolean {
+    if (!handle.ids) return true;
+    if (handle.unicodeFold && /[\u017F\u212A]/.test(text)) return true;
     if (handle.folded) entry.folded ??= this.foldedIndex.scan(text.toLowerCase());
     else entry.exact ??= this.exactIndex.scan(text);
     const present = (handle.folded ? entry.folded : entry.exact)!;
     for (const id of handle.ids) if (present[id] === 1) return true;
     return false;
   }
+}
+
+/** A text and which literals it holds, per index, once scanned. */
+interface ScannedText {
+  text: string;
+  folded: Uint8Array | null;
+  exact: Uint8Array | null;
 }
 
 /** Texts remembered by {@link LiteralPrefilters}. */

@@ -61,6 +61,8 @@ interface TypePlan {
   floor: number;
   /** Below this model probability and without pattern hits the type is not predicted ({@link modelAloneBound}). */
   bound: number;
+  /** The pattern weights a provision can bring (its strongest hit's, or 0 without hits). */
+  weights: number[];
 }
 
 /** What the classifier needs, resolved once per call. */
@@ -95,6 +97,7 @@ function resources(options: ClassifyOptions): Resources {
       scorer,
       floor: scorer?.fusion?.floor ?? fusion.patternFloor,
       bound: usable ? modelAloneBound(scorer.threshold, scorer.fusion) : 0,
+      weights: [0, ...new Set(type.patterns.map((p) => p.weight))],
     };
   });
   return {
@@ -194,10 +197,8 @@ class ProvisionContext {
     if (!this.attribution || !this.values) {
       const own = this.tokens ?? { tokens: tokenize(this.text), ids: null };
       const ids = own.ids ?? model.vectorizer.tokenIds(own.tokens.norms);
-      this.attribution = new SentenceAttribution(
-        this.sentences.all,
-        model.vectorizer.occurrencesOfIds(ids, own.tokens),
-      );
+      const { features, starts } = model.vectorizer.occurrenceStarts(ids, own.tokens);
+      this.attribution = new SentenceAttribution(this.sentences.all, features, starts);
       // Each occurrence's value in the provision's vector, read through a dense scratch (zeroed again after).
       this.r.dense ??= new Float64Array(model.vectorizer.size);
       const dense = this.r.dense;
@@ -281,9 +282,8 @@ function reasonsOf(
   return reasons;
 }
 
-/** Classifies one provision. */
-function classifyOne(provision: Provision, versionText: string, r: Resources): Classification[] {
-  const offset = provisionOffset(provision, versionText);
+/** Classifies one provision, whose text starts at `offset` in the version text. */
+function classifyOne(provision: Provision, offset: number, r: Resources): Classification[] {
   const text = provision.text;
   // The lead-in (the sentence introducing a list…) helps the model read a list item; evidence stays inside.
   let own: { tokens: Tokens; ids: Int32Array } | null = null;
@@ -296,20 +296,22 @@ function classifyOne(provision: Provision, versionText: string, r: Resources): C
   const probs = r.model && vector ? r.model.probabilities(vector) : null;
   const ctx = new ProvisionContext(text, own, vector, probs, r);
   const out: Classification[] = [];
-  for (const { type, index, scorer, floor, bound } of r.plans) {
+  for (const { type, index, scorer, floor, bound, weights } of r.plans) {
     const probability = index !== undefined && ctx.probs ? ctx.probs[index]! : null;
     // Under both the pattern floor and the model's own bound, nothing can predict the type.
     if (probability !== null && probability < floor && probability < bound) continue;
-    const hits = patternsWorthRunning(probability, floor) ? matchTypePatterns(type, text) : [];
-    const decision = decide(
-      {
-        patternWeight: hits[0]?.pattern.weight ?? 0,
-        probability,
-        threshold: scorer?.threshold ?? Number.POSITIVE_INFINITY,
-        fusion: scorer?.fusion,
-      },
-      r.fusion,
-    );
+    const evidenceOf = (patternWeight: number) => ({
+      patternWeight,
+      probability,
+      threshold: scorer?.threshold ?? Number.POSITIVE_INFINITY,
+      fusion: scorer?.fusion,
+    });
+    // Patterns are matched only when the weight they could bring might get the type predicted.
+    const run =
+      patternsWorthRunning(probability, floor) &&
+      weights.some((w) => decide(evidenceOf(w), r.fusion) !== null);
+    const hits = run ? matchTypePatterns(type, text) : [];
+    const decision = decide(evidenceOf(hits[0]?.pattern.weight ?? 0), r.fusion);
     if (!decision) continue;
     const span = evidenceSpan(ctx, hits, decision, probability === null ? undefined : scorer);
     const evidence: Span = {
@@ -353,5 +355,32 @@ export function classify(
   options: ClassifyOptions = {},
 ): ClassifiedProvision[] {
   const r = resources(options);
-  return provisions.map((p) => ({ ...p, clauses: classifyOne(p, versionText, r) }));
+  // A provision repeated with the same lead-in (menus, form labels, repeated notices: one in eight of the corpus)
+  // is classified once; each copy gets the same classifications, moved to its own offset.
+  const done = new Map<string, Map<string, { offset: number; clauses: Classification[] }>>();
+  return provisions.map((p) => {
+    const offset = provisionOffset(p, versionText);
+    const context = p.context ?? "";
+    let byText = done.get(context);
+    if (!byText) {
+      byText = new Map();
+      done.set(context, byText);
+    }
+    const known = byText.get(p.text);
+    if (known) return { ...p, clauses: known.clauses.map((c) => moved(c, offset - known.offset)) };
+    const clauses = classifyOne(p, offset, r);
+    byText.set(p.text, { offset, clauses });
+    return { ...p, clauses };
+  });
+}
+
+/** A copy of a classification (nothing shared) with its evidence moved by `delta` characters. */
+function moved(c: Classification, delta: number): Classification {
+  return {
+    ...c,
+    evidence: { ...c.evidence, start: c.evidence.start + delta, end: c.evidence.end + delta },
+    reasons: c.reasons.map((reason) => ({ ...reason })),
+    ...(c.polarityReasons ? { polarityReasons: [...c.polarityReasons] } : {}),
+    ...(c.severityReasons ? { severityReasons: [...c.severityReasons] } : {}),
+  };
 }

@@ -32,6 +32,9 @@ export function bestSentenceBlock(
   return { start: sentences[first]!.start, end: sentences[last]!.end };
 }
 
+/** Occurrence counts by feature for {@link SentenceAttribution}, all 0 between uses. */
+let perFeature = new Int32Array(0);
+
 /**
  * Which sentence each feature occurrence of a provision falls in, prepared once per provision so that scoring
  * the sentences for each predicted type is a single pass. A feature's contribution (weight × value) is shared
@@ -42,29 +45,42 @@ export class SentenceAttribution {
   private readonly sentenceOf: Int32Array;
   private readonly share: Float64Array;
 
+  /**
+   * @param features the feature of each occurrence
+   * @param starts where each occurrence starts in the provision, in the same order as `features`
+   */
   constructor(
     private readonly sentences: readonly SentenceSpan[],
-    occurrences: readonly { feature: number; start: number }[],
+    features: ArrayLike<number>,
+    starts: ArrayLike<number>,
   ) {
-    const perFeature = new Map<number, number>();
-    for (const o of occurrences) perFeature.set(o.feature, (perFeature.get(o.feature) ?? 0) + 1);
-    // Occurrences usually come in text order already (n-grams are enumerated from left to right).
+    const n = features.length;
+    // Occurrences usually come in text order already (n-grams are enumerated from left to right); else they are
+    // read in order of start, ties kept in their order.
     let ordered = true;
-    for (let k = 1; k < occurrences.length && ordered; k++)
-      ordered = occurrences[k - 1]!.start <= occurrences[k]!.start;
-    const sorted = ordered ? occurrences : [...occurrences].sort((a, b) => a.start - b.start);
+    for (let k = 1; k < n && ordered; k++) ordered = starts[k - 1]! <= starts[k]!;
+    const order = Array.from({ length: n }, (_, k) => k);
+    if (!ordered) order.sort((a, b) => starts[a]! - starts[b]!);
     // Plain loops rather than TypedArray.from(…, map): this runs for most classified provisions.
-    this.features = new Int32Array(sorted.length);
-    this.share = new Float64Array(sorted.length);
-    this.sentenceOf = new Int32Array(sorted.length);
+    this.features = new Int32Array(n);
+    this.share = new Float64Array(n);
+    this.sentenceOf = new Int32Array(n);
+    // Occurrences per feature, counted in a shared scratch array (zeroed again after): a map here was most of the
+    // cost of attributing a provision.
+    let top = 0;
+    for (let k = 0; k < n; k++) top = Math.max(top, features[k]! + 1);
+    if (perFeature.length < top) perFeature = new Int32Array(Math.max(top, 2 * perFeature.length));
+    for (let k = 0; k < n; k++) perFeature[features[k]!] = perFeature[features[k]!]! + 1;
     let s = 0;
-    for (let k = 0; k < sorted.length; k++) {
-      const o = sorted[k]!;
-      this.features[k] = o.feature;
-      this.share[k] = 1 / perFeature.get(o.feature)!;
-      while (s + 1 < sentences.length && o.start >= sentences[s + 1]!.start) s++;
+    for (let k = 0; k < n; k++) {
+      const o = order[k]!;
+      const feature = features[o]!;
+      this.features[k] = feature;
+      this.share[k] = 1 / perFeature[feature]!;
+      while (s + 1 < sentences.length && starts[o]! >= sentences[s + 1]!.start) s++;
       this.sentenceOf[k] = s;
     }
+    for (let k = 0; k < n; k++) perFeature[features[k]!] = 0;
   }
 
   /** Each sentence's share of a label's score, given each feature's whole contribution. */

@@ -8,10 +8,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
+import { loadTaxonomy, matchPatterns } from "../../knowledge/index.js";
 import { segment } from "../segment/index.js";
+import { sigmoid } from "./calibration.js";
 import { classify } from "./classify.js";
 import { SentenceAttribution } from "./evidence.js";
-import { decide, modelAloneBound, type TypeFusion } from "./fusion.js";
+import { DEFAULT_FUSION, decide, modelAloneBound, type TypeFusion } from "./fusion.js";
 import { seededRandom } from "./random.js";
 import { splitSentences } from "./sentences.js";
 import { loadShippedModel } from "./shipped-model.js";
@@ -66,10 +68,86 @@ describe("classification fast paths", () => {
     }
   });
 
+  it("vectorises exactly like the TF-IDF definition read from the feature names", () => {
+    const v = model.vectorizer;
+    const index = new Map(v.terms.map((t, i) => [t, i]));
+    const [min, max] = v.config.wordNgrams;
+    for (const text of lines.slice(0, 400)) {
+      const tokens = words(text);
+      const counts = new Map<number, number>();
+      for (let i = 0; i < tokens.length; i++) {
+        for (let n = min; n <= max && i + n <= tokens.length; n++) {
+          const f = index.get(tokens.slice(i, i + n).join(" "));
+          if (f !== undefined) counts.set(f, (counts.get(f) ?? 0) + 1);
+        }
+      }
+      const indices = Int32Array.from(counts.keys()).sort();
+      const raw = Array.from(indices, (f) => (1 + Math.log(counts.get(f)!)) * v.idf[f]!);
+      let norm = 0;
+      for (const x of raw) norm += x * x;
+      const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+      assert.deepEqual(v.transformIds(v.tokenIds(tokens), tokens), {
+        indices,
+        values: Float64Array.from(raw, (x) => x * scale),
+      });
+    }
+  });
+
+  it("attributes each occurrence's share of a feature to the sentence where it starts, in any occurrence order", () => {
+    for (const text of lines.filter((l) => l.length > 200).slice(0, 40)) {
+      const sentences = splitSentences(text);
+      const occurrences = model.vectorizer.occurrences(tokenize(text));
+      const contribution = (f: number) => (f % 7) + 0.5;
+      const reference = (list: typeof occurrences) => {
+        const out = sentences.map(() => 0);
+        for (const o of [...list].sort((a, b) => a.start - b.start)) {
+          const s = sentences.findLastIndex((x, i) => i === 0 || o.start >= x.start);
+          const count = list.filter((x) => x.feature === o.feature).length;
+          out[s] = out[s]! + contribution(o.feature) * (1 / count);
+        }
+        return out;
+      };
+      for (const list of [occurrences, [...occurrences].reverse()]) {
+        const attribution = new SentenceAttribution(
+          sentences,
+          list.map((o) => o.feature),
+          list.map((o) => o.start),
+        );
+        assert.deepEqual(attribution.scores(contribution), reference(list));
+      }
+    }
+  });
+
+  it("scores every label exactly like one dot product per label, dense rows and sparse ones alike", () => {
+    for (const text of lines.slice(0, 400)) {
+      const vector = model.vectorize(text);
+      const reference = model.scorers.map((scorer) => {
+        let z = scorer.intercept;
+        for (let k = 0; k < vector.indices.length; k++) {
+          const w = scorer.weights[vector.indices[k]!]!;
+          if (w !== 0) z += vector.values[k]! * w;
+        }
+        return sigmoid(z);
+      });
+      assert.deepEqual(Array.from(model.probabilities(vector)), reference, text);
+    }
+  });
+
   it("scores sentences for a linear scorer exactly like the callback form", () => {
     for (const text of lines.filter((l) => l.length > 200).slice(0, 40)) {
       const tokens = tokenize(text);
-      const attribution = new SentenceAttribution(splitSentences(text), model.vectorizer.occurrences(tokens));
+      const { features, starts } = model.vectorizer.occurrenceStarts(
+        model.vectorizer.tokenIds(tokens.norms),
+        tokens,
+      );
+      assert.deepEqual(
+        { features: Array.from(features), starts: Array.from(starts) },
+        {
+          features: model.vectorizer.occurrences(tokens).map((o) => o.feature),
+          starts: model.vectorizer.occurrences(tokens).map((o) => o.start),
+        },
+      );
+      const attribution = new SentenceAttribution(splitSentences(text), features, starts);
       const vector = model.vectorize(text);
       const byFeature = new Map(Array.from(vector.indices, (f, k) => [f, vector.values[k]!]));
       const values = attribution.occurrenceValues((f) => byFeature.get(f) ?? 0);
@@ -148,6 +226,72 @@ describe("classification fast paths", () => {
       }
     }
     assert.ok(bounded > cases.length / 2, "most types get a bound");
+  });
+
+  it("predicts the types that deciding every type with all its pattern hits predicts (skips change nothing)", () => {
+    const taxonomy = loadTaxonomy();
+    const index = new Map(model.scorers.map((scorer, i) => [scorer.label, i]));
+    let predicted = 0;
+    for (const text of documents) {
+      const provisions = segment(text);
+      const classified = classify(provisions, text);
+      provisions.forEach((p, k) => {
+        const probs = model.probabilities(model.vectorize(p.context ? `${p.context}\n${p.text}` : p.text));
+        const reference: [string, number][] = [];
+        for (const type of taxonomy.types) {
+          const i = index.get(type.id);
+          const scorer = i === undefined ? undefined : model.scorers[i];
+          const probability = scorer && Number.isFinite(scorer.threshold) ? probs[i!]! : null;
+          const floor = scorer?.fusion?.floor ?? DEFAULT_FUSION.patternFloor;
+          const hits = probability === null || probability >= floor ? matchPatterns(type, p.text) : [];
+          const decision = decide({
+            patternWeight: hits[0]?.pattern.weight ?? 0,
+            probability,
+            threshold: scorer?.threshold ?? Number.POSITIVE_INFINITY,
+            fusion: scorer?.fusion,
+          });
+          if (decision) reference.push([type.id, Math.round(decision.confidence * 1e4) / 1e4]);
+        }
+        const mine = classified[k]!.clauses.map((c): [string, number] => [c.type, c.confidence]);
+        const byType = (a: [string, number], b: [string, number]) => (a[0] < b[0] ? -1 : 1);
+        assert.deepEqual(mine.sort(byType), reference.sort(byType), p.text.slice(0, 80));
+        predicted += mine.length;
+      });
+    }
+    assert.ok(predicted > 100, String(predicted));
+  });
+
+  it("classifies repeated provisions once: copies equal their own classification, at their offsets, unshared", () => {
+    const paragraphs = lines.filter((l) => l.length > 120 && !/^[#|>*-]/.test(l)).slice(0, 6);
+    const text = [
+      "# One",
+      ...paragraphs,
+      "# Two",
+      ...paragraphs,
+      "Sharing with partners includes:",
+      ...paragraphs.map((p) => `- ${p}`),
+      "Other partners include:",
+      ...paragraphs.map((p) => `- ${p}`),
+    ].join("\n\n");
+    const provisions = segment(text);
+    const together = classify(provisions, text);
+    assert.deepEqual(
+      together,
+      provisions.map((p) => classify([p], text)[0]),
+    );
+    assert.ok(
+      new Set(provisions.map((p) => p.text)).size < provisions.length,
+      "the document repeats provisions",
+    );
+    const copy = together.findIndex(
+      (p, i) =>
+        p.clauses.length > 0 &&
+        together.slice(0, i).some((q) => q.text === p.text && q.context === p.context),
+    );
+    assert.ok(copy > 0, "a classified provision is repeated with its lead-in");
+    const original = together.find((q) => q.text === together[copy]!.text)!;
+    assert.notEqual(original.clauses[0]!.reasons, together[copy]!.clauses[0]!.reasons);
+    assert.notEqual(original.clauses[0]!.evidence.start, together[copy]!.clauses[0]!.evidence.start);
   });
 
   it("classifies a document as it classifies each provision alone (no state carried between provisions)", () => {

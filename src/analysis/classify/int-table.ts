@@ -23,6 +23,8 @@ export class IntTable {
   }
 
   private slot(key: number): number {
+    // Below 2^32 the high half is 0 and mixing it in changes nothing: skip the division (most keys of a lookup).
+    if (key < 4294967296) return (Math.imul(key, 0x85ebca6b) >>> 0) & this.mask;
     // Mix the high and low halves so keys differing only above 2^32 still spread.
     const hi = Math.floor(key / 4294967296);
     return (Math.imul((key >>> 0) ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) >>> 0) & this.mask;

@@ -74,9 +74,13 @@ export class TfidfVectorizer {
    */
   private readonly tokenId = new Map<string, number>();
   private readonly gramIndex: IntTable;
+  /** `gramIndex.get(id)` for every token id: the unigram feature of each token, read without hashing. */
+  private readonly unigram: Int32Array;
   private readonly radix: number;
   /** Per-feature counts, reused across calls and reset after each (no allocation per text). */
   private readonly scratch: Float64Array;
+  /** Word n-gram occurrences of the last text read by {@link wordGrams}. */
+  private grams = { feature: new Int32Array(0), first: new Int32Array(0), last: new Int32Array(0) };
 
   private constructor(config: VectorizerConfig, terms: string[], idf: ArrayLike<number>) {
     this.config = config;
@@ -100,6 +104,8 @@ export class TfidfVectorizer {
       return [key, i];
     });
     this.gramIndex = new IntTable(keyed, keyed.length);
+    this.unigram = new Int32Array(this.radix);
+    for (let id = 0; id < this.radix; id++) this.unigram[id] = this.gramIndex.get(id);
   }
 
   /** Number of features. */
@@ -151,34 +157,74 @@ export class TfidfVectorizer {
     return { config: this.config, terms: this.terms, idf: Array.from(this.idf, round6) };
   }
 
-  /** Calls `emit(feature, first token, last token)` for every word n-gram feature of a token list. */
-  private eachWordGram(ids: Int32Array, emit: (feature: number, first: number, last: number) => void): void {
+  /**
+   * Finds every word n-gram feature of a token list, in order (by first token, then length), into the scratch
+   * arrays `grams` (feature, first and last token of each); returns how many. No callback and no object per
+   * n-gram: this is the innermost loop of classification.
+   */
+  private wordGrams(ids: Int32Array): number {
     const [min, max] = this.config.wordNgrams;
+    if (this.grams.feature.length < ids.length * max) {
+      const size = Math.max(ids.length * max, 2 * this.grams.feature.length);
+      this.grams = { feature: new Int32Array(size), first: new Int32Array(size), last: new Int32Array(size) };
+    }
+    const { feature, first, last } = this.grams;
+    const radix = this.radix;
+    const gramIndex = this.gramIndex;
+    const unigram = this.unigram;
+    let count = 0;
     for (let i = 0; i < ids.length; i++) {
-      let key = 0;
-      for (let n = 1; n <= max && i + n <= ids.length; n++) {
-        const id = ids[i + n - 1]!;
-        if (id === 0) break; // an unknown word belongs to no kept n-gram
-        key = key * this.radix + id;
+      const id = ids[i]!;
+      if (id === 0) continue; // an unknown word belongs to no kept n-gram
+      if (min <= 1) {
+        const f = unigram[id]!;
+        if (f >= 0) {
+          feature[count] = f;
+          first[count] = i;
+          last[count++] = i;
+        }
+      }
+      let key = id;
+      for (let n = 2; n <= max && i + n <= ids.length; n++) {
+        const next = ids[i + n - 1]!;
+        if (next === 0) break;
+        key = key * radix + next;
         if (n < min) continue;
-        const feature = this.gramIndex.get(key);
-        if (feature >= 0) emit(feature, i, i + n - 1);
+        const f = gramIndex.get(key);
+        if (f < 0) continue;
+        feature[count] = f;
+        first[count] = i;
+        last[count++] = i + n - 1;
       }
     }
+    return count;
   }
 
   /** Word n-gram occurrences of a tokenised text with their character spans (for locating evidence). */
   occurrences(tokens: Tokens): FeatureOccurrence[] {
-    return this.occurrencesOfIds(this.tokenIds(tokens.norms), tokens);
+    const count = this.wordGrams(this.tokenIds(tokens.norms));
+    const { feature, first, last } = this.grams;
+    const out: FeatureOccurrence[] = new Array(count);
+    for (let k = 0; k < count; k++) {
+      out[k] = { feature: feature[k]!, start: tokens.starts[first[k]!]!, end: tokens.ends[last[k]!]! };
+    }
+    return out;
   }
 
-  /** As `occurrences`, with the token ids of `tokens` already looked up by {@link tokenIds}. */
-  occurrencesOfIds(ids: Int32Array, tokens: Tokens): FeatureOccurrence[] {
-    const out: FeatureOccurrence[] = [];
-    this.eachWordGram(ids, (feature, first, last) => {
-      out.push({ feature, start: tokens.starts[first]!, end: tokens.ends[last]! });
-    });
-    return out;
+  /**
+   * The features of the word n-gram occurrences of a text whose token ids are `ids`, and where each starts (from
+   * `tokens`): `occurrences` as two arrays, without an object per occurrence.
+   */
+  occurrenceStarts(
+    ids: Int32Array,
+    tokens: Pick<Tokens, "starts">,
+  ): { features: Int32Array; starts: Int32Array } {
+    const count = this.wordGrams(ids);
+    const features = this.grams.feature.slice(0, count);
+    const first = this.grams.first;
+    const starts = new Int32Array(count);
+    for (let k = 0; k < count; k++) starts[k] = tokens.starts[first[k]!]!;
+    return { features, starts };
   }
 
   /**
@@ -208,22 +254,12 @@ export class TfidfVectorizer {
   transformIds(ids: Int32Array, tokens: readonly string[]): SparseVector {
     const counts = this.scratch;
     const touched: number[] = [];
-    // The word n-gram loop of eachWordGram, inlined: this is the hottest loop of classification.
-    const [min, max] = this.config.wordNgrams;
-    const radix = this.radix;
-    const gramIndex = this.gramIndex;
-    for (let i = 0; i < ids.length; i++) {
-      let key = 0;
-      for (let n = 1; n <= max && i + n <= ids.length; n++) {
-        const id = ids[i + n - 1]!;
-        if (id === 0) break;
-        key = key * radix + id;
-        if (n < min) continue;
-        const f = gramIndex.get(key);
-        if (f < 0) continue;
-        if (counts[f] === 0) touched.push(f);
-        counts[f] = counts[f]! + 1;
-      }
+    const count = this.wordGrams(ids);
+    const grams = this.grams.feature;
+    for (let k = 0; k < count; k++) {
+      const f = grams[k]!;
+      if (counts[f] === 0) touched.push(f);
+      counts[f] = counts[f]! + 1;
     }
     if (this.config.charNgrams) {
       charGrams(tokens, this.config.charNgrams, (gram) => {
@@ -244,7 +280,8 @@ export class TfidfVectorizer {
       const i = indices[k]!;
       const tf = counts[i]!;
       counts[i] = 0;
-      const v = (sublinear ? 1 + Math.log(tf) : tf) * idf[i]!;
+      // Most features occur once, and 1 + ln 1 is exactly 1.
+      const v = (sublinear ? (tf === 1 ? 1 : 1 + Math.log(tf)) : tf) * idf[i]!;
       values[k] = v;
       if (i < charStart) wordNorm += v * v;
       else charNorm += v * v;

@@ -126,8 +126,9 @@ export function findDataCategories(allSentences: readonly string[]): string[] {
   const found: string[] = [];
   for (const sentence of allSentences) {
     if (DENIAL.test(sentence)) continue;
+    const may = prefilters.mayMatchEach(PREFILTERS, sentence);
     DATA_CATEGORIES.forEach((category, k) => {
-      if (found.includes(category.name) || !prefilters.mayMatch(PREFILTERS[k]!, sentence)) return;
+      if (may[k] === 0 || found.includes(category.name)) return;
       if (category.regex.test(sentence)) found.push(category.name);
     });
   }

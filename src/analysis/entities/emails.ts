@@ -14,7 +14,7 @@ for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.
  * local-part characters before that "@" starts (its lookbehind forbids any later start), so the expression is
  * tried there alone instead of at every position of the text: most provisions have no "@" at all.
  */
-function emailMatches(text: string): { index: number; address: string }[] {
+export function emailMatches(text: string): { index: number; address: string }[] {
   const out: { index: number; address: string }[] = [];
   let searchedTo = 0;
   for (let at = text.indexOf("@"); at >= 0; ) {

@@ -1,12 +1,9 @@
 /** Entity extraction: the named specifics of a document. */
 import type { Entities, Provision } from "../../model/index.js";
-import { plainText, segment } from "../segment/index.js";
-import { findDataCategories } from "./data-categories.js";
+import { segment } from "../segment/index.js";
 import { findDates } from "./dates.js";
 import { findEmails } from "./emails.js";
-import { findTransferPlaces } from "./places.js";
-import { findRetentionPeriods } from "./retention.js";
-import { sentences } from "./sentences.js";
+import { mergeInOrder, type ProvisionReading, readProvision } from "./provision-reading.js";
 import { findThirdParties } from "./third-parties.js";
 
 /** Options of {@link extractEntities}. */
@@ -15,16 +12,16 @@ export interface ExtractOptions {
   exclude?: readonly string[];
 }
 
-/** A provision read as plain text: its sentences, with its context and last heading. */
+/** A provision read as plain text, with its context and last heading. */
 interface ReadProvision {
-  sentences: string[];
+  reading: ProvisionReading;
   /** Heading and context: what the provision is about when its own words do not say. */
   frame: string;
 }
 
 function read(provision: Provision): ReadProvision {
   const frame = [provision.headingPath.at(-1) ?? "", provision.context ?? ""].join(" \n ");
-  return { sentences: sentences(plainText(provision.text)), frame };
+  return { reading: readProvision(provision.text), frame };
 }
 
 /**
@@ -43,18 +40,18 @@ export function extractEntities(
   options: ExtractOptions = {},
 ): Entities {
   const parts = (provisions ?? segment(text)).map(read);
-  const allSentences = parts.flatMap((part) => part.sentences);
-  const countries: string[] = [];
-  for (const part of parts) {
-    for (const place of findTransferPlaces(part.sentences, part.frame))
-      if (!countries.includes(place)) countries.push(place);
-  }
+  const allSentences = parts.flatMap((part) => part.reading.sentences);
+  // Per provision, then merged in document order: the same as reading all sentences at once, and what the
+  // explanations of each provision read again.
   return {
     thirdParties: findThirdParties(allSentences.join("\n"), options.exclude),
     emails: findEmails(text).map((email) => email.address),
     dates: findDates(text),
-    retentionPeriods: findRetentionPeriods(allSentences),
-    countries,
-    dataCategories: findDataCategories(allSentences),
+    retentionPeriods: mergeInOrder(
+      parts.map((part) => part.reading.retentionPeriods()),
+      (phrase) => phrase.toLowerCase(),
+    ),
+    countries: mergeInOrder(parts.map((part) => part.reading.transferPlaces(part.frame))),
+    dataCategories: mergeInOrder(parts.map((part) => part.reading.dataCategories())),
   };
 }

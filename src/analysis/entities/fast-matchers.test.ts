@@ -5,16 +5,20 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { explain } from "../explain/index.js";
-import { segment } from "../segment/index.js";
+import { plainText, segment } from "../segment/index.js";
+import { emailMatches } from "./emails.js";
 import { escapeRegex } from "./escape-regex.js";
 import {
   DATA_CATEGORIES,
+  extractEntities,
   findDataCategories,
-  findEmails,
+  findRetentionPeriods,
   findThirdParties,
-  isPrivacyAddress,
+  findTransferPlaces,
   KNOWN_THIRD_PARTIES,
+  sentences,
 } from "./index.js";
+import { isTransferFrame } from "./places.js";
 
 const fixtures = fileURLToPath(new URL("../segment/fixtures/", import.meta.url));
 const documents = readdirSync(fixtures)
@@ -54,35 +58,11 @@ function referenceThirdParties(plain: string): string[] {
   return found;
 }
 
-/** findEmails as first written: EMAIL run with matchAll over the whole text. */
-function referenceEmails(markdown: string) {
+/** E-mail matches as first found: EMAIL run with matchAll over the whole text. */
+function referenceEmailMatches(text: string): { index: number; address: string }[] {
   const email =
     /(?<![A-Za-z0-9._%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-])?@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}(?![A-Za-z0-9-])/g;
-  const text = markdown.replace(/%[0-9A-Fa-f]{2}/g, " ");
-  const found = new Map<string, { rank: 0 | 1 | 2; order: number }>();
-  for (const m of text.matchAll(email)) {
-    const address = m[0].toLowerCase();
-    if (/\.(png|jpe?g|gif|svg|webp|ico|css|js)$/i.test(address)) continue;
-    const lineStart = text.lastIndexOf("\n", m.index) + 1;
-    const lineEnd = text.indexOf("\n", m.index);
-    const around = text.slice(
-      Math.max(lineStart, m.index - 200),
-      Math.min(lineEnd === -1 ? text.length : lineEnd, m.index + m[0].length + 200),
-    );
-    const rank: 0 | 1 | 2 = isPrivacyAddress(address)
-      ? 2
-      : /privacy|data protection|\bDPO\b|personal (data|information)|your rights|delete your|access (to )?your/i.test(
-            around,
-          )
-        ? 1
-        : 0;
-    const known = found.get(address);
-    if (!known) found.set(address, { rank, order: found.size });
-    else if (rank > known.rank) known.rank = rank;
-  }
-  return [...found]
-    .sort(([, a], [, b]) => b.rank - a.rank || a.order - b.order)
-    .map(([address, { rank }]) => ({ address, privacyRank: rank }));
+  return [...text.matchAll(email)].map((m) => ({ index: m.index, address: m[0] }));
 }
 
 describe("entity fast paths", () => {
@@ -93,6 +73,8 @@ describe("entity fast paths", () => {
     "𝐀Google Analytics and Stripe𝐁, Google Analytics 🙂 Stripe",
     "Goo\u212Ale Analytics, \u017Ftripe, Stripe, Amazon Web Services",
     "We use Google Analytics, Mixpanel and AWS; see stripe.com and Square.",
+    // Names glued to a letter or digit before them, and a valid name starting inside a glued one.
+    "xGoogle Analytics, ÉStripe, 9Square, _Stripe, GoogleGoogle Analytics, xAmazon Web Services AWS",
   ];
 
   it("finds the same third parties as the unicode expressions", () => {
@@ -105,7 +87,8 @@ describe("entity fast paths", () => {
       "mailto:%20dpo@x.com <support@help.example.org> logo@2x.png first.last+tag@sub-d.example.travel",
       "abc@def@ghi.jk lo_ng-name%x@h.i.jk a@b.c a@b.cd-e @@@x@y.zz",
     ];
-    for (const text of [...texts, ...tricky]) assert.deepEqual(findEmails(text), referenceEmails(text), text);
+    for (const text of [...texts, ...tricky])
+      assert.deepEqual(emailMatches(text), referenceEmailMatches(text), text);
   });
 
   it("finds the same data categories as running every category's regex", () => {
@@ -123,6 +106,28 @@ describe("entity fast paths", () => {
           if (!reference.includes(c.name) && c.regex.test(s)) reference.push(c.name);
       }
       assert.deepEqual(findDataCategories(sentences), reference);
+    }
+  });
+
+  it("merges each provision's findings into the document's: the same as reading all its sentences at once", () => {
+    for (const doc of documents) {
+      const provisions = segment(doc);
+      const own = provisions.map((p) => sentences(plainText(p.text)));
+      const all = own.flat();
+      const frames = provisions.map((p) => [p.headingPath.at(-1) ?? "", p.context ?? ""]);
+      const countries: string[] = [];
+      own.forEach((list, i) => {
+        for (const place of findTransferPlaces(list, frames[i]!.join(" \n ")))
+          if (!countries.includes(place)) countries.push(place);
+        // Explanations frame a provision with "\n", entities with " \n ": the same topic either way.
+        assert.equal(isTransferFrame(frames[i]!.join("\n")), isTransferFrame(frames[i]!.join(" \n ")));
+      });
+      for (let run = 0; run < 2; run++) {
+        const entities = extractEntities(doc, provisions);
+        assert.deepEqual(entities.dataCategories, findDataCategories(all));
+        assert.deepEqual(entities.retentionPeriods, findRetentionPeriods(all));
+        assert.deepEqual(entities.countries, countries);
+      }
     }
   });
 

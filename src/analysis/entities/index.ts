@@ -4,6 +4,7 @@ export { type FoundDate, findDates, parseDate } from "./dates.js";
 export { type FoundEmail, findEmails, isPrivacyAddress } from "./emails.js";
 export { type ExtractOptions, extractEntities } from "./extract-entities.js";
 export { findPlaces, findTransferPlaces } from "./places.js";
+export { type ProvisionReading, readProvision } from "./provision-reading.js";
 export { findRetentionPeriods } from "./retention.js";
 export { sentences } from "./sentences.js";
 export {

@@ -129,12 +129,17 @@ export function findPlaces(text: string): string[] {
   return out;
 }
 
+/** Whether a provision's heading or lead-in is about transfers: then every sentence of it counts. */
+export function isTransferFrame(frame: string): boolean {
+  return TRANSFER_TOPIC.test(frame);
+}
+
 /**
  * Places of transfer or storage named in a provision's sentences: those of sentences about transfers, or of
  * every sentence when the provision's heading or lead-in (`frame`) is about transfers.
  */
 export function findTransferPlaces(allSentences: readonly string[], frame = ""): string[] {
-  const frameIsTransfer = TRANSFER_TOPIC.test(frame);
+  const frameIsTransfer = isTransferFrame(frame);
   const out: string[] = [];
   for (const sentence of allSentences) {
     if (!frameIsTransfer && !TRANSFER_TOPIC.test(sentence)) continue;

@@ -13,9 +13,9 @@ import { specificsFor } from "./specifics.js";
  * the generic wording than a wrong recipient.
  */
 function privacyContact(entities: Entities, provision: Provision): string | null {
-  const inProvision = entities.emails.find(
-    (email) => provision.text.toLowerCase().includes(email) && isPrivacyAddress(email),
-  );
+  // Lower-cased once, not once per address of the document.
+  const lower = entities.emails.length > 0 ? provision.text.toLowerCase() : "";
+  const inProvision = entities.emails.find((email) => lower.includes(email) && isPrivacyAddress(email));
   return inProvision ?? entities.emails.find(isPrivacyAddress) ?? null;
 }
 
@@ -24,6 +24,8 @@ function privacyContact(entities: Entities, provision: Provision): string | null
  * capitalised; a real name ("edX") is kept as written.
  */
 function fill(text: string, values: Record<keyof typeof PLACEHOLDERS, string>): string {
+  // Three texts in four have no placeholder: nothing to replace, and no expression to run.
+  if (!text.includes("{")) return text;
   return text.replace(
     /\{(platform|contact)\}/g,
     (_match, name: keyof typeof PLACEHOLDERS, offset: number) => {

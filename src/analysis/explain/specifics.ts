@@ -3,15 +3,7 @@
  * document. Every string quotes or lists what the text says; nothing is inferred.
  */
 import type { Classification, Entities, Provision } from "../../model/index.js";
-import {
-  findDataCategories,
-  findEmails,
-  findRetentionPeriods,
-  findThirdParties,
-  findTransferPlaces,
-  lookupThirdParty,
-  sentences,
-} from "../entities/index.js";
+import { findEmails, findThirdParties, lookupThirdParty, readProvision } from "../entities/index.js";
 import { plainText, truncateWords } from "../segment/index.js";
 
 /** Third-party categories that matter to a clause type, to cite document-wide names when the provision has none. */
@@ -63,9 +55,9 @@ interface ProvisionFacts {
   text: string;
   frame: string;
   parties: string[];
-  periods: string[];
-  places: string[];
-  data: string[];
+  periods: readonly string[];
+  places: readonly string[];
+  data: readonly string[];
   emails: string[];
 }
 
@@ -80,15 +72,15 @@ function provisionFacts(provision: Provision): ProvisionFacts {
   const frame = [provision.headingPath.at(-1) ?? "", provision.context ?? ""].join("\n");
   const cached = factsCache.get(provision);
   if (cached && cached.text === provision.text && cached.frame === frame) return cached;
-  const plain = plainText(provision.text);
-  const own = sentences(plain);
+  // The reading entity extraction did of this text, when it was just done.
+  const reading = readProvision(provision.text);
   const facts: ProvisionFacts = {
     text: provision.text,
     frame,
-    parties: findThirdParties(plain),
-    periods: findRetentionPeriods(own),
-    places: findTransferPlaces(own, frame),
-    data: findDataCategories(own),
+    parties: findThirdParties(reading.plain),
+    periods: reading.retentionPeriods(),
+    places: reading.transferPlaces(frame),
+    data: reading.dataCategories(),
     emails: findEmails(provision.text).map((email) => email.address),
   };
   factsCache.set(provision, facts);

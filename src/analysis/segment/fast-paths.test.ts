@@ -1,6 +1,7 @@
 /**
- * Provision keys read words with a code-unit scanner between markup spans: the significant words are exactly
- * those of the key's words as first written (markup blanked out, the `u` regex, every word normalised alike).
+ * Provision keys read words with a code-unit scanner between markup spans and normalise plain ASCII words
+ * without regexes: the significant words are exactly those of the key's words as first written (markup blanked
+ * out, the `u` regex, every word through `keyWord`).
  * Plain text skips the Markdown replacements on texts without any character they need: the same text results.
  */
 import assert from "node:assert/strict";
@@ -9,20 +10,8 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { plainText } from "./markdown-text.js";
-import { significantWords } from "./provision-key.js";
-
-const FUNCTION_WORDS = new Set(
-  (
-    "the an and or of to in on at by for from with as is are be been was were it its this that these those " +
-    "we us our you your they their he she his her which who whom what when where how if than then so such " +
-    "not no nor any all some may can will shall would could should also into about over under per via"
-  ).split(" "),
-);
-const MONTHS = new Set(
-  "january february march april june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split(
-    " ",
-  ),
-);
+import { assignProvisionKeys, baseProvisionKey, keyWord, significantWords } from "./provision-key.js";
+import { segment } from "./segment.js";
 
 function referenceCollect(markdown: string, windowLength: number, limit: number): string[] {
   const cut = markdown.length > windowLength;
@@ -34,12 +23,8 @@ function referenceCollect(markdown: string, windowLength: number, limit: number)
   for (const m of cleaned.matchAll(/[\p{L}\p{N}]+/gu)) {
     if (out.length >= limit) break;
     if (cut && m.index + m[0].length === cleaned.length) break;
-    let token = m[0].toLowerCase();
-    if (/[^a-z0-9]/.test(token)) token = token.normalize("NFKD").replace(/\p{M}+/gu, "");
-    if (token.length < 2 || /\p{N}/u.test(token)) continue;
-    if (FUNCTION_WORDS.has(token) || MONTHS.has(token)) continue;
-    if (/^(?=[ivxlc]+$)c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$/.test(token)) continue;
-    out.push(token.slice(0, 6));
+    const key = keyWord(m[0]);
+    if (key !== null) out.push(key);
   }
   return out;
 }
@@ -94,6 +79,22 @@ function referencePlain(markdown: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+describe("provision keys of a document", () => {
+  it("are each provision's base key, hashed once per distinct heading or lead, with its occurrence suffix", () => {
+    for (const document of readdirSync(fixtures).filter((f) => f.endsWith(".md"))) {
+      const provisions = segment(readFileSync(join(fixtures, document), "utf8"));
+      const seen = new Map<string, number>();
+      const reference = provisions.map((p) => {
+        const base = baseProvisionKey(p.headingPath, p.text);
+        const n = (seen.get(base) ?? 0) + 1;
+        seen.set(base, n);
+        return n === 1 ? base : `${base}~${n}`;
+      });
+      assert.deepEqual(assignProvisionKeys(provisions), reference);
+    }
+  });
+});
 
 describe("plain text fast path", () => {
   it("gives the reference's text on real paragraphs, lines and whitespace variants", () => {

@@ -51,7 +51,7 @@ const MARKUP = /!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|<[^>]*>|&#?\w+;|https?:\/\/\S+/
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /** The key form of one word (lower-cased, accents folded, stemmed), or null when the word is not significant. */
-function keyWord(word: string): string | null {
+export function keyWord(word: string): string | null {
   let token = word.toLowerCase();
   // Accents are folded only where there are any: most tokens are ASCII and NFKD is costly.
   if (/[^a-z0-9]/.test(token)) token = token.normalize("NFKD").replace(/\p{M}+/gu, "");
@@ -79,14 +79,18 @@ function collectWords(markdown: string, windowLength: number, limit: number): st
         continue;
       }
       const start = i;
-      // ASCII letters only (no digit, nothing to fold): the common case, read without regexes.
+      // ASCII letters only (no digit, nothing to fold): the common case, read without regexes. An ASCII word with
+      // a digit is never significant.
       let lettersOnly = true;
+      let ascii = true;
       for (; i < to && classes[window.charCodeAt(i)] !== 0; i++) {
         const c = window.charCodeAt(i);
         if (c > 0x7a || c < 0x41) lettersOnly = false;
+        if (c > 0x7f) ascii = false;
       }
       // A word touching the edge of a cut window may itself be cut: it would make the key depend on where the cut fell.
       if (cut && i === window.length) return out;
+      if (!lettersOnly && ascii) continue;
       const word = window.slice(start, i);
       if (!lettersOnly) {
         const key = keyWord(word);
@@ -127,9 +131,13 @@ export function significantWords(markdown: string, limit: number): string[] {
 
 /** Key without occurrence suffix for a provision's innermost heading and text. */
 export function baseProvisionKey(headingPath: readonly string[], text: string): string {
+  return baseKey(headingPath, text, sha256Hex);
+}
+
+function baseKey(headingPath: readonly string[], text: string, hash: (words: string) => string): string {
   const heading = headingPath.at(-1) ?? "";
-  const section = sha256Hex(significantWords(heading, HEADING_WORDS).join(" ")).slice(0, 6);
-  const lead = sha256Hex(significantWords(text, LEAD_WORDS).join(" ")).slice(0, 10);
+  const section = hash(significantWords(heading, HEADING_WORDS).join(" ")).slice(0, 6);
+  const lead = hash(significantWords(text, LEAD_WORDS).join(" ")).slice(0, 10);
   return `${section}-${lead}`;
 }
 
@@ -141,8 +149,18 @@ export function assignProvisionKeys(
   provisions: readonly { headingPath: readonly string[]; text: string }[],
 ): string[] {
   const seen = new Map<string, number>();
+  // Provisions of a section share its heading's hash, and repeated provisions their lead's: each is hashed once.
+  const hashes = new Map<string, string>();
+  const hash = (words: string): string => {
+    let hex = hashes.get(words);
+    if (hex === undefined) {
+      hex = sha256Hex(words);
+      hashes.set(words, hex);
+    }
+    return hex;
+  };
   return provisions.map((provision) => {
-    const base = baseProvisionKey(provision.headingPath, provision.text);
+    const base = baseKey(provision.headingPath, provision.text, hash);
     const count = (seen.get(base) ?? 0) + 1;
     seen.set(base, count);
     return count === 1 ? base : `${base}~${count}`;

@@ -1,4 +1,5 @@
-/** The clause types of a provision, each linking to its clause type page. */
+/** The clause types of a provision, each linking to its clause type page (an html template: one per card). */
+import { html } from "hono/html";
 import type { ClauseView } from "../../store/queries/index.js";
 import { clauseTypeName, type Knowledge } from "../knowledge.js";
 
@@ -6,14 +7,10 @@ export function ClauseTags(props: { clauses: readonly ClauseView[]; knowledge: K
   // Strongest first: keep each type's first (strongest) classification.
   const unique = props.clauses.filter((c, i) => props.clauses.findIndex((x) => x.type === c.type) === i);
   if (unique.length === 0) return null;
-  return (
-    <ul class="legend" aria-label="Clause types">
-      {unique.map((c) => (
-        <li class="tag">
-          <a href={`/clause-types/${c.type}`}>{clauseTypeName(props.knowledge, c.type)}</a>
-          {c.polarity === "protective" ? " (protective)" : ""}
-        </li>
-      ))}
-    </ul>
-  );
+  return html`<ul class="legend" aria-label="Clause types">${unique.map(
+    (c) =>
+      html`<li class="tag"><a href="/clause-types/${c.type}">${clauseTypeName(props.knowledge, c.type)}</a>${
+        c.polarity === "protective" ? " (protective)" : ""
+      }</li>`,
+  )}</ul>`;
 }

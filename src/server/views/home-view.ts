@@ -1,6 +1,7 @@
 import {
   type ChangeRecordListItem,
   changesPerMonth,
+  currentVersions,
   type DashboardCounts,
   dashboardCounts,
   listChangeRecords,
@@ -25,12 +26,14 @@ export interface HomeView {
 }
 
 export async function loadHome(deps: ServerDeps): Promise<HomeView> {
+  // Read once for the three sections that need it.
+  const current = await currentVersions(deps.src);
   const [counts, recentChanges, severe, added, platforms, months] = await Promise.all([
-    dashboardCounts(deps.src),
+    dashboardCounts(deps.src, current),
     listChangeRecords(deps.src, { limit: 8, kinds: ["substantive"] }),
-    mostSevereProvisions(deps.src, { limit: 8 }),
+    mostSevereProvisions(deps.src, { limit: 8, current }),
     newSevereProvisions(deps.src, { limit: 6 }),
-    listPlatforms(deps.src, undefined, { gradeDetails: false }),
+    listPlatforms(deps.src, undefined, { gradeDetails: false, current }),
     changesPerMonth(deps.src),
   ]);
   return { counts, recentChanges, severe, added, platforms, months };

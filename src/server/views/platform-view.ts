@@ -40,7 +40,8 @@ export async function loadPlatform(
   if (!platform) throw notFound(`Platform “${slug}”`);
   const only = [platform.id];
   const [summaries, documents, provisions, changes, months] = await Promise.all([
-    listPlatforms(deps.src, only),
+    // The page shows the documents' grades (below), not the summary's: no grade contributions to parse twice.
+    listPlatforms(deps.src, only, { gradeDetails: false }),
     listDocuments(deps.src, { platformId: platform.id }),
     listProvisions(deps.src, {
       platformIds: only,

@@ -4,6 +4,8 @@ import {
   type ClauseExcerpt,
   type ClauseTypePrevalence,
   clauseTypePrevalence,
+  currentClassifications,
+  currentVersions,
   getProvision,
   getVersionAnalysis,
   listProvisions,
@@ -40,19 +42,24 @@ export async function loadProvision(deps: ServerDeps, id: number): Promise<Provi
   // of that type, and the other types link to their own comparison pages.
   const types = [...new Set(provision.clauses.map((c) => c.type))].slice(0, 1);
   const main = types[0];
+  // Read once for the comparison and the prevalence, which count the same classifications.
+  const current = main === undefined ? [] : await currentVersions(deps.src);
+  const classifications = main === undefined ? [] : await currentClassifications(deps.src, current, main);
   const [history, elsewhere, risks, version, table, reviews] = await Promise.all([
     provisionHistory(deps.src, provision.documentId, provision.key),
     Promise.all(
       types.map(async (type) => ({
         type,
-        excerpts: (await bestClauseExcerpts(deps.src, { type, excerptChars: 360 }))
+        excerpts: (await bestClauseExcerpts(deps.src, { type, excerptChars: 360, current, classifications }))
           .filter((e) => e.platformId !== provision.platformId)
           .slice(0, ELSEWHERE_LIMIT),
       })),
     ),
     listProvisions(deps.src, { versionId: provision.versionId, severity: "high", limit: 6 }),
     getVersionAnalysis(deps.src, provision.versionId),
-    main === undefined ? Promise.resolve(null) : clauseTypePrevalence(deps.src, main),
+    main === undefined
+      ? Promise.resolve(null)
+      : clauseTypePrevalence(deps.src, main, current, classifications),
     deps.store.reviews.forText(sha256Hex(provision.text)),
   ]);
   return {

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Polarity, Severity } from "../../model/index.js";
 import { toPolarity } from "./clauses.js";
-import { currentVersions, versionIdList } from "./current-versions.js";
+import { type CurrentVersion, currentVersions, versionIdList } from "./current-versions.js";
 import type { QuerySource } from "./query-source.js";
 import { severityRank, toSeverity } from "./severity.js";
 
@@ -24,72 +24,122 @@ export interface ClauseExcerpt {
   provisionCount: number;
 }
 
+/** A classification of a current version, as excerpts and prevalence read it. */
+export interface CurrentClassification {
+  id: number;
+  type: string;
+  severity: string;
+  polarity: string;
+  confidence: number;
+  provision_id: number;
+  document_id: number;
+}
+
+/**
+ * The classifications of the given current versions (optionally of one type), from the covering index on
+ * classifications (version_id, type, …): no table row is read.
+ */
+export async function currentClassifications(
+  src: QuerySource,
+  current: readonly CurrentVersion[],
+  type?: string,
+): Promise<CurrentClassification[]> {
+  let query = src.db
+    .selectFrom("classifications")
+    .select(["id", "type", "severity", "polarity", "confidence", "provision_id", "document_id"])
+    .where("version_id", "in", versionIdList(current));
+  if (type !== undefined) query = query.where("type", "=", type);
+  return query.execute();
+}
+
+const SEVERITY_RANK: Record<string, number> = { high: 3, medium: 2, low: 1 };
+const POLARITY_RANK: Record<string, number> = { concerning: 2, neutral: 1 };
+
+/** Whether `a` is a stronger excerpt than `b` (the order of {@link bestClauseExcerpts}). */
+function stronger(a: CurrentClassification, b: CurrentClassification): boolean {
+  const order =
+    (SEVERITY_RANK[a.severity] ?? 0) - (SEVERITY_RANK[b.severity] ?? 0) ||
+    (POLARITY_RANK[a.polarity] ?? 0) - (POLARITY_RANK[b.polarity] ?? 0) ||
+    Number(a.confidence) - Number(b.confidence) ||
+    b.provision_id - a.provision_id;
+  return order > 0;
+}
+
 /**
  * For each platform (optionally only some), its strongest current provision of each clause type (optionally
- * one type): highest severity, then concerning before neutral before protective, then confidence.
+ * one type): highest severity, then concerning before neutral before protective, then confidence, then the
+ * earlier provision.
  */
 export async function bestClauseExcerpts(
   src: QuerySource,
-  options: { type?: string; platformIds?: readonly number[]; excerptChars?: number },
+  options: {
+    type?: string;
+    platformIds?: readonly number[];
+    excerptChars?: number;
+    /** The current versions of those platforms, if already read. */
+    current?: readonly CurrentVersion[];
+    /** Their classifications (of `type` when given), if already read. */
+    classifications?: readonly CurrentClassification[];
+  },
 ): Promise<ClauseExcerpt[]> {
-  const current = await currentVersions(src, options.platformIds);
+  const current = options.current ?? (await currentVersions(src, options.platformIds));
+  const platformOf = new Map(current.map((c) => [c.documentId, c.platformId]));
   const chars = options.excerptChars ?? 420;
-  // Rank without touching provision rows (their text makes them large); read text only for the winners.
-  let inner = src.db
-    .selectFrom("classifications as c")
-    .innerJoin("documents as d", "d.id", "c.document_id")
-    .select([
-      "c.type",
-      "c.severity",
-      "c.polarity",
-      "c.confidence",
-      "c.provision_id",
-      "c.document_id",
-      "d.platform_id",
-      "d.terms_type",
-      sql<number>`row_number() over (partition by d.platform_id, c.type order by ${severityRank("c.severity")} desc, (case c.polarity when 'concerning' then 2 when 'neutral' then 1 else 0 end) desc, c.confidence desc, c.provision_id)`.as(
-        "rn",
-      ),
-      sql<number>`count(*) over (partition by d.platform_id, c.type)`.as("n"),
-    ])
-    .where("c.version_id", "in", versionIdList(current));
-  if (options.type !== undefined) inner = inner.where("c.type", "=", options.type);
+  // Ranked here: a few thousand rows at most, which SQL window functions took twice as long to partition and
+  // sort. Text is read for the winners only.
+  const classifications =
+    options.classifications ?? (await currentClassifications(src, current, options.type));
+  const best = new Map<string, { top: CurrentClassification; platformId: number; n: number }>();
+  for (const row of classifications) {
+    const platformId = platformOf.get(row.document_id);
+    if (platformId === undefined) continue;
+    const key = `${platformId} ${row.type}`;
+    const entry = best.get(key);
+    if (!entry) best.set(key, { top: row, platformId, n: 1 });
+    else {
+      entry.n++;
+      if (stronger(row, entry.top)) entry.top = row;
+    }
+  }
+  if (best.size === 0) return [];
+  const winners = new Map([...best.values()].map((w) => [w.top.id, w]));
   const rows = await src.db
-    .selectFrom(inner.as("t"))
-    .innerJoin("platforms as pl", "pl.id", "t.platform_id")
-    .innerJoin("provisions as p", "p.id", "t.provision_id")
+    .selectFrom("classifications as c")
+    .innerJoin("provisions as p", "p.id", "c.provision_id")
+    .innerJoin("documents as d", "d.id", "c.document_id")
+    .innerJoin("platforms as pl", "pl.id", "d.platform_id")
     .select([
+      "c.id",
       sql<string>`substr(p.text, 1, ${chars + 1})`.as("excerpt"),
       sql<number>`length(p.text)`.as("text_length"),
-      "t.type",
-      "t.severity",
-      "t.polarity",
-      "t.confidence",
-      "t.provision_id",
-      "t.document_id",
-      "t.platform_id",
-      "t.terms_type",
-      "t.n",
+      "d.terms_type",
       "pl.slug",
       "pl.name",
     ])
-    .where("t.rn", "=", 1)
-    .orderBy(severityRank("t.severity"), "desc")
+    .where("c.id", "in", [...winners.keys()])
+    .orderBy(severityRank("c.severity"), "desc")
     .orderBy("pl.name")
     .execute();
-  return rows.map((r) => ({
-    provisionId: r.provision_id,
-    documentId: r.document_id,
-    platformId: r.platform_id,
-    platformSlug: r.slug,
-    platformName: r.name,
-    termsType: r.terms_type,
-    excerpt: r.excerpt,
-    textLength: Number(r.text_length),
-    type: r.type,
-    severity: toSeverity(r.severity) ?? "low",
-    polarity: toPolarity(r.polarity),
-    confidence: Number(r.confidence),
-    provisionCount: Number(r.n),
-  }));
+  return rows.flatMap((r) => {
+    const winner = winners.get(r.id);
+    if (!winner) return [];
+    const { top, platformId, n } = winner;
+    return [
+      {
+        provisionId: top.provision_id,
+        documentId: top.document_id,
+        platformId,
+        platformSlug: r.slug,
+        platformName: r.name,
+        termsType: r.terms_type,
+        excerpt: r.excerpt,
+        textLength: Number(r.text_length),
+        type: top.type,
+        severity: toSeverity(top.severity) ?? "low",
+        polarity: toPolarity(top.polarity),
+        confidence: Number(top.confidence),
+        provisionCount: n,
+      },
+    ];
+  });
 }

@@ -49,6 +49,7 @@ async function clausesWhere(
     .orderBy("confidence", "desc")
     .execute();
   for (const r of rows) {
+    let reasons: ClassificationReason[] | undefined;
     const clause: ClauseView = {
       id: r.id,
       provisionId: r.provision_id,
@@ -59,7 +60,11 @@ async function clausesWhere(
       evidenceStart: Number(r.evidence_start),
       evidenceEnd: Number(r.evidence_end),
       source: r.source,
-      reasons: storedReasons(r.reasons),
+      // Parsed when first read: listings show clause types, not the reasons behind them.
+      get reasons() {
+        reasons ??= storedReasons(r.reasons);
+        return reasons;
+      },
     };
     const list = out.get(r.provision_id);
     if (list) list.push(clause);

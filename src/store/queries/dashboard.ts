@@ -1,4 +1,4 @@
-import { currentVersions, versionIdList } from "./current-versions.js";
+import { type CurrentVersion, currentVersions, versionIdList } from "./current-versions.js";
 import type { QuerySource } from "./query-source.js";
 
 /** Headline figures of the archive. */
@@ -15,10 +15,12 @@ export interface DashboardCounts {
   lastRecordedAt: string | null;
 }
 
-/** The dashboard's counts, in a handful of aggregate reads. */
-export async function dashboardCounts(src: QuerySource): Promise<DashboardCounts> {
-  const current = await currentVersions(src);
-  const ids = versionIdList(current);
+/** The dashboard's counts, in a handful of aggregate reads; `current`: the current versions, if already read. */
+export async function dashboardCounts(
+  src: QuerySource,
+  current?: readonly CurrentVersion[],
+): Promise<DashboardCounts> {
+  const ids = versionIdList(current ?? (await currentVersions(src)));
   const [platforms, documents, versions, provisions, changes] = await Promise.all([
     src.db
       .selectFrom("platforms")

@@ -11,7 +11,12 @@ export type {
 } from "./change-records.js";
 export { changeRecordKey, changesPerMonth, getChangeRecord, listChangeRecords } from "./change-records.js";
 export { type CitationFacts, citationFacts } from "./citations.js";
-export { bestClauseExcerpts, type ClauseExcerpt } from "./clause-excerpts.js";
+export {
+  bestClauseExcerpts,
+  type ClauseExcerpt,
+  type CurrentClassification,
+  currentClassifications,
+} from "./clause-excerpts.js";
 export { type ClauseView, clausesOf, clausesOfVersion } from "./clauses.js";
 export { type CurrentVersion, currentVersions } from "./current-versions.js";
 export { clauseTypesFound, type DashboardCounts, dashboardCounts } from "./dashboard.js";

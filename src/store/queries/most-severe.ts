@@ -1,6 +1,7 @@
+import { sql } from "kysely";
 import type { ProvisionChange } from "../../model/index.js";
 import { clausesOf } from "./clauses.js";
-import { currentVersions } from "./current-versions.js";
+import { type CurrentVersion, currentVersions } from "./current-versions.js";
 import { parseJson } from "./json.js";
 import { listQuery, type ProvisionListItem, toListItem } from "./provisions.js";
 import type { QuerySource } from "./query-source.js";
@@ -13,9 +14,14 @@ import { SEVERITY_ORDER } from "./severity.js";
  */
 export async function mostSevereProvisions(
   src: QuerySource,
-  options: { limit: number; platformIds?: readonly number[] },
+  options: {
+    limit: number;
+    platformIds?: readonly number[];
+    /** The current versions of those platforms, if already read. */
+    current?: readonly CurrentVersion[];
+  },
 ): Promise<ProvisionListItem[]> {
-  const current = await currentVersions(src, options.platformIds);
+  const current = options.current ?? (await currentVersions(src, options.platformIds));
   const platformOf = new Map(current.map((c) => [c.versionId, c.platformId]));
   const picked = new Map<number, { id: number; rank: number }>();
   for (const severity of SEVERITY_ORDER) {
@@ -55,15 +61,22 @@ export async function newSevereProvisions(
   src: QuerySource,
   options: { limit: number },
 ): Promise<ProvisionListItem[]> {
+  // The latest records are chosen first and only theirs diffs read: sorting the candidates with their diffs
+  // (tens of kB each) copied along cost more than all the rest of this function.
   const recent = await src.db
-    .selectFrom("change_records as c")
-    .innerJoin("search_heads as h", "h.version_id", "c.to_version_id")
-    .select(["c.to_version_id", "c.recorded_at", "c.provision_changes"])
-    .where("c.kind", "=", "substantive")
-    .where("c.from_version_id", "is not", null)
-    .orderBy("c.recorded_at", "desc")
-    .orderBy("c.id", "desc")
-    .limit(RECENT_CHANGES)
+    .selectFrom("change_records")
+    .select(["to_version_id", "recorded_at", "provision_changes"])
+    .where("id", "in", (eb) =>
+      eb
+        .selectFrom("change_records as c")
+        .innerJoin("search_heads as h", "h.version_id", "c.to_version_id")
+        .select("c.id")
+        .where("c.kind", "=", "substantive")
+        .where("c.from_version_id", "is not", null)
+        .orderBy("c.recorded_at", "desc")
+        .orderBy("c.id", "desc")
+        .limit(RECENT_CHANGES),
+    )
     .execute();
   const added = new Map<number, Set<number>>();
   for (const r of recent) {
@@ -74,15 +87,19 @@ export async function newSevereProvisions(
   }
   if (added.size === 0) return [];
   const recordedAt = new Map(recent.map((r) => [r.to_version_id, String(r.recorded_at)]));
+  // By (version, position) on the unique index: reading every flagged provision of those versions to keep a
+  // few cost ten times more. Typed values, because PostgreSQL would read untyped VALUES parameters as text.
+  const positions = [...added].flatMap(([versionId, indexes]) =>
+    [...indexes].map((idx) => sql`(cast(${versionId} as integer), cast(${idx} as integer))`),
+  );
   const rows = await src.db
     .selectFrom("provisions")
     .select(["id", "version_id", "idx", "max_severity"])
-    .where("version_id", "in", [...added.keys()])
+    .where(sql<boolean>`(version_id, idx) in (values ${sql.join(positions)})`)
     .where("max_severity", "in", ["high", "medium"])
     .execute();
   const rank = (severity: string | null) => (severity === "high" ? 2 : 1);
   const chosen = rows
-    .filter((r) => added.get(r.version_id)?.has(r.idx))
     .sort(
       (a, b) =>
         rank(b.max_severity) - rank(a.max_severity) ||

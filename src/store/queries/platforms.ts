@@ -1,8 +1,8 @@
-import type { Platform } from "../../model/index.js";
+import type { Platform, Severity } from "../../model/index.js";
 import { type CurrentVersion, currentVersions, versionIdList } from "./current-versions.js";
 import { parseJson } from "./json.js";
 import type { QuerySource } from "./query-source.js";
-import { emptyCounts, type SeverityCounts, toSeverity } from "./severity.js";
+import { emptyCounts, type SeverityCounts } from "./severity.js";
 
 /** A platform with the figures shown in listings. */
 export interface PlatformListItem extends Platform {
@@ -69,19 +69,20 @@ export async function listPlatformNames(src: QuerySource): Promise<Platform[]> {
 
 /**
  * Platforms with their figures, by name; `only` restricts to some platform ids. `gradeDetails: false`
- * leaves out the grade contributions (the platform grade cannot then be computed) for lighter listings.
+ * leaves out the grade contributions (the platform grade cannot then be computed) for lighter listings;
+ * `current` gives the current versions of those platforms when the caller has read them already.
  */
 export async function listPlatforms(
   src: QuerySource,
   only?: readonly number[],
-  options: { gradeDetails?: boolean } = {},
+  options: { gradeDetails?: boolean; current?: readonly CurrentVersion[] } = {},
 ): Promise<PlatformListItem[]> {
   let platformQuery = src.db.selectFrom("platforms").selectAll().orderBy("name");
   if (only) platformQuery = platformQuery.where("id", "in", only.length ? [...only] : [0]);
   const platforms = await platformQuery.execute();
   if (platforms.length === 0) return [];
   const ids = platforms.map((p) => p.id);
-  const current = await currentVersions(src, ids);
+  const current = options.current ?? (await currentVersions(src, ids));
   const [documents, versions, changes, severities, grades] = await Promise.all([
     src.db
       .selectFrom("documents")
@@ -108,14 +109,21 @@ export async function listPlatforms(
       .where("c.from_version_id", "is not", null)
       .groupBy("d.platform_id")
       .execute(),
-    // Grouped by version (the platform of each current version is already known): no join, and an
-    // index on provisions (version_id, max_severity) answers it without reading provision rows.
+    // Per version (the platform of each current version is already known): no join, and one count per
+    // severity, each a range of the index on provisions (version_id, max_severity) that reads no provision
+    // row; half the cost of grouping the same index entries by (version, severity).
     src.db
-      .selectFrom("provisions")
-      .select((eb) => ["version_id", "max_severity", eb.fn.countAll<number>().as("n")])
-      .where("version_id", "in", versionIdList(current))
-      .where("max_severity", "is not", null)
-      .groupBy(["version_id", "max_severity"])
+      .selectFrom("versions as v")
+      .select((eb) => {
+        const count = (severity: Severity) =>
+          eb
+            .selectFrom("provisions as p")
+            .select((c) => c.fn.countAll<number>().as("n"))
+            .whereRef("p.version_id", "=", "v.id")
+            .where("p.max_severity", "=", severity);
+        return ["v.id", count("high").as("high"), count("medium").as("medium"), count("low").as("low")];
+      })
+      .where("v.id", "in", versionIdList(current))
       .execute(),
     currentGrades(src, current, options.gradeDetails ?? true),
   ]);
@@ -128,42 +136,33 @@ export async function listPlatforms(
   const platformOfVersion = new Map(current.map((c) => [c.versionId, c.platformId]));
   const severityCounts = new Map<number, SeverityCounts>();
   for (const row of severities) {
-    const severity = toSeverity(row.max_severity);
-    const platformId = platformOfVersion.get(row.version_id);
-    if (!severity || platformId === undefined) continue;
+    const platformId = platformOfVersion.get(row.id);
+    if (platformId === undefined) continue;
     const counts = severityCounts.get(platformId) ?? emptyCounts();
-    counts[severity] += Number(row.n);
+    counts.high += Number(row.high ?? 0);
+    counts.medium += Number(row.medium ?? 0);
+    counts.low += Number(row.low ?? 0);
     severityCounts.set(platformId, counts);
   }
-  return platforms.map((p) => {
-    const counts = severityCounts.get(p.id) ?? emptyCounts();
-    return {
-      ...toPlatform(p),
+  // Figures added to the platform, not spread with it (see toListItem in provisions.ts: ten times faster).
+  return platforms.map((p) =>
+    Object.assign(toPlatform(p), {
       documentCount: documentCounts.get(p.id) ?? 0,
       versionCount: versionCounts.get(p.id) ?? 0,
       changeCount: changeCounts.get(p.id) ?? 0,
       lastChangeAt: lastChange.get(p.id) ?? null,
-      provisions: counts,
-      grades: grades.filter((g) => g.platformId === p.id).map(({ platformId: _, ...g }) => g),
-    };
-  });
+      provisions: severityCounts.get(p.id) ?? emptyCounts(),
+      grades: grades.get(p.id) ?? [],
+    }),
+  );
 }
 
-/** Grade of the current version of each document. */
+/** Grade of the current version of each document, by platform (grouped once, not filtered per platform). */
 async function currentGrades(
   src: QuerySource,
   current: readonly CurrentVersion[],
   withDetails: boolean,
-): Promise<
-  {
-    platformId: number;
-    documentId: number;
-    termsType: string;
-    grade: string | null;
-    score: number | null;
-    gradeDetails: unknown;
-  }[]
-> {
+): Promise<Map<number, PlatformListItem["grades"]>> {
   // From the analyses by primary key: unanalysed documents have no grade to show anyway.
   const rows = await src.db
     .selectFrom("version_analyses as a")
@@ -174,12 +173,18 @@ async function currentGrades(
     .where("a.version_id", "in", versionIdList(current))
     .orderBy("d.terms_type")
     .execute();
-  return rows.map((r) => ({
-    platformId: r.platform_id,
-    documentId: r.id,
-    termsType: r.terms_type,
-    grade: r.grade ?? null,
-    score: r.score === null || r.score === undefined ? null : Number(r.score),
-    gradeDetails: "grade_details" in r ? parseJson<unknown>(r.grade_details, null) : null,
-  }));
+  const byPlatform = new Map<number, PlatformListItem["grades"]>();
+  for (const r of rows) {
+    const grade = {
+      documentId: r.id,
+      termsType: r.terms_type,
+      grade: r.grade ?? null,
+      score: r.score === null || r.score === undefined ? null : Number(r.score),
+      gradeDetails: "grade_details" in r ? parseJson<unknown>(r.grade_details, null) : null,
+    };
+    const list = byPlatform.get(r.platform_id);
+    if (list) list.push(grade);
+    else byPlatform.set(r.platform_id, [grade]);
+  }
+  return byPlatform;
 }

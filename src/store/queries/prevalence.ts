@@ -1,4 +1,5 @@
-import { currentVersions, versionIdList } from "./current-versions.js";
+import type { CurrentClassification } from "./clause-excerpts.js";
+import { type CurrentVersion, currentVersions, versionIdList } from "./current-versions.js";
 import type { QuerySource } from "./query-source.js";
 import { emptyCounts, type SeverityCounts, toSeverity } from "./severity.js";
 
@@ -25,9 +26,39 @@ export interface PrevalenceTable {
 
 const RANK = { high: 3, medium: 2, low: 1 } as const;
 
-/** Prevalence of clause types over current versions (optionally of one type only). */
-export async function clauseTypePrevalence(src: QuerySource, onlyType?: string): Promise<PrevalenceTable> {
-  const current = await currentVersions(src);
+/** Classifications counted as SQL groups them: distinct provisions per (type, document, severity, polarity). */
+function groupClassifications(classifications: readonly CurrentClassification[]) {
+  const groups = new Map<
+    string,
+    { type: string; document_id: number; severity: string; polarity: string; provisions: Set<number> }
+  >();
+  for (const c of classifications) {
+    const key = `${c.type} ${c.document_id} ${c.severity} ${c.polarity}`;
+    const group = groups.get(key);
+    if (group) group.provisions.add(c.provision_id);
+    else
+      groups.set(key, {
+        type: c.type,
+        document_id: c.document_id,
+        severity: c.severity,
+        polarity: c.polarity,
+        provisions: new Set([c.provision_id]),
+      });
+  }
+  return [...groups.values()].map((g) => Object.assign(g, { n: g.provisions.size }));
+}
+
+/**
+ * Prevalence of clause types over current versions (optionally of one type only). `current`: the current
+ * versions of every document, and `classifications`: theirs (of `onlyType`), when the caller has read them.
+ */
+export async function clauseTypePrevalence(
+  src: QuerySource,
+  onlyType?: string,
+  current?: readonly CurrentVersion[],
+  classifications?: readonly CurrentClassification[],
+): Promise<PrevalenceTable> {
+  current ??= await currentVersions(src);
   const ids = versionIdList(current);
   // Platforms come from the current-version map, not a join: with an index on classifications
   // (version_id, type, severity, polarity, document_id, provision_id) this reads no table rows at all.
@@ -44,7 +75,7 @@ export async function clauseTypePrevalence(src: QuerySource, onlyType?: string):
     .groupBy(["c.type", "c.document_id", "c.severity", "c.polarity"]);
   if (onlyType !== undefined) query = query.where("c.type", "=", onlyType);
   const [rows, analysed] = await Promise.all([
-    query.execute(),
+    classifications ? groupClassifications(classifications) : query.execute(),
     // Analysed = has a stored analysis; read by primary key instead of scanning provisions.
     src.db
       .selectFrom("version_analyses as a")

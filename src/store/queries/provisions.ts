@@ -128,21 +128,24 @@ export async function listProvisions(
   src: QuerySource,
   filter: ProvisionFilter,
 ): Promise<ProvisionListItem[]> {
-  let query = filter.bySeverity
-    ? listQuery(src).orderBy(severityRank("p.max_severity"), "desc").orderBy("p.document_id").orderBy("p.idx")
-    : listQuery(src).orderBy("p.id");
+  // The page is chosen from provision ids and indexed columns alone, then read in full: sorting the matching
+  // rows with their text (thousands for a severity across the archive) cost three times more.
+  let page = src.db.selectFrom("provisions as p").select("p.id");
   if ((filter.scope ?? "current") === "current" && filter.versionId === undefined) {
     const current = await currentVersions(src, filter.platformIds);
-    query = query.where("p.version_id", "in", versionIdList(current));
+    page = page.where("p.version_id", "in", versionIdList(current));
   } else if (filter.platformIds) {
-    query = query.where("d.platform_id", "in", filter.platformIds.length ? filter.platformIds : [0]);
+    const platforms = filter.platformIds.length ? filter.platformIds : [0];
+    page = page.where("p.document_id", "in", (eb) =>
+      eb.selectFrom("documents").select("id").where("platform_id", "in", platforms),
+    );
   }
-  if (filter.documentId !== undefined) query = query.where("p.document_id", "=", filter.documentId);
-  if (filter.versionId !== undefined) query = query.where("p.version_id", "=", filter.versionId);
-  if (filter.severity !== undefined) query = query.where("p.max_severity", "=", filter.severity);
+  if (filter.documentId !== undefined) page = page.where("p.document_id", "=", filter.documentId);
+  if (filter.versionId !== undefined) page = page.where("p.version_id", "=", filter.versionId);
+  if (filter.severity !== undefined) page = page.where("p.max_severity", "=", filter.severity);
   if (filter.clauseType !== undefined) {
     const type = filter.clauseType;
-    query = query.where(({ exists, selectFrom }) =>
+    page = page.where(({ exists, selectFrom }) =>
       exists(
         selectFrom("classifications as c")
           .select("c.id")
@@ -151,10 +154,17 @@ export async function listProvisions(
       ),
     );
   }
-  if (filter.afterId !== undefined) query = query.where("p.id", ">", filter.afterId);
-  if (filter.limit !== undefined) query = query.limit(filter.limit);
-  if (filter.offset) query = query.offset(filter.offset);
-  const rows = await query.execute();
+  if (filter.afterId !== undefined) page = page.where("p.id", ">", filter.afterId);
+  page = filter.bySeverity
+    ? page.orderBy(severityRank("p.max_severity"), "desc").orderBy("p.document_id").orderBy("p.idx")
+    : page.orderBy("p.id");
+  if (filter.limit !== undefined) page = page.limit(filter.limit);
+  if (filter.offset) page = page.offset(filter.offset);
+  const query = listQuery(src).where("p.id", "in", page);
+  const rows = await (filter.bySeverity
+    ? query.orderBy(severityRank("p.max_severity"), "desc").orderBy("p.document_id").orderBy("p.idx")
+    : query.orderBy("p.id")
+  ).execute();
   const clauses = await clausesOf(
     src,
     rows.map((r) => r.id),
@@ -165,16 +175,19 @@ export async function listProvisions(
 /** One row of {@link listQuery}. */
 type ListRow = Awaited<ReturnType<ReturnType<typeof listQuery>["execute"]>>[number];
 
-/** A listing row of {@link listQuery} with its clauses, as a listing item. */
+/**
+ * A listing row of {@link listQuery} with its clauses, as a listing item. Fields are added to the view, not
+ * spread with it: on Node 20 an object spread followed by more properties costs about a microsecond per
+ * property, most of a listing's mapping time.
+ */
 export function toListItem(r: ListRow, clauses: Map<number, ClauseView[]>): ProvisionListItem {
-  return {
-    ...toView(r, clauses),
+  return Object.assign(toView(r, clauses), {
     platformId: r.platform_id,
     platformSlug: r.slug,
     platformName: r.name,
     termsType: r.terms_type,
     recordedAt: r.recorded_at,
-  };
+  });
 }
 
 /** One provision with its source and whether it is still in force. */
@@ -192,14 +205,8 @@ export async function getProvision(src: QuerySource, id: number): Promise<Provis
       .limit(1)
       .executeTakeFirst(),
   ]);
-  return {
-    ...toView(row, clauses),
-    platformId: row.platform_id,
-    platformSlug: row.slug,
-    platformName: row.name,
-    termsType: row.terms_type,
-    recordedAt: row.recorded_at,
+  return Object.assign(toListItem(row, clauses), {
     versionSha256: row.version_sha256,
     currentVersionId: current?.id ?? null,
-  };
+  });
 }

@@ -154,19 +154,18 @@ export async function searchProvisions(
       ? sql` and +${fts}.rowid in (select p.id from provisions p where ${sql.join(conditions, sql` and `)})`
       : sql``;
     const where = sql`${fts} match ${match}${candidates}`;
+    // Snippets in the ranking query: SQLite computes them for the rows of the page only, whereas a second
+    // query on `rowid in (…)` ran the full-text query once per id (half the page's time).
     const [page, count] = await Promise.all([
-      sql<{ id: number }>`select ${fts}.rowid as id from ${fts} where ${where}
+      sql<{ id: number; snippet: string }>`select ${fts}.rowid as id,
+          snippet(${fts}, 0, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', 28) as snippet
+        from ${fts} where ${where}
         order by bm25(${fts}), ${fts}.rowid limit ${filter.pageSize} offset ${offset}`.execute(src.db),
       sql<{ n: number }>`select count(*) as n from ${fts} where ${where}`.execute(src.db),
     ]);
     ids = page.rows.map((r) => Number(r.id));
     total = Number(count.rows[0]?.n ?? 0);
-    if (ids.length > 0) {
-      const found = await sql<{ id: number; snippet: string }>`select ${fts}.rowid as id,
-          snippet(${fts}, 0, ${HIGHLIGHT_START}, ${HIGHLIGHT_END}, '…', 28) as snippet
-        from ${fts} where ${fts} match ${match} and ${fts}.rowid in (${sql.join(ids)})`.execute(src.db);
-      for (const r of found.rows) snippets.set(Number(r.id), r.snippet);
-    }
+    for (const r of page.rows) snippets.set(Number(r.id), r.snippet);
   } else {
     const text = websearchText(terms);
     const query = sql`websearch_to_tsquery('english', ${text})`;
