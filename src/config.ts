@@ -1,5 +1,8 @@
 import { resolve } from "node:path";
 
+/** Where `serve` listens by default, and the origin alert links use when nothing else says. */
+export const DEFAULT_PUBLIC_URL = "http://127.0.0.1:8080";
+
 /** Runtime configuration, from the environment. */
 export interface Config {
   /** Holds the SQLite file, blobs/ and warc/. */
@@ -8,9 +11,18 @@ export interface Config {
   databaseUrl: string;
   /** Tests serve pages from 127.0.0.1; production refuses private addresses (SSRF). */
   allowPrivateNetwork: boolean;
+  /** Public origin of the web app, for links in alerts and feed URLs; null: `serve`'s own address. */
+  publicUrl: string | null;
+  /** SMTP server of e-mail alerts (`smtp://user:pass@host:587`); null: e-mail alerts wait. */
+  smtpUrl: string | null;
+  /** Sender address of e-mail alerts. */
+  mailFrom: string;
 }
 
-/** Reads `CLAUSEWATCH_DATA_DIR`, `DATABASE_URL` and `CLAUSEWATCH_ALLOW_PRIVATE_NETWORK`. */
+/**
+ * Reads `CLAUSEWATCH_DATA_DIR`, `DATABASE_URL`, `CLAUSEWATCH_ALLOW_PRIVATE_NETWORK`, `CLAUSEWATCH_PUBLIC_URL`,
+ * `CLAUSEWATCH_SMTP_URL` and `CLAUSEWATCH_MAIL_FROM`.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.CLAUSEWATCH_DATA_DIR || "./data");
   return {
@@ -18,5 +30,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || `sqlite:${resolve(dataDir, "clausewatch.db")}`,
     allowPrivateNetwork:
       env.CLAUSEWATCH_ALLOW_PRIVATE_NETWORK === "1" || env.CLAUSEWATCH_ALLOW_PRIVATE_NETWORK === "true",
+    publicUrl: env.CLAUSEWATCH_PUBLIC_URL || null,
+    smtpUrl: env.CLAUSEWATCH_SMTP_URL || null,
+    mailFrom: env.CLAUSEWATCH_MAIL_FROM || "ClauseWatch <alerts@localhost>",
   };
 }

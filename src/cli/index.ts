@@ -4,7 +4,9 @@ import { registerAnalysisCommands } from "./commands/analysis-commands.js";
 import { registerArchiveCommands } from "./commands/archive-commands.js";
 import { registerChangeCommands } from "./commands/change-commands.js";
 import { registerDemoCommand } from "./commands/demo-command.js";
+import { registerReviewCommands } from "./commands/review-commands.js";
 import { registerServeCommand } from "./commands/serve-command.js";
+import { registerWatchCommands } from "./commands/watch-commands.js";
 import { registerWorkerCommand } from "./commands/worker-command.js";
 import { CliError } from "./context.js";
 
@@ -19,6 +21,8 @@ registerChangeCommands(program);
 registerDemoCommand(program);
 registerServeCommand(program);
 registerWorkerCommand(program);
+registerWatchCommands(program);
+registerReviewCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -7,6 +7,7 @@ import type { VersionListener } from "../archive/archiver.js";
 import { reextractionOf } from "../archive/ota/commit-kinds.js";
 import { computeChangeRecord } from "../changes/change-record.js";
 import type { ClassifiedProvision, Version } from "../model/index.js";
+import { enqueueAlerts } from "../notify/enqueue-alerts.js";
 import type { ChangeRecord, Store } from "../store/index.js";
 
 /** Analyses and stores one version (replacing an earlier analysis of it). */
@@ -56,15 +57,20 @@ export async function recordChange(
     returnsTo: earlier ? { versionId: earlier.id, recordedAt: earlier.recordedAt } : null,
     reextraction: reextractionOf(version.commitKind),
   });
-  return store.changes.upsert({
-    documentId: version.documentId,
-    fromVersionId: previous?.id ?? null,
-    toVersionId: version.id,
-    recordedAt: version.recordedAt,
-    kind: result.kind,
-    severity: result.severity,
-    summary: result.summary,
-    provisionChanges: result.provisionChanges,
+  // The record and its alerts are stored together: an alert is never lost between the two.
+  return store.transaction(async (tx) => {
+    const record = await tx.changes.upsert({
+      documentId: version.documentId,
+      fromVersionId: previous?.id ?? null,
+      toVersionId: version.id,
+      recordedAt: version.recordedAt,
+      kind: result.kind,
+      severity: result.severity,
+      summary: result.summary,
+      provisionChanges: result.provisionChanges,
+    });
+    await enqueueAlerts(tx, record, new Date().toISOString());
+    return record;
   });
 }
 

@@ -11,6 +11,7 @@ import { ApiDocsPage } from "./pages/api-docs-page.js";
 import { ErrorPage } from "./pages/error-page.js";
 import { ChromiumPdfRenderer, type PdfRenderer } from "./pdf/pdf-renderer.js";
 import { html } from "./render.js";
+import { registerFeedRoutes } from "./routes/feed-routes.js";
 import { registerMiscRoutes } from "./routes/misc-routes.js";
 import { registerPageRoutes } from "./routes/page-routes.js";
 import { registerReportRoutes } from "./routes/report-routes.js";
@@ -69,6 +70,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   app.route("/api", api);
 
   registerMiscRoutes(app, deps);
+  registerFeedRoutes(app, deps);
   registerReportRoutes(app, deps);
   registerPageRoutes(app, deps);
 

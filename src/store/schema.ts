@@ -146,7 +146,50 @@ export interface ChangeRecordTable {
   computed_at: string;
 }
 
+export interface WatchlistTable {
+  id: Generated<number>;
+  name: string;
+  channel: string;
+  target: string | null;
+  cadence: string;
+  /** JSON WatchFilter. */
+  filter: string;
+  secret: string;
+  created_at: string;
+  last_digest_at: string | null;
+}
+
+export interface AlertTable {
+  id: Generated<number>;
+  watchlist_id: number;
+  change_record_id: number;
+  status: string;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  /** A worker sending the alert holds it until then; another may take it over after. */
+  lease_until: string | null;
+  last_error: string | null;
+  delivered_at: string | null;
+  created_at: string;
+}
+
+export interface ReviewTable {
+  id: Generated<number>;
+  provision_id: number;
+  text_sha256: string;
+  clause_type: string;
+  verdict: string;
+  new_type: string | null;
+  polarity: string | null;
+  reviewer: string;
+  note: string | null;
+  created_at: string;
+}
+
 export interface Database {
+  reviews: ReviewTable;
+  watchlists: WatchlistTable;
+  alerts: AlertTable;
   version_analyses: VersionAnalysisTable;
   provisions: ProvisionTable;
   search_heads: SearchHeadTable;

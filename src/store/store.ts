@@ -3,14 +3,17 @@ import type { StoreBackend } from "./backend.js";
 import type { BlobStore } from "./blobs/blob-store.js";
 import type { DialectName } from "./migrations/migration.js";
 import { postgresCurrentIndex } from "./postgres/postgres-current-index.js";
+import { AlertRepository } from "./repositories/alerts.js";
 import { AnalysisRepository } from "./repositories/analyses.js";
 import { ChainRepository } from "./repositories/chain.js";
 import { ChangeRecordRepository } from "./repositories/change-records.js";
 import { countRows } from "./repositories/count-rows.js";
 import { DocumentRepository } from "./repositories/documents.js";
 import { PlatformRepository } from "./repositories/platforms.js";
+import { ReviewRepository } from "./repositories/reviews.js";
 import { SnapshotRepository } from "./repositories/snapshots.js";
 import { VersionRepository } from "./repositories/versions.js";
+import { WatchlistRepository } from "./repositories/watchlists.js";
 import type { Database } from "./schema.js";
 import { SearchHeads } from "./search/search-heads.js";
 import { sqliteCurrentIndex } from "./sqlite/sqlite-current-index.js";
@@ -24,6 +27,9 @@ export class Repositories {
   readonly chain: ChainRepository;
   readonly analyses: AnalysisRepository;
   readonly changes: ChangeRecordRepository;
+  readonly watchlists: WatchlistRepository;
+  readonly alerts: AlertRepository;
+  readonly reviews: ReviewRepository;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -37,6 +43,9 @@ export class Repositories {
     const index = dialect === "sqlite" ? sqliteCurrentIndex : postgresCurrentIndex;
     this.analyses = new AnalysisRepository(db, new SearchHeads(db, index));
     this.changes = new ChangeRecordRepository(db);
+    this.watchlists = new WatchlistRepository(db);
+    this.alerts = new AlertRepository(db);
+    this.reviews = new ReviewRepository(db);
   }
 }
 

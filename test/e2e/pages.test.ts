@@ -131,6 +131,32 @@ describe("web pages in a browser, over the analysed demo corpus", () => {
     assert.ok((await page.locator("#timeline-h + ol .card").count()) > 0);
   });
 
+  it("feeds: the dashboard and platform pages announce Atom feeds of substantive changes", async () => {
+    await open("/platforms/github", "platform-github-feed");
+    const href = await page
+      .locator('head link[rel=alternate][type="application/atom+xml"]')
+      .getAttribute("href");
+    assert.equal(href, "/feeds/changes.atom?platform=github");
+    const response = await page.request.get(`${server.url}${href}`);
+    assert.equal(response.status(), 200);
+    assert.match(response.headers()["content-type"] ?? "", /^application\/atom\+xml/);
+    const xml = await response.text();
+    const titles = [...xml.matchAll(/<entry>\s*<title type="html"><!\[CDATA\[(.*?)\]\]><\/title>/g)].map(
+      (m) => m[1],
+    );
+    assert.ok(titles.length > 0, "GitHub has substantive changes in the demo");
+    assert.ok(
+      titles.every((t) => t?.startsWith("GitHub ") && t.includes("substantive change")),
+      titles.join("\n"),
+    );
+    await open("/", "home-feed");
+    const site = await page
+      .locator('head link[rel=alternate][type="application/atom+xml"]')
+      .getAttribute("href");
+    const all = await (await page.request.get(`${server.url}${site}`)).text();
+    assert.ok((all.match(/<entry>/g)?.length ?? 0) > titles.length, "the site feed covers every platform");
+  });
+
   it("document page: full text with provisions tinted and linked, version selector, verification", async () => {
     const github = await findPlatform(src, "github");
     const [privacy] = (await listDocuments(src, { platformId: github?.id ?? 0 })).filter(

@@ -1,5 +1,9 @@
 /** Runs the real CLI (TypeScript sources through tsx) in a child process. */
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before } from "node:test";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -35,4 +39,20 @@ export function runCli(args: string[], env: Record<string, string>): Promise<Cli
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/**
+ * A fresh data directory (embedded SQLite) for the CLI runs of one suite: created before it, deleted after.
+ * `env()` is the environment that points the CLI at it, with `extra` added.
+ */
+export function cliDataDir(extra: Record<string, string> = {}): {
+  dir(): string;
+  env(): Record<string, string>;
+} {
+  let dir = "";
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), "clausewatch-cli-"));
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+  return { dir: () => dir, env: () => ({ CLAUSEWATCH_DATA_DIR: dir, DATABASE_URL: "", ...extra }) };
 }

@@ -10,6 +10,7 @@ import {
   claudetteExamples,
   labelExamples,
   POLARITY_LABELS,
+  REVIEWS_FILE,
   readLabels,
 } from "./training-data.js";
 
@@ -50,5 +51,34 @@ describe("training data", () => {
     assert.equal(examples[0]!.group, "platform:P");
     writeFileSync(join(dir, "b.jsonl"), `${line(["no-such-type"], "neutral")}\n`);
     assert.throws(() => readLabels(dir, new Set(["arbitration"])), TrainingDataError);
+  });
+
+  it("reads reviewers' corrections last, replacing the labels of the same platform and text", () => {
+    const dir = mkdtempSync(join(tmpdir(), "labels-"));
+    const line = (platform: string, text: string, types: string[]) =>
+      JSON.stringify({
+        platform,
+        document: "Terms",
+        versionDate: "2024-01-01T00:00:00Z",
+        text,
+        types,
+        polarity: "neutral",
+      });
+    writeFileSync(
+      join(dir, "z.jsonl"),
+      [line("P", "We may share data.", ["sharing-affiliates"]), line("Q", "We may share data.", [])].join(
+        "\n",
+      ),
+    );
+    // Sorted before z.jsonl by name, yet applied after it.
+    writeFileSync(join(dir, REVIEWS_FILE), line("P", "We may share data.", ["sharing-service-providers"]));
+    const rows = readLabels(dir);
+    assert.deepEqual(
+      rows.map((r) => [r.platform, r.types]),
+      [
+        ["Q", []],
+        ["P", ["sharing-service-providers"]],
+      ],
+    );
   });
 });

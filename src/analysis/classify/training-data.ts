@@ -1,5 +1,5 @@
 /** The shipped model's training data: our labelled provisions plus CLAUDETTE's terms-of-service sentences. */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { CLAUDETTE_TAGS } from "../../knowledge/vocabulary.js";
@@ -28,15 +28,32 @@ export function readClauseTypeIds(file: string): string[] {
     .filter(Boolean);
 }
 
+/** Reviewers' corrections, as written by `clausewatch review export`: read last, they replace other labels. */
+export const REVIEWS_FILE = "reviews.jsonl";
+
 /**
- * Reads every `*.jsonl` of a labels folder, files in name order.
+ * Reads every `*.jsonl` of a labels folder, files in name order, then {@link REVIEWS_FILE}: a reviewed
+ * provision replaces the lines of the same platform and text.
  * @param knownTypes when given, a line naming another type is an error
  * @throws TrainingDataError on a malformed line or an unknown type
  */
 export function readLabels(dir: string, knownTypes?: ReadonlySet<string>): LabelledProvision[] {
   const files = readdirSync(dir)
-    .filter((f) => f.endsWith(".jsonl"))
+    .filter((f) => f.endsWith(".jsonl") && f !== REVIEWS_FILE)
     .sort();
+  const labels = readLabelFiles(dir, files, knownTypes);
+  if (!existsSync(join(dir, REVIEWS_FILE))) return labels;
+  const reviewed = readLabelFiles(dir, [REVIEWS_FILE], knownTypes);
+  const keyOf = (r: LabelledProvision): string => `${r.platform}\u0000${r.text}`;
+  const replaced = new Set(reviewed.map(keyOf));
+  return [...labels.filter((r) => !replaced.has(keyOf(r))), ...reviewed];
+}
+
+function readLabelFiles(
+  dir: string,
+  files: readonly string[],
+  knownTypes?: ReadonlySet<string>,
+): LabelledProvision[] {
   const out: LabelledProvision[] = [];
   for (const file of files) {
     readFileSync(join(dir, file), "utf8")

@@ -2,6 +2,7 @@
 import cluster from "node:cluster";
 import type { Command } from "commander";
 import { createTracking } from "../../jobs/index.js";
+import { startAlertLoop } from "../../notify/index.js";
 import { forkWebWorkers, startServer } from "../../server/index.js";
 import { type CliContext, CliError, openContext } from "../context.js";
 
@@ -105,6 +106,15 @@ export async function serveUntilStopped(ctx: CliContext, options: ServeOptions):
     onError: (error) => console.error(`tracking: ${error instanceof Error ? error.message : String(error)}`),
   });
   await tracking.start();
+  // Alert links point at --public-url, else CLAUSEWATCH_PUBLIC_URL, else the address served.
+  const alerts = startAlertLoop(
+    ctx.store,
+    ctx.config,
+    options.publicUrl ?? ctx.config.publicUrl ?? server.url,
+    {
+      onError: (error) => console.error(`alerts: ${error instanceof Error ? error.message : String(error)}`),
+    },
+  );
   console.log(`database: ${ctx.store.backend.location}`);
   const by = workers > 1 ? ` by ${workers} worker processes` : "";
   console.log(
@@ -112,6 +122,7 @@ export async function serveUntilStopped(ctx: CliContext, options: ServeOptions):
   );
   await waitForStopSignal();
   await tracking.stop();
+  await alerts.stop();
   await server.close();
   await ctx.close();
 }

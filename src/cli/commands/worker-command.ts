@@ -4,12 +4,14 @@
  */
 import type { Command } from "commander";
 import { closeBrowser } from "../../archive/fetch/index.js";
+import { DEFAULT_PUBLIC_URL } from "../../config.js";
 import {
   createTracking,
   type JobEvent,
   requireSharedStore,
   SingleProcessStoreError,
 } from "../../jobs/index.js";
+import { startAlertLoop } from "../../notify/index.js";
 import { type CliContext, CliError, openContext } from "../context.js";
 
 /** Most captures one worker runs at once: beyond this, run more workers. */
@@ -119,11 +121,17 @@ export function registerWorkerCommand(program: Command): void {
       const concurrency = parseConcurrency(opts.concurrency);
       const ctx = await openContext();
       const control = signalControl();
+      // Workers send due alerts too: leases keep two processes from sending the same one.
+      const alerts = startAlertLoop(ctx.store, ctx.config, ctx.config.publicUrl ?? DEFAULT_PUBLIC_URL, {
+        onError: (error) =>
+          console.error(`alerts: ${error instanceof Error ? error.message : String(error)}`),
+      });
       let ended: "stopped" | "abandoned" = "stopped";
       try {
         ended = await runWorker(ctx, { concurrency, control });
       } finally {
         control.dispose();
+        await alerts.stop();
         if (ended === "abandoned") {
           // Abandoned captures may still hold connections: exit without waiting for them.
           console.log("left the running captures to other workers");

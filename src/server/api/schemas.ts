@@ -212,6 +212,23 @@ export const ProvisionAppearanceSchema = z
   })
   .openapi("ProvisionAppearance");
 
+export const ReviewSchema = z
+  .object({
+    id: z.number().int(),
+    provisionId: z
+      .number()
+      .int()
+      .openapi({ description: "The provision reviewed; the verdict follows its text" }),
+    clauseType: z.string(),
+    verdict: z.enum(["confirm", "reject", "relabel", "add"]),
+    newType: z.string().nullable().openapi({ description: "The replacing type (relabel)" }),
+    polarity: PolaritySchema.nullable(),
+    reviewer: z.string(),
+    note: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi("Review");
+
 export const ProvisionChangeSchema = z
   .object({
     change: z.enum(["added", "removed", "modified", "moved"]),

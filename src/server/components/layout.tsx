@@ -1,6 +1,7 @@
 /** The page shell: landmarks, skip link, navigation, one h1 per page (given by each page). */
 import type { Child } from "hono/jsx";
 import { STYLESHEET, STYLESHEET_PATH } from "../assets/assets.js";
+import type { FeedLink } from "../feeds.js";
 
 /** Sections of the main navigation. */
 export type NavSection = "home" | "platforms" | "changes" | "clause-types" | "compare" | "search" | "api";
@@ -28,6 +29,8 @@ export interface LayoutProps {
   crumbs?: Crumb[];
   /** Embed the stylesheet (PDF rendering from a string has no server to fetch it from). */
   inlineStyles?: boolean;
+  /** An Atom feed of this page's changes, announced to feed readers. */
+  feed?: FeedLink;
   children?: Child;
 }
 
@@ -41,6 +44,9 @@ export function Layout(props: LayoutProps) {
         <link rel="icon" href="data:," />
         <title>{`${props.title} · ClauseWatch`}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
+        {props.feed ? (
+          <link rel="alternate" type="application/atom+xml" title={props.feed.title} href={props.feed.href} />
+        ) : null}
         {props.inlineStyles ? (
           // The stylesheet is our own constant; escaping would break its child combinators.
           <style dangerouslySetInnerHTML={{ __html: STYLESHEET }} />

@@ -4,6 +4,7 @@ import { ChangeItem } from "../components/change-item.js";
 import { PlatformSelect, SeveritySelect } from "../components/filter-fields.js";
 import { Layout } from "../components/layout.js";
 import { Pager, withQuery } from "../components/pagination.js";
+import { SITE_FEED } from "../feeds.js";
 
 export interface ChangesFilter {
   platform?: string | undefined;
@@ -25,6 +26,7 @@ export function ChangesPage(props: {
     <Layout
       title="Change records"
       section="changes"
+      feed={SITE_FEED}
       description="Every recorded change of the tracked documents, newest first."
     >
       <h1>Change records</h1>
@@ -77,7 +79,8 @@ export function ChangesPage(props: {
       />
       <p>
         Download: <a href={withQuery("/api/v1/change-records", { ...f, format: "csv" })}>CSV</a> ·{" "}
-        <a href={withQuery("/api/v1/change-records", { ...f })}>JSON</a>
+        <a href={withQuery("/api/v1/change-records", { ...f })}>JSON</a> ·{" "}
+        <a href={SITE_FEED.href}>Atom feed</a> of substantive changes
       </p>
     </Layout>
   );

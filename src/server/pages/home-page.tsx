@@ -3,6 +3,7 @@ import { ChangesChart } from "../components/changes-chart.js";
 import { Layout } from "../components/layout.js";
 import { PlatformTable } from "../components/platform-table.js";
 import { ProvisionCard } from "../components/provision-card.js";
+import { SITE_FEED } from "../feeds.js";
 import { formatDate } from "../format.js";
 import type { Knowledge } from "../knowledge.js";
 import type { HomeView } from "../views/home-view.js";
@@ -13,6 +14,7 @@ export function HomePage(props: { view: HomeView; knowledge: Knowledge }) {
     <Layout
       title="Dashboard"
       section="home"
+      feed={SITE_FEED}
       description="Independent monitoring of platforms' privacy policies and terms."
     >
       <h1>What platforms' terms say, and what changed</h1>

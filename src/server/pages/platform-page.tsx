@@ -8,6 +8,7 @@ import { Layout } from "../components/layout.js";
 import { NumHeader } from "../components/num-header.js";
 import { Pager, withQuery } from "../components/pagination.js";
 import { ProvisionCard } from "../components/provision-card.js";
+import { platformFeed } from "../feeds.js";
 import { formatDate, plural } from "../format.js";
 import { clauseTypeName, type Knowledge } from "../knowledge.js";
 import type { PlatformView } from "../views/platform-view.js";
@@ -16,9 +17,11 @@ export function PlatformPage(props: { view: PlatformView; knowledge: Knowledge }
   const { platform, summary, documents, provisions, changes, months, filter, hasMore } = props.view;
   const base = `/platforms/${platform.slug}`;
   const filtered = filter.severity || filter.type;
+  const feed = platformFeed(platform);
   return (
     <Layout
       title={platform.name}
+      feed={feed}
       section="platforms"
       description={`What ${platform.name}'s privacy policy and terms say, graded, with every change.`}
       crumbs={[{ href: "/platforms", label: "Platforms" }, { label: platform.name }]}
@@ -42,7 +45,8 @@ export function PlatformPage(props: { view: PlatformView; knowledge: Knowledge }
       <p>
         <a href={`${base}/report`}>Printable report</a> · <a href={`${base}/report.pdf`}>PDF report</a> ·{" "}
         <a href={withQuery("/compare", { p: platform.slug })}>Compare with other platforms</a> ·{" "}
-        <a href={`/api/v1/platforms/${platform.slug}`}>JSON</a>
+        <a href={`/api/v1/platforms/${platform.slug}`}>JSON</a> · <a href={feed.href}>Atom feed</a> of
+        substantive changes
       </p>
 
       <section aria-labelledby="docs-h">

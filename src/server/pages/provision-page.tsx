@@ -11,6 +11,7 @@ import { InlineText, plainInline } from "../components/inline-text.js";
 import { Layout } from "../components/layout.js";
 import { ProvisionCard, provisionHeading } from "../components/provision-card.js";
 import { ProvisionHistory } from "../components/provision-history.js";
+import { ReviewSection } from "../components/review-section.js";
 import { documentTitle, formatDate, truncate } from "../format.js";
 import { clauseTypeName, type Knowledge } from "../knowledge.js";
 import type { ProvisionPageView } from "../views/provision-view.js";
@@ -123,6 +124,8 @@ export function ProvisionPage(props: { view: ProvisionPageView; knowledge: Knowl
       ) : null}
 
       {p.clauses.length > 0 ? <EvidenceTable provision={p} knowledge={k} /> : null}
+
+      {props.view.reviews.length > 0 ? <ReviewSection reviews={props.view.reviews} knowledge={k} /> : null}
 
       {elsewhere.length > 0 ? <ElsewhereSection elsewhere={elsewhere} knowledge={k} /> : null}
 

@@ -1,4 +1,4 @@
-import type { Entities } from "../../model/index.js";
+import type { Entities, Review } from "../../model/index.js";
 import {
   bestClauseExcerpts,
   type ClauseExcerpt,
@@ -14,6 +14,7 @@ import {
   type ProvisionListItem,
   provisionHistory,
 } from "../../store/queries/index.js";
+import { sha256Hex } from "../../util/hash.js";
 import type { ServerDeps } from "../deps.js";
 import { notFound } from "../http-errors.js";
 
@@ -26,6 +27,8 @@ export interface ProvisionPageView {
   /** Other severe provisions of the same version. */
   otherRisks: ProvisionListItem[];
   entities: Entities | null;
+  /** Reviewers' verdicts on this text, oldest first. */
+  reviews: Review[];
   /** Prevalence of the provision's main clause type, and the number of analysed platforms. */
   prevalence: { type: ClauseTypePrevalence | null; analysedPlatforms: number } | null;
 }
@@ -42,7 +45,7 @@ export async function loadProvision(deps: ServerDeps, id: number): Promise<Provi
   // Read once for the comparison and the prevalence, which count the same classifications.
   const current = main === undefined ? [] : await currentVersions(deps.src);
   const classifications = main === undefined ? [] : await currentClassifications(deps.src, current, main);
-  const [history, elsewhere, risks, version, table] = await Promise.all([
+  const [history, elsewhere, risks, version, table, reviews] = await Promise.all([
     provisionHistory(deps.src, provision.documentId, provision.key),
     Promise.all(
       types.map(async (type) => ({
@@ -57,6 +60,7 @@ export async function loadProvision(deps: ServerDeps, id: number): Promise<Provi
     main === undefined
       ? Promise.resolve(null)
       : clauseTypePrevalence(deps.src, main, current, classifications),
+    deps.store.reviews.forText(sha256Hex(provision.text)),
   ]);
   return {
     provision,
@@ -64,6 +68,7 @@ export async function loadProvision(deps: ServerDeps, id: number): Promise<Provi
     elsewhere,
     otherRisks: risks.filter((r) => r.id !== provision.id).slice(0, 5),
     entities: version?.entities ?? null,
+    reviews,
     prevalence:
       table && main !== undefined
         ? { type: table.types.get(main) ?? null, analysedPlatforms: table.analysedPlatforms }

@@ -6,6 +6,8 @@ import { currentSearchMigration } from "./004-current-search.js";
 import { changeTalliesMigration } from "./005-change-tallies.js";
 import { extractionWarningsMigration } from "./006-extraction-warnings.js";
 import { searchVectorMigration } from "./007-search-vector.js";
+import { alertsMigration } from "./008-alerts.js";
+import { reviewsMigration } from "./009-reviews.js";
 import type { DialectName, SchemaMigration } from "./migration.js";
 
 /** Every schema migration, in order. Append new ones; never edit a released one. */
@@ -17,6 +19,8 @@ export const MIGRATIONS: readonly SchemaMigration[] = [
   changeTalliesMigration,
   extractionWarningsMigration,
   searchVectorMigration,
+  alertsMigration,
+  reviewsMigration,
 ];
 
 class StaticProvider implements MigrationProvider {

@@ -5,6 +5,7 @@ import {
   listProvisions,
   provisionHistory,
 } from "../../../store/queries/index.js";
+import { sha256Hex } from "../../../util/hash.js";
 import type { ServerDeps } from "../../deps.js";
 import { badRequest, notFound } from "../../http-errors.js";
 import { provisionDto } from "../dto.js";
@@ -16,6 +17,7 @@ import {
   ProvisionAppearanceSchema,
   ProvisionSchema,
   ProvisionsQuery,
+  ReviewSchema,
   single,
 } from "../schemas.js";
 
@@ -43,6 +45,9 @@ const one = createRoute({
         inForce: z.boolean(),
         currentVersionId: z.number().int().nullable(),
         history: z.array(ProvisionAppearanceSchema),
+        reviews: z
+          .array(ReviewSchema)
+          .openapi({ description: "Reviewers' verdicts on this text, oldest first" }),
       }),
     ),
     "The provision",
@@ -103,7 +108,10 @@ export function registerProvisionRoutes(api: OpenAPIHono, deps: ServerDeps): voi
     const id = Number(c.req.valid("param").id);
     const p = await getProvision(deps.src, id);
     if (!p) throw notFound(`Provision ${id}`);
-    const history = await provisionHistory(deps.src, p.documentId, p.key);
+    const [history, reviews] = await Promise.all([
+      provisionHistory(deps.src, p.documentId, p.key),
+      deps.store.reviews.forText(sha256Hex(p.text)),
+    ]);
     return c.json(
       {
         data: {
@@ -111,6 +119,7 @@ export function registerProvisionRoutes(api: OpenAPIHono, deps: ServerDeps): voi
           inForce: p.currentVersionId === p.versionId,
           currentVersionId: p.currentVersionId,
           history: history.map(({ text: _text, ...h }) => h),
+          reviews: reviews.map(({ textSha256: _hash, ...r }) => r),
         },
       },
       200,

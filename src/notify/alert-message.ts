@@ -1,0 +1,81 @@
+/** What an alert says: the change record, in the shapes each channel sends. */
+import { formatRecordId } from "../citations/record-id.js";
+import type { Alert, ChangeKind, Severity, Watchlist } from "../model/index.js";
+import type { Repositories } from "../store/index.js";
+
+/** One change record as an alert carries it. */
+export interface AlertItem {
+  /** The alert's id: the same on every retry, so receivers can drop repeats. */
+  deliveryId: number;
+  recordId: string;
+  /** The change record's page. */
+  url: string;
+  platform: string;
+  termsType: string;
+  /** ISO date of the new version. */
+  recordedAt: string;
+  kind: ChangeKind;
+  severity: Severity;
+  summary: string[];
+}
+
+/** The items of `alerts`, oldest change first; alerts whose record is gone are left out. */
+export async function loadAlertItems(
+  repos: Repositories,
+  alerts: readonly Alert[],
+  baseUrl: string,
+): Promise<AlertItem[]> {
+  const items: AlertItem[] = [];
+  for (const alert of [...alerts].sort((a, b) => a.changeRecordId - b.changeRecordId)) {
+    const record = await repos.changes.get(alert.changeRecordId);
+    const document = record && (await repos.documents.get(record.documentId));
+    const platform = document && (await repos.platforms.get(document.platformId));
+    if (!record || !document || !platform) continue;
+    items.push({
+      deliveryId: alert.id,
+      recordId: formatRecordId("change", record.id),
+      url: new URL(`/changes/${record.id}`, baseUrl).href,
+      platform: platform.name,
+      termsType: document.termsType,
+      recordedAt: record.recordedAt,
+      kind: record.kind,
+      severity: record.severity,
+      summary: record.summary,
+    });
+  }
+  return items;
+}
+
+/** The JSON body of a webhook call. */
+export function webhookPayload(watchlist: Watchlist, items: readonly AlertItem[]): string {
+  return JSON.stringify({
+    type: watchlist.cadence === "weekly" ? "clausewatch.digest" : "clausewatch.change",
+    watchlist: { id: watchlist.id, name: watchlist.name },
+    changes: items,
+  });
+}
+
+/** An e-mail in plain text: policy text quoted in it can never become markup or a script. */
+export interface EmailMessage {
+  subject: string;
+  text: string;
+}
+
+function itemTitle(item: AlertItem): string {
+  return `${item.platform} ${item.termsType}: ${item.kind} change, ${item.severity} severity (${item.recordedAt.slice(0, 10)})`;
+}
+
+/** Subject and body of an alert or digest e-mail. */
+export function emailMessage(watchlist: Watchlist, items: readonly AlertItem[]): EmailMessage {
+  const subject =
+    watchlist.cadence === "weekly"
+      ? `[ClauseWatch] ${watchlist.name}: ${items.length} change${items.length === 1 ? "" : "s"} this week`
+      : `[ClauseWatch] ${itemTitle(items[0]!)}`;
+  const blocks = items.map((item) =>
+    [itemTitle(item), ...item.summary.map((line) => `  - ${line}`), `  ${item.recordId}: ${item.url}`].join(
+      "\n",
+    ),
+  );
+  const footer = `You receive this because of the ClauseWatch watchlist "${watchlist.name}" (#${watchlist.id}).`;
+  return { subject: subject.replace(/[\r\n]+/g, " "), text: `${blocks.join("\n\n")}\n\n--\n${footer}\n` };
+}

@@ -1,0 +1,311 @@
+/**
+ * Watchlists end to end on both backends: real versions recorded through the pipeline write alerts with
+ * their change records; a real webhook receiver on loopback (failing once) and a real SMTP server on
+ * loopback receive them; the Atom feeds serve them.
+ */
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { after, before, it } from "node:test";
+import { SMTPServer } from "smtp-server";
+import { Archiver } from "../../src/archive/archiver.js";
+import { dateFromFileName } from "../../src/archive/ota/dataset-layout.js";
+import { WarcWriter } from "../../src/archive/warc/warc-writer.js";
+import {
+  createWatchlist,
+  DEFAULT_WATCH_FILTER,
+  deliverAlerts,
+  EmailSender,
+  WebhookSender,
+  webhookSignature,
+} from "../../src/notify/index.js";
+import { catchUp, createVersionListener } from "../../src/pipeline/index.js";
+import { createApp } from "../../src/server/index.js";
+import { describeEachBackend, type TestStore } from "../helpers/backends.js";
+
+/** Real consecutive versions (Open Terms Archive contributors, ODC-By 1.0; see src/changes/fixtures). */
+const DIR = new URL("../../src/changes/fixtures/Proton Mail/Privacy Policy/", import.meta.url);
+const FILES = ["2025-09-23T06-17-26Z.md", "2026-02-04T12-46-26Z.md", "2026-02-05T12-44-55Z.md"];
+/** Watchlists are created "before" these versions so that they see them. */
+const CREATED = "2025-01-01T00:00:00.000Z";
+
+/** A webhook receiver: `/flaky` answers 500 to its first call, then 204; any other path 204. */
+interface Receiver {
+  origin: string;
+  calls: { path: string; body: string; signature: string | undefined; deliveries: string }[];
+}
+let server: Server;
+const receiver: Receiver = { origin: "", calls: [] };
+let smtp: SMTPServer;
+let smtpPort = 0;
+const mails: string[] = [];
+
+before(async () => {
+  server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk: Buffer) => {
+      body += chunk.toString("utf8");
+    });
+    req.on("end", () => {
+      const signature = req.headers["x-clausewatch-signature"];
+      const deliveries = req.headers["x-clausewatch-deliveries"];
+      receiver.calls.push({
+        path: req.url ?? "",
+        body,
+        signature: typeof signature === "string" ? signature : undefined,
+        deliveries: typeof deliveries === "string" ? deliveries : "",
+      });
+      const flaky = receiver.calls.filter((c) => c.path === "/flaky").length;
+      res.writeHead(req.url === "/flaky" && flaky === 1 ? 500 : 204).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  receiver.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, _session, callback) {
+      let text = "";
+      stream.on("data", (chunk: Buffer) => {
+        text += chunk.toString("utf8");
+      });
+      stream.on("end", () => {
+        mails.push(text);
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  smtpPort = (smtp.server.address() as AddressInfo).port;
+});
+
+after(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+async function importProton({ store, dataDir }: TestStore): Promise<void> {
+  const archiver = new Archiver(store, {
+    warc: new WarcWriter(join(dataDir, "warc")),
+    onVersion: createVersionListener(store),
+  });
+  for (const file of FILES) {
+    await archiver.importVersion({
+      platform: "Proton Mail",
+      termsType: "Privacy Policy",
+      recordedAt: dateFromFileName(file) ?? "",
+      bytes: readFileSync(new URL(file, DIR)),
+      source: `fixture:${file}`,
+    });
+  }
+}
+
+describeEachBackend("watchlists and alerts", (get) => {
+  it("writes one alert per matching change, delivers webhooks signed and retried, digests by e-mail, feeds by Atom", async () => {
+    const { store } = get();
+    receiver.calls.length = 0;
+    mails.length = 0;
+    const hook = await createWatchlist(
+      store,
+      {
+        name: "Proton hook",
+        channel: "webhook",
+        target: `${receiver.origin}/flaky`,
+        cadence: "immediate",
+        filter: { ...DEFAULT_WATCH_FILTER, platforms: ["proton-mail"] },
+      },
+      CREATED,
+    );
+    const digest = await createWatchlist(
+      store,
+      {
+        name: "Weekly",
+        channel: "email",
+        target: "dpo@example.org",
+        cadence: "weekly",
+        filter: DEFAULT_WATCH_FILTER,
+      },
+      CREATED,
+    );
+    const feed = await createWatchlist(
+      store,
+      {
+        name: "Everything",
+        channel: "atom",
+        target: null,
+        cadence: "immediate",
+        filter: { ...DEFAULT_WATCH_FILTER, kinds: ["substantive", "minor"] },
+      },
+      CREATED,
+    );
+    const elsewhere = await createWatchlist(
+      store,
+      {
+        name: "Other platform",
+        channel: "atom",
+        target: null,
+        cadence: "immediate",
+        filter: { ...DEFAULT_WATCH_FILTER, platforms: ["coursera"] },
+      },
+      CREATED,
+    );
+    const late = await createWatchlist(store, {
+      name: "Created after",
+      channel: "atom",
+      target: null,
+      cadence: "immediate",
+      filter: DEFAULT_WATCH_FILTER,
+    });
+    await importProton(get());
+
+    // The second version is substantive, the third only changes its date (minor); the first is no change.
+    assert.equal((await store.alerts.counts(hook.id)).pending, 1);
+    assert.equal((await store.alerts.counts(digest.id)).pending, 1);
+    assert.equal((await store.alerts.counts(feed.id)).delivered, 2);
+    assert.equal((await store.alerts.counts(elsewhere.id)).delivered, 0);
+    assert.equal((await store.alerts.counts(late.id)).delivered, 0);
+
+    const webhook = new WebhookSender({ allowPrivateNetwork: true });
+    const email = new EmailSender(`smtp://127.0.0.1:${smtpPort}`, "ClauseWatch <alerts@clausewatch.test>");
+    const senders = { webhook, email };
+    const baseUrl = "https://clausewatch.example";
+    // Alerts are due from when they were written, which is the real clock.
+    const now = new Date(Date.now() + 1000);
+    try {
+      // First pass: the receiver fails; the e-mail digest (due: a week since creation) goes out.
+      const first = await deliverAlerts(store, { senders, baseUrl, now });
+      assert.deepEqual(first, { delivered: 1, failed: 1, digests: 1 });
+      const failing = await store.alerts.counts(hook.id);
+      assert.equal(failing.failing, 1);
+      assert.match(failing.lastError ?? "", /HTTP 500/);
+      // Not yet due again: the retry waits a minute.
+      assert.deepEqual(await deliverAlerts(store, { senders, baseUrl, now }), {
+        delivered: 0,
+        failed: 0,
+        digests: 0,
+      });
+      const later = new Date(now.getTime() + 5 * 60_000);
+      assert.deepEqual(await deliverAlerts(store, { senders, baseUrl, now: later }), {
+        delivered: 1,
+        failed: 0,
+        digests: 0,
+      });
+      // Delivered once: nothing more to send, and a recomputation of the history adds no alert.
+      await catchUp(store, { all: true });
+      assert.deepEqual(await deliverAlerts(store, { senders, baseUrl, now: later }), {
+        delivered: 0,
+        failed: 0,
+        digests: 0,
+      });
+    } finally {
+      await webhook.close();
+      await email.close();
+    }
+
+    assert.equal(receiver.calls.length, 2);
+    const call = receiver.calls[1]!;
+    assert.equal(call.signature, webhookSignature(hook.secret, call.body));
+    const payload = JSON.parse(call.body) as {
+      type: string;
+      changes: { recordId: string; url: string; kind: string; platform: string }[];
+    };
+    assert.equal(payload.type, "clausewatch.change");
+    assert.equal(payload.changes.length, 1);
+    assert.equal(payload.changes[0]?.kind, "substantive");
+    assert.equal(payload.changes[0]?.platform, "Proton Mail");
+    assert.match(payload.changes[0]?.url ?? "", /^https:\/\/clausewatch\.example\/changes\/\d+$/);
+
+    assert.equal(mails.length, 1);
+    assert.match(mails[0]!, /Subject: \[ClauseWatch\] Weekly: 1 change this week/);
+    assert.match(mails[0]!, /To: dpo@example\.org/);
+    assert.match(mails[0]!, /Proton Mail Privacy Policy: substantive change/);
+
+    const app = createApp(store, { publicUrl: baseUrl });
+    const own = await app.request(`/feeds/watchlists/${feed.secret}.atom`);
+    assert.equal(own.status, 200);
+    assert.match(own.headers.get("content-type") ?? "", /^application\/atom\+xml/);
+    const xml = await own.text();
+    assert.equal(xml.match(/<entry>/g)?.length, 2);
+    assert.match(xml, /Proton Mail Privacy Policy: minor change/);
+    assert.equal((await app.request("/feeds/watchlists/not-a-secret.atom")).status, 404);
+    assert.equal((await app.request(`/feeds/watchlists/${hook.secret}.atom`)).status, 404);
+    const publicFeed = await (await app.request("/feeds/changes.atom?platform=proton-mail")).text();
+    assert.equal(publicFeed.match(/<entry>/g)?.length, 1);
+    assert.equal((await app.request("/feeds/changes.atom?platform=nobody")).status, 404);
+  });
+});
+
+describeEachBackend("alerts to a refused webhook", (get) => {
+  it("keeps an alert to a private-network webhook pending, with the refusal as its error", async () => {
+    const { store } = get();
+    const hook = await createWatchlist(
+      store,
+      {
+        name: "Internal",
+        channel: "webhook",
+        target: `${receiver.origin}/internal`,
+        cadence: "immediate",
+        filter: DEFAULT_WATCH_FILTER,
+      },
+      CREATED,
+    );
+    await importProton(get());
+    const calls = receiver.calls.length;
+    const webhook = new WebhookSender({ allowPrivateNetwork: false });
+    try {
+      const report = await deliverAlerts(store, {
+        senders: { webhook },
+        baseUrl: "https://clausewatch.example",
+      });
+      assert.deepEqual(report, { delivered: 0, failed: 1, digests: 0 });
+    } finally {
+      await webhook.close();
+    }
+    assert.equal(receiver.calls.length, calls);
+    const counts = await store.alerts.counts(hook.id);
+    assert.equal(counts.pending, 1);
+    assert.match(counts.lastError ?? "", /127\.0\.0\.1|private|loopback/i);
+  });
+});
+
+describeEachBackend("alerts sent by concurrent delivery passes", (get) => {
+  it("sends each alert once when two passes run at the same time", async () => {
+    const { store } = get();
+    const hooks = [];
+    for (let i = 0; i < 8; i++)
+      hooks.push(
+        await createWatchlist(
+          store,
+          {
+            name: `hook ${i}`,
+            channel: "webhook",
+            target: `${receiver.origin}/many`,
+            cadence: "immediate",
+            filter: DEFAULT_WATCH_FILTER,
+          },
+          CREATED,
+        ),
+      );
+    await importProton(get());
+    const senders = [
+      new WebhookSender({ allowPrivateNetwork: true }),
+      new WebhookSender({ allowPrivateNetwork: true }),
+    ];
+    const before = receiver.calls.length;
+    try {
+      const reports = await Promise.all(
+        senders.map((webhook) =>
+          deliverAlerts(store, { senders: { webhook }, baseUrl: "https://clausewatch.example" }),
+        ),
+      );
+      assert.equal(reports[0]!.delivered + reports[1]!.delivered, hooks.length);
+    } finally {
+      await Promise.all(senders.map((s) => s.close()));
+    }
+    const ids = receiver.calls.slice(before).map((c) => c.deliveries);
+    assert.equal(ids.length, hooks.length);
+    assert.equal(new Set(ids).size, hooks.length);
+  });
+});
