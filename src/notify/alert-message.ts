@@ -1,7 +1,7 @@
 /** What an alert says: the change record, in the shapes each channel sends. */
 import { formatRecordId } from "../citations/record-id.js";
 import type { Alert, ChangeKind, Severity, Watchlist } from "../model/index.js";
-import type { Repositories } from "../store/index.js";
+import { type ChangeRecordListItem, getChangeRecord, type QuerySource } from "../store/queries/index.js";
 
 /** One change record as an alert carries it. */
 export interface AlertItem {
@@ -19,29 +19,30 @@ export interface AlertItem {
   summary: string[];
 }
 
+/** A listed change record as a feed entry or alert, linking to its page under `baseUrl`. */
+export function changeEntryOf(record: ChangeRecordListItem, baseUrl: string): Omit<AlertItem, "deliveryId"> {
+  return {
+    recordId: formatRecordId("change", record.id),
+    url: new URL(`/changes/${record.id}`, baseUrl).href,
+    platform: record.platformName,
+    termsType: record.termsType,
+    recordedAt: record.recordedAt,
+    kind: record.kind,
+    severity: record.severity,
+    summary: record.summary,
+  };
+}
+
 /** The items of `alerts`, oldest change first; alerts whose record is gone are left out. */
 export async function loadAlertItems(
-  repos: Repositories,
+  src: QuerySource,
   alerts: readonly Alert[],
   baseUrl: string,
 ): Promise<AlertItem[]> {
   const items: AlertItem[] = [];
   for (const alert of [...alerts].sort((a, b) => a.changeRecordId - b.changeRecordId)) {
-    const record = await repos.changes.get(alert.changeRecordId);
-    const document = record && (await repos.documents.get(record.documentId));
-    const platform = document && (await repos.platforms.get(document.platformId));
-    if (!record || !document || !platform) continue;
-    items.push({
-      deliveryId: alert.id,
-      recordId: formatRecordId("change", record.id),
-      url: new URL(`/changes/${record.id}`, baseUrl).href,
-      platform: platform.name,
-      termsType: document.termsType,
-      recordedAt: record.recordedAt,
-      kind: record.kind,
-      severity: record.severity,
-      summary: record.summary,
-    });
+    const record = await getChangeRecord(src, alert.changeRecordId);
+    if (record) items.push({ deliveryId: alert.id, ...changeEntryOf(record, baseUrl) });
   }
   return items;
 }

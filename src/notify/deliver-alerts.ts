@@ -55,7 +55,7 @@ export async function deliverAlerts(store: Store, options: DeliveryOptions): Pro
     const sender = watchlist.channel === "atom" ? undefined : options.senders[watchlist.channel];
     try {
       if (!sender) throw new DeliveryError(`no ${watchlist.channel} channel is configured on this server`);
-      await sender.send(watchlist, await loadAlertItems(store, alerts, options.baseUrl));
+      await sender.send(watchlist, await loadAlertItems(store.backend, alerts, options.baseUrl));
       await store.alerts.markDelivered(
         alerts.map((a) => a.id),
         new Date().toISOString(),

@@ -1,7 +1,13 @@
 /** The notify stage: watchlists' alerts, written with each change record and sent by webhook, e-mail or Atom. */
 
 export { configuredSenders, startAlertLoop } from "./alert-loop.js";
-export { type AlertItem, emailMessage, loadAlertItems, webhookPayload } from "./alert-message.js";
+export {
+  type AlertItem,
+  changeEntryOf,
+  emailMessage,
+  loadAlertItems,
+  webhookPayload,
+} from "./alert-message.js";
 export type { AlertSender } from "./alert-sender.js";
 export { type FeedEntry, renderAtomFeed } from "./atom-feed.js";
 export { checkTarget, createWatchlist, type WatchlistInput } from "./create-watchlist.js";

@@ -1,8 +1,7 @@
 /** Atom feeds: the public feed of substantive changes (per platform too), and each Atom watchlist's feed. */
 import type { Context, Hono } from "hono";
-import { formatRecordId } from "../../citations/record-id.js";
 import type { Severity } from "../../model/index.js";
-import { type FeedEntry, loadAlertItems, renderAtomFeed } from "../../notify/index.js";
+import { changeEntryOf, type FeedEntry, loadAlertItems, renderAtomFeed } from "../../notify/index.js";
 import { findPlatform, listChangeRecords } from "../../store/queries/index.js";
 import type { ServerDeps } from "../deps.js";
 import { platformFeed, SITE_FEED } from "../feeds.js";
@@ -34,16 +33,7 @@ export function registerFeedRoutes(app: Hono, deps: ServerDeps): void {
       ...(platform ? { platformIds: [platform.id] } : {}),
     });
     const base = origin(c);
-    const entries: FeedEntry[] = records.map((r) => ({
-      recordId: formatRecordId("change", r.id),
-      url: new URL(`/changes/${r.id}`, base).href,
-      platform: r.platformName,
-      termsType: r.termsType,
-      recordedAt: r.recordedAt,
-      kind: r.kind,
-      severity: r.severity,
-      summary: r.summary,
-    }));
+    const entries: FeedEntry[] = records.map((r) => changeEntryOf(r, base));
     const self = new URL(c.req.path, base);
     self.search = new URL(c.req.url).search;
     return atom(
@@ -64,7 +54,7 @@ export function registerFeedRoutes(app: Hono, deps: ServerDeps): void {
     if (watchlist?.channel !== "atom") throw notFound("Feed");
     const base = origin(c);
     const alerts = await deps.store.alerts.listByWatchlist(watchlist.id, FEED_SIZE);
-    const entries = (await loadAlertItems(deps.store, alerts, base)).reverse();
+    const entries = (await loadAlertItems(deps.src, alerts, base)).reverse();
     return atom(
       c,
       renderAtomFeed({
