@@ -66,8 +66,8 @@ function waitForStopSignal(): Promise<void> {
 }
 
 /**
- * Serves the pages and API over an opened context, with change tracking scheduled in the background,
- * until SIGINT or SIGTERM; then stops both and closes the context. With `workers` above 1 the pages are
+ * Serves the pages and API over an opened context, with change tracking and alert delivery scheduled in the
+ * background, until SIGINT or SIGTERM; then stops them and closes the context. With `workers` above 1 the pages are
  * served by forked processes; in such a worker this serves pages only, until the primary stops it.
  */
 export async function serveUntilStopped(ctx: CliContext, options: ServeOptions): Promise<void> {
