@@ -256,3 +256,62 @@ describe("computeChangeRecord: a version re-extracted from an existing capture",
     assert.deepEqual(record.summary.slice(1), plain.summary);
   });
 });
+
+describe("computeChangeRecord: a re-extraction that changes which part of the page is extracted", () => {
+  const refilter = "Open Terms Archive “Refilter”";
+  const record = (beforeText: string, afterText: string, reextraction: string | null = refilter) =>
+    computeChangeRecord({ beforeText, afterText, analyze, reextraction });
+  // The real pipeline for real versions: whether a change is substantive depends on its clause types.
+  const real = (beforeText: string, afterText: string, reextraction: string | null = refilter) =>
+    computeChangeRecord({ beforeText, afterText, reextraction });
+
+  it("only removals (WhatsApp's 2021 Refilter): technical, with a line counting what is no longer extracted", () => {
+    const before = fixture("WhatsApp/Privacy Policy/2021-04-14T22-59-38Z.md");
+    const after = fixture("WhatsApp/Privacy Policy/2021-04-29T12-59-10Z.md");
+    assert.equal(real(before, after, null).kind, "substantive");
+    const r = real(before, after);
+    assert.equal(r.kind, "technical");
+    assert.equal(r.severity, "low");
+    assert.match(
+      r.summary[1]!,
+      /^The new extraction rules cover less of the page: \d+ provisions no longer extracted;/,
+    );
+    assert.ok(r.provisionChanges.some((c) => c.change === "removed"));
+    assert.ok(r.provisionChanges.every((c) => c.kind !== "substantive"));
+  });
+
+  it("a removal beside an addition in the same place (Bumble's 2025 upgrade) is an edit: it stays substantive", () => {
+    const r = real(
+      fixture("Bumble/Privacy Policy/2025-05-08T18-03-28Z.md"),
+      fixture("Bumble/Privacy Policy/2025-09-01T18-03-06Z.md"),
+    );
+    assert.equal(r.kind, "substantive");
+    assert.ok(!r.summary.some((l) => l.startsWith("The new extraction rules")));
+  });
+
+  it("a window moved: blocks dropped at the start and added at the end are technical; added in the middle, not", () => {
+    const [intro, ...sections] = POLICY.split(/\n(?=## )/);
+    const tail = "## Contact\n\nWrite to our data protection officer in Dublin.\n";
+    const moved = `${sections.slice(1).join("\n")}\n${tail}`;
+    const r = record(POLICY, moved);
+    assert.notEqual(r.kind, "substantive");
+    assert.match(
+      r.summary[1]!,
+      /cover another part of the page: 1 provision newly extracted, 2 provisions no longer extracted;/,
+    );
+    const middle = `${intro}\n${sections[0]}\n${tail}\n${sections.slice(2).join("\n")}`;
+    assert.equal(record(POLICY, middle).kind, "substantive");
+  });
+
+  it("a paragraph cut short beside the dropped part is technical; a reworded one is an edit", () => {
+    const cut = POLICY.replace("before material changes to this policy.", "before").replace(
+      /## Disputes[\s\S]*$/,
+      "",
+    );
+    const r = record(POLICY, cut);
+    assert.notEqual(r.kind, "substantive");
+    assert.match(r.summary[1]!, /cover less of the page: 1 provision no longer extracted;/);
+    const reworded = cut.replace("30 days' notice", "7 days' notice");
+    assert.equal(record(POLICY, reworded).kind, "substantive");
+  });
+});

@@ -9,8 +9,9 @@ import { InvalidProvisionsError } from "./errors.js";
 import { technicalText } from "./normal-forms.js";
 import { type OutsideChange, outsideChanges } from "./outside-text.js";
 import { maxKind, maxSeverity } from "./ranks.js";
+import { demoteRescoped, type Rescoping, rescopingLine, rescopingOf } from "./rescope.js";
 import { type AssessedChange, type SummaryOptions, summarizeChanges } from "./summarize.js";
-import { wordsOf } from "./words.js";
+import { countWords } from "./words.js";
 
 /** Inputs of {@link computeChangeRecord}. Pass the provisions when they are already classified. */
 export interface ChangeRecordInput {
@@ -116,12 +117,20 @@ export function returnLine(earlier: EarlierVersion): string {
   return `Returns to the exact text of ${formatRecordId("version", earlier.versionId)}, recorded ${earlier.recordedAt.slice(0, 10)} (same SHA-256): no new wording; a page that alternates between variants or a capture that failed in between is more likely than an edit`;
 }
 
-/** The lines that open a summary: where the text was seen before, a shrink warning, how it was made. */
-function provenanceLines(input: ChangeRecordInput, shrink: string | null): string[] {
+/**
+ * The lines that open a summary: where the text was seen before, a shrink warning, how it was made and, for a
+ * re-extraction that only moved the extracted part of the page, what moved.
+ */
+function provenanceLines(
+  input: ChangeRecordInput,
+  shrink: string | null,
+  rescoping: Rescoping | null = null,
+): string[] {
   const lines: string[] = [];
   if (input.returnsTo) lines.push(returnLine(input.returnsTo));
   if (shrink) lines.push(shrink);
   if (input.reextraction) lines.push(reextractionLine(input.reextraction));
+  if (rescoping) lines.push(rescopingLine(rescoping));
   return lines;
 }
 
@@ -141,9 +150,9 @@ const SHRINK_KEPT_SHARE = 0.2;
  * should say so before listing dozens of removals.
  */
 export function shrinkWarning(beforeText: string, afterText: string): string | null {
-  const before = wordsOf(beforeText).length;
+  const before = countWords(beforeText);
   if (before < SHRINK_MIN_WORDS) return null;
-  const after = wordsOf(afterText).length;
+  const after = countWords(afterText);
   if (after >= before * SHRINK_KEPT_SHARE) return null;
   const gone = Math.round((100 * (before - after)) / before);
   return `Most of the document disappeared (${gone}% of its words; ${after.toLocaleString("en")} words left of ${before.toLocaleString("en")}): check the source, this is often a failed capture or a moved page rather than an edit`;
@@ -161,7 +170,9 @@ export function shrinkWarning(beforeText: string, afterText: string): string | n
  *   saying so ({@link shrinkWarning}); kind and severity still come from the provisions.
  * - A version identical to an earlier one (`returnsTo`) is minor and low at most, its first summary line
  *   naming that version.
- * - A re-extracted version (`reextraction`) keeps its kind; a summary line says how it was made.
+ * - A re-extracted version (`reextraction`) gets a summary line saying how it was made. When its only
+ *   substantive changes are whole provisions newly extracted or no longer extracted ({@link rescopingOf}),
+ *   they are technical and a line says so; when wording changed, it keeps its kind.
  * @throws InvalidProvisionsError when `before` provisions are given but `beforeText` is null.
  */
 export function computeChangeRecord(input: ChangeRecordInput): ChangeRecordResult {
@@ -185,6 +196,8 @@ export function computeChangeRecord(input: ChangeRecordInput): ChangeRecordResul
     assessed,
     outsideChanges(input.beforeText, before, input.afterText, after),
   );
+  const rescoping = input.reextraction ? rescopingOf(assessed, before.length, after.length) : null;
+  if (rescoping) demoteRescoped(assessed);
   let kind: ChangeKind = outside.length > 0 ? "minor" : "technical";
   let severity: Severity = "low";
   for (const { change, assessment } of assessed) {
@@ -208,7 +221,7 @@ export function computeChangeRecord(input: ChangeRecordInput): ChangeRecordResul
     severity = "low";
   }
   const summary = summarizeChanges(assessed, outside, input.summary);
-  summary.unshift(...provenanceLines(input, shrinkWarning(input.beforeText, input.afterText)));
+  summary.unshift(...provenanceLines(input, shrinkWarning(input.beforeText, input.afterText), rescoping));
   return {
     kind,
     severity,

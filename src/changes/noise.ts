@@ -22,7 +22,9 @@ export type NoiseReason =
   | "links"
   | "label"
   /** The whole version is identical to one recorded before its predecessor (set by the change record). */
-  | "returned";
+  | "returned"
+  /** A re-extraction now extracts this provision, or no longer does (set by the change record). */
+  | "rescoped";
 
 /** A noise verdict: the change is this kind for this reason. */
 export interface Noise {
@@ -49,7 +51,7 @@ function datesOf(technical: string): string {
 function oneSidedNoise(p: ClassifiedProvision, presentInOther: (minor: string) => boolean): Noise | null {
   const technical = technicalText(p.text);
   const minor = minorText(p.text);
-  if (minor === "" || onlyUrls(technical)) return { kind: "technical", noise: "markup-only" };
+  if (minor === "" || onlyUrls(technical, minor)) return { kind: "technical", noise: "markup-only" };
   const links = linkOnly(p.text);
   if (links === "anchor-links") return { kind: "technical", noise: links };
   if (links === "links") return { kind: "minor", noise: links };

@@ -39,6 +39,14 @@ describe("normalizeMinor", () => {
     assert.equal(foldMinor("write to privacy@x.com today"), foldMinor("write to [email protected] today"));
   });
 
+  it("folds addresses spelled out against harvesting, and an address repeated that way", () => {
+    // Pinterest's terms (Open Terms Archive contributors, ODC-By 1.0): the 2024-06-19 re-extraction decoded it.
+    const spelled = "send it to litigation \\[at\\] pinterest.com (litigation\\[at\\]pinterest\\[dot\\]com).";
+    assert.equal(normalizeMinor(spelled), normalizeMinor("send it to litigation@pinterest.com."));
+    assert.equal(foldMinor("mail privacy (at) x.com now"), foldMinor("mail privacy@x.com now"));
+    assert.notEqual(normalizeMinor("send it to us at once."), normalizeMinor("send it to us@x.com."));
+  });
+
   it("does not fold numbers that are not dates", () => {
     assert.notEqual(normalizeMinor("Keep for 30 days."), normalizeMinor("Keep for 90 days."));
   });

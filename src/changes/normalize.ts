@@ -84,6 +84,8 @@ export function normalizeTechnical(markdown: string): string {
 }
 
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[?email(?:&#160;|\s)protected\]?/gi;
+/** Addresses spelled out against harvesting: "privacy [at] example.com", "privacy[at]example[dot]com". */
+const SPELLED_EMAIL = /[\w.+-]+ ?[[(]at[\])] ?[\w-]+(?:(?: ?[[(]dot[\])] ?|\.)[\w-]+)+/gi;
 
 /** Query parameters that only track the reader (campaign, click and session ids). */
 const TRACKING_PARAM =
@@ -118,6 +120,9 @@ export function foldMinor(technical: string): string {
   let text = stripDates(stripTrackingParams(technical));
   // E-mail addresses, and Cloudflare's "[email protected]" that replaces them in some captures.
   if (text.includes("@") || text.includes("protected")) text = text.replace(EMAIL, " email ");
+  if (text.includes("at]") || text.includes("at)")) text = text.replace(SPELLED_EMAIL, " email ");
   // Collecting word runs is several times faster than replacing the runs in between.
-  return wordsOf(text.toLowerCase()).join(" ");
+  const words = wordsOf(text.toLowerCase()).join(" ");
+  // An address followed by itself spelled out ("x@y.com (x[at]y[dot]com)") reads as one address.
+  return words.includes("email email") ? words.replace(/\bemail(?: email)+\b/g, "email") : words;
 }

@@ -71,9 +71,8 @@ export function outsideChanges(
   const rawAfter = outsideChunks(afterText, after);
   const out: OutsideChange[] = [];
   // Raw chunks first (most are equal), then the visible lines of the chunks that differ.
-  forEachReplacement(diffArrays(rawBefore, rawAfter), (removedChunks, addedChunks) => {
-    const lines = diffArrays(linesOf(removedChunks), linesOf(addedChunks));
-    forEachReplacement(lines, (removedLines, addedLines) => {
+  forEachReplacement(rawBefore, rawAfter, (removedChunks, addedChunks) => {
+    forEachReplacement(linesOf(removedChunks), linesOf(addedChunks), (removedLines, addedLines) => {
       // A heading that only moved is not a change of wording.
       const [removed, added] = withoutCommon(removedLines, addedLines);
       const paired = Math.min(removed.length, added.length);
@@ -118,8 +117,20 @@ function withoutCommon(a: readonly string[], b: readonly string[]): [string[], s
   return [keptA, keptB];
 }
 
-/** Calls `visit` with each run of removed items and the run of added items that replaces it (either may be empty). */
-function forEachReplacement<T>(parts: ChangeObject<T[]>[], visit: (removed: T[], added: T[]) => void): void {
+/**
+ * Calls `visit` with each run of items of `a` removed and the run of items of `b` that replaces it (either may
+ * be empty). The common head is set aside before diffing, as the diff would (trimming the tail too changes
+ * how ties are broken); sliced arrays are cheaper for it to walk than the whole ones.
+ */
+function forEachReplacement<T>(
+  a: readonly T[],
+  b: readonly T[],
+  visit: (removed: T[], added: T[]) => void,
+): void {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  if (start === a.length && start === b.length) return;
+  const parts: ChangeObject<T[]>[] = diffArrays(a.slice(start), b.slice(start));
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
     if (!part.added && !part.removed) continue;

@@ -53,7 +53,11 @@ export function linkOnly(markdown: string): "anchor-links" | "links" | null {
 /** URLs and web addresses written out as text. */
 const BARE_URL = /\b(?:https?:\/\/|www\.)\S+/gi;
 
-/** True when the visible text has no words once written-out URLs are left aside ("](https://…)" debris). */
-export function onlyUrls(technical: string): boolean {
-  return foldMinor(technical.replace(BARE_URL, " ")) === "";
+/**
+ * True when the visible text has no words once written-out URLs are left aside ("](https://…)" debris).
+ * `minor` is the text's minor form, which answers directly when there is no URL (most provisions).
+ */
+export function onlyUrls(technical: string, minor: string): boolean {
+  const rest = technical.replace(BARE_URL, " ");
+  return rest === technical ? minor === "" : foldMinor(rest) === "";
 }
