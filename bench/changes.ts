@@ -106,6 +106,8 @@ interface PairResult {
   changes: number;
   /** The newer text is identical to a version recorded before the older one (a return). */
   returns: boolean;
+  /** Substantive changes to provisions present in both versions (wording changed, not extraction scope). */
+  reworded: number;
 }
 
 const rows = readFileSync(join(CORPUS, "manifest.jsonl"), "utf8")
@@ -171,6 +173,8 @@ for (const [doc, versions] of docs) {
         diff: renderDiffText(record.provisionChanges, { color: false }),
         changes: record.provisionChanges.length,
         returns: record.summary[0]?.startsWith("Returns to the exact text") ?? false,
+        reworded: record.provisionChanges.filter((c) => c.change === "modified" && c.kind === "substantive")
+          .length,
       });
     }
     previous = { text, provisions, row };
@@ -214,6 +218,14 @@ const figures = {
       technical.length,
     ),
     kinds: tally(technical, (r) => r.kind),
+    // Re-extractions whose only substantive changes were provisions newly or no longer extracted: technical.
+    rescoped: count(technical, (r) => r.summary.some((l) => l.startsWith("The new extraction rules"))),
+    // What the substantive ones carry: reworded provisions, and a changed date stamp (the platform's own sign).
+    substantiveReworded: count(technical, (r) => r.kind === "substantive" && r.reworded > 0),
+    substantiveWithNewDateStamp: count(
+      technical,
+      (r) => r.kind === "substantive" && r.summary.some((l) => l.startsWith("Updates the date stamp")),
+    ),
     sameWords: {
       definition: `fewer than ${CONTENT_WORDS} words gained or lost (independent word count)`,
       pairs: technicalSameWords.length,

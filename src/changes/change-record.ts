@@ -144,15 +144,23 @@ const SHRINK_MIN_WORDS = 200;
 /** Share of the words left below which a version is flagged as a possible failed capture. */
 const SHRINK_KEPT_SHARE = 0.2;
 
+/** The text counted last and its words: a document's records come in order, each one's after the next's before. */
+let lastCounted: { text: string; words: number } = { text: "", words: 0 };
+
+function wordsIn(text: string): number {
+  if (lastCounted.text !== text) lastCounted = { text, words: countWords(text) };
+  return lastCounted.words;
+}
+
 /**
  * The warning line of a version that lost most of its words. Such a version is more often a failed or partial
  * capture (an error page, a login or cookie wall, a policy moved elsewhere) than an edit, and an alert on it
  * should say so before listing dozens of removals.
  */
 export function shrinkWarning(beforeText: string, afterText: string): string | null {
-  const before = countWords(beforeText);
+  const before = wordsIn(beforeText);
   if (before < SHRINK_MIN_WORDS) return null;
-  const after = countWords(afterText);
+  const after = wordsIn(afterText);
   if (after >= before * SHRINK_KEPT_SHARE) return null;
   const gone = Math.round((100 * (before - after)) / before);
   return `Most of the document disappeared (${gone}% of its words; ${after.toLocaleString("en")} words left of ${before.toLocaleString("en")}): check the source, this is often a failed capture or a moved page rather than an edit`;

@@ -67,9 +67,9 @@ class Queues {
 }
 
 class TokenCache {
-  private readonly sets = new Map<number, Set<string>>();
+  private readonly sets = new Map<number, ReadonlySet<string>>();
   constructor(private readonly provisions: readonly Provision[]) {}
-  get(i: number): Set<string> {
+  get(i: number): ReadonlySet<string> {
     let set = this.sets.get(i);
     if (!set) {
       set = matchTokens(this.provisions[i]!.text);

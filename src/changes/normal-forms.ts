@@ -8,9 +8,13 @@ import { foldMinor, normalizeTechnical } from "./normalize.js";
 /** Entries kept before the cache is emptied (a few MB of provision texts). */
 const CAPACITY = 8192;
 
-function cached(fn: (text: string) => string): (text: string) => string {
-  const cache = new Map<string, string>();
-  return (text: string): string => {
+/**
+ * `fn` remembered for the last {@link CAPACITY} texts. The values are shared between callers: sets and
+ * arrays it returns must be read, never changed.
+ */
+export function cached<T>(fn: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text: string): T => {
     let value = cache.get(text);
     if (value === undefined) {
       value = fn(text);

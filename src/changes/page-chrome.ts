@@ -20,7 +20,15 @@ const MAX_TITLED_SENTENCE_WORDS = 4;
  */
 export function isLabel(p: ClassifiedProvision, technical: string): boolean {
   if (p.text.includes("|")) return false;
-  const words = technical.split(" ").filter((w) => !/[/@]/.test(w) && /\p{L}/u.test(w));
+  // Every branch below needs at most MAX_TITLE_WORDS words: longer texts are left as soon as that is known.
+  const words: string[] = [];
+  for (let from = 0; from <= technical.length; ) {
+    let to = technical.indexOf(" ", from);
+    if (to < 0) to = technical.length;
+    const w = technical.slice(from, to);
+    if (!/[/@]/.test(w) && /\p{L}/u.test(w) && words.push(w) > MAX_TITLE_WORDS) return false;
+    from = to + 1;
+  }
   if (words.length === 0) return false;
   const title = words.every((w) => w.length < 4 || /^["“‘(]?\p{Lu}/u.test(w));
   const capitals = technical === technical.toUpperCase();

@@ -6,7 +6,7 @@
 import type { Classification, ClassifiedProvision, Severity } from "../model/index.js";
 import type { ChangeContext } from "./change-context.js";
 import { groupOf, HIGH_WHEN_GAINED, HIGH_WHEN_LOST } from "./clause-rules.js";
-import { technicalText } from "./normal-forms.js";
+import { cached, technicalText } from "./normal-forms.js";
 import { maxSeverity } from "./ranks.js";
 import { findTerms, termById } from "./vocabulary.js";
 
@@ -28,6 +28,10 @@ export interface Weight {
 }
 
 /** Verbs that make an unclassified provision worth a "broadens / narrows" note. */
+/** Vocabulary terms a provision mentions, remembered by its text (records of a document share most texts). */
+const termsOf = cached((text: string): ReadonlySet<string> => findTerms(technicalText(text)));
+const NO_TERMS: ReadonlySet<string> = new Set();
+
 const DATA_PRACTICE =
   /\b(?:collect|share|sharing|shared|disclos|sell|sold|sale|transfer|receive|obtain|gather|process)/i;
 
@@ -83,8 +87,8 @@ export function weighChange(
     for (const c of flipped) raise("high", `${c.type} turns from protective to concerning`);
   }
 
-  const termsBefore = before ? findTerms(technicalText(before.text)) : new Set<string>();
-  const termsAfter = after ? findTerms(technicalText(after.text)) : new Set<string>();
+  const termsBefore = before ? termsOf(before.text) : NO_TERMS;
+  const termsAfter = after ? termsOf(after.text) : NO_TERMS;
   const termsAdded = [...termsAfter].filter((t) => !termsBefore.has(t));
   const termsRemoved = [...termsBefore].filter((t) => !termsAfter.has(t));
   const termsRelevant = dataPracticeRelevant((after ?? before)!);

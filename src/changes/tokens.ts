@@ -1,5 +1,5 @@
 /** Token sets used to recognise the same provision across versions, and their similarity. */
-import { technicalText } from "./normal-forms.js";
+import { cached, technicalText } from "./normal-forms.js";
 import { wordsOf } from "./words.js";
 
 const MONTH_WORD =
@@ -8,9 +8,9 @@ const MONTH_WORD =
 /**
  * Distinct matching tokens of a provision: lower-cased words of its technical text, with every run of digits
  * folded to "#" and every month name to "#m", so that "Last updated March 5, 2024" and "Last updated 2 May
- * 2025" match.
+ * 2025" match. Remembered by text: consecutive records of a document share most provisions.
  */
-export function matchTokens(text: string): Set<string> {
+export const matchTokens: (text: string) => ReadonlySet<string> = cached((text: string) => {
   const out = new Set<string>();
   for (const word of wordsOf(technicalText(text).toLowerCase())) {
     if (/\d/.test(word)) out.add(word.replace(/\d+/g, "#"));
@@ -18,7 +18,7 @@ export function matchTokens(text: string): Set<string> {
     else out.add(word);
   }
   return out;
-}
+});
 
 /** Size of the intersection of two sets (iterates the smaller one). */
 export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
