@@ -13,6 +13,8 @@ import { segment } from "../segment/index.js";
 import { sigmoid } from "./calibration.js";
 import { classify } from "./classify.js";
 import { SentenceAttribution } from "./evidence.js";
+import { miniModel } from "./fixtures/mini-model.js";
+import { FIXTURE_TAXONOMY } from "./fixtures/taxonomy.js";
 import { DEFAULT_FUSION, decide, modelAloneBound, type TypeFusion } from "./fusion.js";
 import { seededRandom } from "./random.js";
 import { splitSentences } from "./sentences.js";
@@ -292,6 +294,50 @@ describe("classification fast paths", () => {
     const original = together.find((q) => q.text === together[copy]!.text)!;
     assert.notEqual(original.clauses[0]!.reasons, together[copy]!.clauses[0]!.reasons);
     assert.notEqual(original.clauses[0]!.evidence.start, together[copy]!.clauses[0]!.evidence.start);
+  });
+
+  it("builds each classified provision with the provision's properties in order, then its clauses", () => {
+    for (const text of documents) {
+      const provisions = segment(text);
+      classify(provisions, text).forEach((classified, k) => {
+        assert.equal(
+          JSON.stringify(classified),
+          JSON.stringify({ ...provisions[k]!, clauses: classified.clauses }),
+        );
+      });
+    }
+  });
+
+  it("reads a list item with its lead-in as their joined text, with character n-grams too", () => {
+    // A model with character n-grams, whose vectors read the normalised tokens (the shipped model has none).
+    const charModel = miniModel(["choice-of-law"], [3, 4]);
+    const text = [
+      "# Terms",
+      "The following applies:",
+      "- These terms are governed by the laws of Ireland.",
+      "- Disputes go to the courts of Dublin under the laws of Ireland.",
+      "These terms are governed by the laws of England.",
+    ].join("\n\n");
+    const provisions = segment(text);
+    assert.ok(provisions.some((p) => p.context));
+    let explained = 0;
+    // Every feature that counts is listed (character n-grams weigh little each, and would not make a top five).
+    classify(provisions, text, { taxonomy: FIXTURE_TAXONOMY, model: charModel, maxFeatures: 1000 }).forEach(
+      (p) => {
+        const vector = charModel.vectorize(p.context ? `${p.context}\n${p.text}` : p.text);
+        for (const c of p.clauses) {
+          const features = c.reasons.filter((r) => r.kind === "feature");
+          if (features.length === 0) continue;
+          const reference = charModel.explain(vector, c.type, 1000);
+          assert.deepEqual(
+            features.map((f) => [f.name, f.weight]),
+            reference.map((f) => [f.feature, Math.round(f.contribution * 1e4) / 1e4]),
+          );
+          if (p.context && features.some((f) => f.name.startsWith("#"))) explained++;
+        }
+      },
+    );
+    assert.ok(explained >= 2, String(explained));
   });
 
   it("classifies a document as it classifies each provision alone (no state carried between provisions)", () => {
