@@ -211,6 +211,7 @@ export class TextModel {
     const weights = this.scorers[index]!.weights;
     // The `top` largest kept in order as they come (this runs for every classification): a contribution goes after
     // every kept one at least as large, which is the order of a stable sort, largest first.
+    // Insertion by shifting rather than splice, which allocates an array of the removed elements on every call.
     const keptAt: number[] = [];
     const kept: number[] = [];
     for (let k = 0; k < vector.indices.length; k++) {
@@ -219,12 +220,14 @@ export class TextModel {
       let at = kept.length;
       while (at > 0 && kept[at - 1]! < c) at--;
       if (at >= top) continue;
-      kept.splice(at, 0, c);
-      keptAt.splice(at, 0, k);
-      if (kept.length > top) {
-        kept.pop();
-        keptAt.pop();
+      // Room for one more (the last drops off when all `top` are taken), then the smaller ones move down one.
+      let last = kept.length < top ? kept.length : top - 1;
+      for (; last > at; last--) {
+        kept[last] = kept[last - 1]!;
+        keptAt[last] = keptAt[last - 1]!;
       }
+      kept[at] = c;
+      keptAt[at] = k;
     }
     return keptAt.map((k, i) => ({
       feature: this.vectorizer.terms[vector.indices[k]!]!,
