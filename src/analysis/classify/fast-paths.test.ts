@@ -70,28 +70,45 @@ describe("classification fast paths", () => {
     }
   });
 
-  it("vectorises exactly like the TF-IDF definition read from the feature names", () => {
-    const v = model.vectorizer;
-    const index = new Map(v.terms.map((t, i) => [t, i]));
-    const [min, max] = v.config.wordNgrams;
-    for (const text of lines.slice(0, 400)) {
-      const tokens = words(text);
-      const counts = new Map<number, number>();
-      for (let i = 0; i < tokens.length; i++) {
-        for (let n = min; n <= max && i + n <= tokens.length; n++) {
-          const f = index.get(tokens.slice(i, i + n).join(" "));
+  it("vectorises exactly like the TF-IDF definition read from the feature names, with character n-grams too", () => {
+    const charVectorizer = miniModel(["choice-of-law"], [3, 4]).vectorizer;
+    for (const v of [model.vectorizer, charVectorizer]) {
+      const index = new Map(v.terms.map((t, i) => [t, i]));
+      const [min, max] = v.config.wordNgrams;
+      const chars = v.config.charNgrams;
+      // Shortest texts first: the vectoriser's scratch arrays grow again and again.
+      for (const text of [...lines.slice(0, 400)].sort((a, b) => a.length - b.length)) {
+        const tokens = words(text);
+        const counts = new Map<number, number>();
+        const add = (term: string) => {
+          const f = index.get(term);
           if (f !== undefined) counts.set(f, (counts.get(f) ?? 0) + 1);
+        };
+        for (let i = 0; i < tokens.length; i++) {
+          for (let n = min; n <= max && i + n <= tokens.length; n++) add(tokens.slice(i, i + n).join(" "));
         }
+        for (const token of chars ? tokens : []) {
+          const padded = ` ${token} `;
+          for (let n = chars![0]; n <= chars![1]; n++) {
+            for (let i = 0; i + n <= padded.length; i++) add(`#${padded.slice(i, i + n)}`);
+          }
+        }
+        const indices = Int32Array.from(counts.keys()).sort();
+        const raw = Array.from(indices, (f) => (1 + Math.log(counts.get(f)!)) * v.idf[f]!);
+        const isChar = (f: number) => v.terms[f]!.startsWith("#");
+        let wordNorm = 0;
+        let charNorm = 0;
+        raw.forEach((x, k) => {
+          if (isChar(indices[k]!)) charNorm += x * x;
+          else wordNorm += x * x;
+        });
+        const wordScale = wordNorm > 0 ? 1 / Math.sqrt(wordNorm) : 0;
+        const charScale = charNorm > 0 ? v.config.charWeight / Math.sqrt(charNorm) : 0;
+        assert.deepEqual(v.transformIds(v.tokenIds(tokens), tokens), {
+          indices,
+          values: Float64Array.from(raw, (x, k) => x * (isChar(indices[k]!) ? charScale : wordScale)),
+        });
       }
-      const indices = Int32Array.from(counts.keys()).sort();
-      const raw = Array.from(indices, (f) => (1 + Math.log(counts.get(f)!)) * v.idf[f]!);
-      let norm = 0;
-      for (const x of raw) norm += x * x;
-      const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-      assert.deepEqual(v.transformIds(v.tokenIds(tokens), tokens), {
-        indices,
-        values: Float64Array.from(raw, (x) => x * scale),
-      });
     }
   });
 
