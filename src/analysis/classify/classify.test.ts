@@ -2,35 +2,11 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Provision } from "../../model/index.js";
 import { classify } from "./classify.js";
-import { readClaudette } from "./claudette-corpus.js";
 import { confidenceLevel } from "./confidence.js";
+import { miniModel } from "./fixtures/mini-model.js";
 import { FIXTURE_TAXONOMY } from "./fixtures/taxonomy.js";
-import { trainTextModel } from "./train-text-model.js";
 
-// A small model on real CLAUDETTE sentences; "choice-of-law" = the sentence names the governing law.
-const LAW = /\blaws? of\b|\bgoverned by\b/i;
-const docs = readClaudette(new URL("./fixtures/claudette-mini", import.meta.url).pathname);
-const { model } = trainTextModel(
-  docs.flatMap((d) =>
-    d.sentences.map((s) => ({
-      text: s.text,
-      labels: LAW.test(s.text) ? ["choice-of-law"] : [],
-      group: d.name,
-    })),
-  ),
-  {
-    vectorizer: { wordNgrams: [1, 2], charNgrams: null, minDf: 1, sublinearTf: true, charWeight: 1 },
-    learners: ["logistic"],
-    c: { logistic: 10, svm: 1 },
-    classWeightPower: 1,
-    folds: 2,
-    minPositives: 2,
-    seed: 5,
-    eps: 0.01,
-    maxIter: 100,
-  },
-  { labels: ["choice-of-law", "sale-of-data"] },
-);
+const model = miniModel(["choice-of-law", "sale-of-data"]);
 
 /** Builds provisions with exact offsets from paragraphs joined by blank lines. */
 function documentOf(paragraphs: string[]): { text: string; provisions: Provision[] } {

@@ -59,8 +59,9 @@ export class SentenceAttribution {
     // read in order of start, ties kept in their order.
     let ordered = true;
     for (let k = 1; k < n && ordered; k++) ordered = starts[k - 1]! <= starts[k]!;
-    const order = Array.from({ length: n }, (_, k) => k);
-    if (!ordered) order.sort((a, b) => starts[a]! - starts[b]!);
+    const order = ordered
+      ? null
+      : Array.from({ length: n }, (_, k) => k).sort((a, b) => starts[a]! - starts[b]!);
     // Plain loops rather than TypedArray.from(…, map): this runs for most classified provisions.
     this.features = new Int32Array(n);
     this.share = new Float64Array(n);
@@ -73,7 +74,7 @@ export class SentenceAttribution {
     for (let k = 0; k < n; k++) perFeature[features[k]!] = perFeature[features[k]!]! + 1;
     let s = 0;
     for (let k = 0; k < n; k++) {
-      const o = order[k]!;
+      const o = order ? order[k]! : k;
       const feature = features[o]!;
       this.features[k] = feature;
       this.share[k] = 1 / perFeature[feature]!;

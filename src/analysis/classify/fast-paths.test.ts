@@ -13,6 +13,8 @@ import { segment } from "../segment/index.js";
 import { sigmoid } from "./calibration.js";
 import { classify } from "./classify.js";
 import { SentenceAttribution } from "./evidence.js";
+import { miniModel } from "./fixtures/mini-model.js";
+import { FIXTURE_TAXONOMY } from "./fixtures/taxonomy.js";
 import { DEFAULT_FUSION, decide, modelAloneBound, type TypeFusion } from "./fusion.js";
 import { seededRandom } from "./random.js";
 import { splitSentences } from "./sentences.js";
@@ -68,28 +70,45 @@ describe("classification fast paths", () => {
     }
   });
 
-  it("vectorises exactly like the TF-IDF definition read from the feature names", () => {
-    const v = model.vectorizer;
-    const index = new Map(v.terms.map((t, i) => [t, i]));
-    const [min, max] = v.config.wordNgrams;
-    for (const text of lines.slice(0, 400)) {
-      const tokens = words(text);
-      const counts = new Map<number, number>();
-      for (let i = 0; i < tokens.length; i++) {
-        for (let n = min; n <= max && i + n <= tokens.length; n++) {
-          const f = index.get(tokens.slice(i, i + n).join(" "));
+  it("vectorises exactly like the TF-IDF definition read from the feature names, with character n-grams too", () => {
+    const charVectorizer = miniModel(["choice-of-law"], [3, 4]).vectorizer;
+    for (const v of [model.vectorizer, charVectorizer]) {
+      const index = new Map(v.terms.map((t, i) => [t, i]));
+      const [min, max] = v.config.wordNgrams;
+      const chars = v.config.charNgrams;
+      // Shortest texts first: the vectoriser's scratch arrays grow again and again.
+      for (const text of [...lines.slice(0, 400)].sort((a, b) => a.length - b.length)) {
+        const tokens = words(text);
+        const counts = new Map<number, number>();
+        const add = (term: string) => {
+          const f = index.get(term);
           if (f !== undefined) counts.set(f, (counts.get(f) ?? 0) + 1);
+        };
+        for (let i = 0; i < tokens.length; i++) {
+          for (let n = min; n <= max && i + n <= tokens.length; n++) add(tokens.slice(i, i + n).join(" "));
         }
+        for (const token of chars ? tokens : []) {
+          const padded = ` ${token} `;
+          for (let n = chars![0]; n <= chars![1]; n++) {
+            for (let i = 0; i + n <= padded.length; i++) add(`#${padded.slice(i, i + n)}`);
+          }
+        }
+        const indices = Int32Array.from(counts.keys()).sort();
+        const raw = Array.from(indices, (f) => (1 + Math.log(counts.get(f)!)) * v.idf[f]!);
+        const isChar = (f: number) => v.terms[f]!.startsWith("#");
+        let wordNorm = 0;
+        let charNorm = 0;
+        raw.forEach((x, k) => {
+          if (isChar(indices[k]!)) charNorm += x * x;
+          else wordNorm += x * x;
+        });
+        const wordScale = wordNorm > 0 ? 1 / Math.sqrt(wordNorm) : 0;
+        const charScale = charNorm > 0 ? v.config.charWeight / Math.sqrt(charNorm) : 0;
+        assert.deepEqual(v.transformIds(v.tokenIds(tokens), tokens), {
+          indices,
+          values: Float64Array.from(raw, (x, k) => x * (isChar(indices[k]!) ? charScale : wordScale)),
+        });
       }
-      const indices = Int32Array.from(counts.keys()).sort();
-      const raw = Array.from(indices, (f) => (1 + Math.log(counts.get(f)!)) * v.idf[f]!);
-      let norm = 0;
-      for (const x of raw) norm += x * x;
-      const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-      assert.deepEqual(v.transformIds(v.tokenIds(tokens), tokens), {
-        indices,
-        values: Float64Array.from(raw, (x) => x * scale),
-      });
     }
   });
 
@@ -292,6 +311,50 @@ describe("classification fast paths", () => {
     const original = together.find((q) => q.text === together[copy]!.text)!;
     assert.notEqual(original.clauses[0]!.reasons, together[copy]!.clauses[0]!.reasons);
     assert.notEqual(original.clauses[0]!.evidence.start, together[copy]!.clauses[0]!.evidence.start);
+  });
+
+  it("builds each classified provision with the provision's properties in order, then its clauses", () => {
+    for (const text of documents) {
+      const provisions = segment(text);
+      classify(provisions, text).forEach((classified, k) => {
+        assert.equal(
+          JSON.stringify(classified),
+          JSON.stringify({ ...provisions[k]!, clauses: classified.clauses }),
+        );
+      });
+    }
+  });
+
+  it("reads a list item with its lead-in as their joined text, with character n-grams too", () => {
+    // A model with character n-grams, whose vectors read the normalised tokens (the shipped model has none).
+    const charModel = miniModel(["choice-of-law"], [3, 4]);
+    const text = [
+      "# Terms",
+      "The following applies:",
+      "- These terms are governed by the laws of Ireland.",
+      "- Disputes go to the courts of Dublin under the laws of Ireland.",
+      "These terms are governed by the laws of England.",
+    ].join("\n\n");
+    const provisions = segment(text);
+    assert.ok(provisions.some((p) => p.context));
+    let explained = 0;
+    // Every feature that counts is listed (character n-grams weigh little each, and would not make a top five).
+    classify(provisions, text, { taxonomy: FIXTURE_TAXONOMY, model: charModel, maxFeatures: 1000 }).forEach(
+      (p) => {
+        const vector = charModel.vectorize(p.context ? `${p.context}\n${p.text}` : p.text);
+        for (const c of p.clauses) {
+          const features = c.reasons.filter((r) => r.kind === "feature");
+          if (features.length === 0) continue;
+          const reference = charModel.explain(vector, c.type, 1000);
+          assert.deepEqual(
+            features.map((f) => [f.name, f.weight]),
+            reference.map((f) => [f.feature, Math.round(f.contribution * 1e4) / 1e4]),
+          );
+          if (p.context && features.some((f) => f.name.startsWith("#"))) explained++;
+        }
+      },
+    );
+    assert.ok(explained >= 2, String(explained));
   });
 
   it("classifies a document as it classifies each provision alone (no state carried between provisions)", () => {

@@ -79,6 +79,8 @@ export class TfidfVectorizer {
   private readonly radix: number;
   /** Per-feature counts, reused across calls and reset after each (no allocation per text). */
   private readonly scratch: Float64Array;
+  /** The distinct features of the text being vectorised, grown as needed. */
+  private touched = new Int32Array(0);
   /** Word n-gram occurrences of the last text read by {@link wordGrams}. */
   private grams = { feature: new Int32Array(0), first: new Int32Array(0), last: new Int32Array(0) };
 
@@ -253,23 +255,33 @@ export class TfidfVectorizer {
    */
   transformIds(ids: Int32Array, tokens: readonly string[]): SparseVector {
     const counts = this.scratch;
-    const touched: number[] = [];
     const count = this.wordGrams(ids);
     const grams = this.grams.feature;
+    // The distinct features, in a scratch array: at most one per word n-gram (and per character n-gram).
+    let touched = this.touched;
+    if (touched.length < count) touched = this.touched = new Int32Array(Math.max(count, 2 * touched.length));
+    let distinct = 0;
     for (let k = 0; k < count; k++) {
       const f = grams[k]!;
-      if (counts[f] === 0) touched.push(f);
+      if (counts[f] === 0) touched[distinct++] = f;
       counts[f] = counts[f]! + 1;
     }
     if (this.config.charNgrams) {
       charGrams(tokens, this.config.charNgrams, (gram) => {
         const i = this.index.get(gram);
         if (i === undefined) return;
-        if (counts[i] === 0) touched.push(i);
+        if (counts[i] === 0) {
+          if (distinct === touched.length) {
+            const grown = new Int32Array(2 * touched.length + 16);
+            grown.set(touched);
+            touched = this.touched = grown;
+          }
+          touched[distinct++] = i;
+        }
         counts[i] = counts[i]! + 1;
       });
     }
-    const indices = Int32Array.from(touched).sort();
+    const indices = touched.slice(0, distinct).sort();
     const values = new Float64Array(indices.length);
     const sublinear = this.config.sublinearTf;
     const idf = this.idf;

@@ -35,10 +35,8 @@ const UNCOLLAPSED = /[^\S ]| {2}/;
  */
 export function plainText(markdown: string): string {
   // Most provisions are plain prose already: two scans instead of ten replacements.
-  if (!MARKUP_CHAR.test(markdown)) {
-    return UNCOLLAPSED.test(markdown) ? markdown.replace(/\s+/g, " ").trim() : markdown.trim();
-  }
-  return markdown
+  if (!MARKUP_CHAR.test(markdown)) return collapseWhitespace(markdown);
+  const stripped = markdown
     .replace(IMAGE, " ")
     .replace(LINK, "$1")
     .replace(REFERENCE_LINK, "$1")
@@ -47,9 +45,16 @@ export function plainText(markdown: string): string {
     .replace(EMPHASIS, "$2")
     .replace(EMPHASIS, "$2")
     .replace(ESCAPE, "$1")
-    .replace(ENTITY, decodeEntity)
-    .replace(/\s+/g, " ")
-    .trim();
+    .replace(ENTITY, decodeEntity);
+  return collapseWhitespace(stripped);
+}
+
+/**
+ * `text.replace(/\s+/g, " ").trim()`, without the replacement (which copies the whole text, every space being a
+ * match) when all whitespace is single spaces already.
+ */
+function collapseWhitespace(text: string): string {
+  return UNCOLLAPSED.test(text) ? text.replace(/\s+/g, " ").trim() : text.trim();
 }
 
 /**

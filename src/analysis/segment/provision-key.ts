@@ -131,14 +131,15 @@ export function significantWords(markdown: string, limit: number): string[] {
 
 /** Key without occurrence suffix for a provision's innermost heading and text. */
 export function baseProvisionKey(headingPath: readonly string[], text: string): string {
-  return baseKey(headingPath, text, sha256Hex);
+  return `${sectionPart(headingPath.at(-1) ?? "", sha256Hex)}-${leadPart(text, sha256Hex)}`;
 }
 
-function baseKey(headingPath: readonly string[], text: string, hash: (words: string) => string): string {
-  const heading = headingPath.at(-1) ?? "";
-  const section = hash(significantWords(heading, HEADING_WORDS).join(" ")).slice(0, 6);
-  const lead = hash(significantWords(text, LEAD_WORDS).join(" ")).slice(0, 10);
-  return `${section}-${lead}`;
+function sectionPart(heading: string, hash: (words: string) => string): string {
+  return hash(significantWords(heading, HEADING_WORDS).join(" ")).slice(0, 6);
+}
+
+function leadPart(text: string, hash: (words: string) => string): string {
+  return hash(significantWords(text, LEAD_WORDS).join(" ")).slice(0, 10);
 }
 
 /**
@@ -159,8 +160,16 @@ export function assignProvisionKeys(
     }
     return hex;
   };
+  // The provisions of a section share its heading: its part of the key is read once.
+  const sections = new Map<string, string>();
   return provisions.map((provision) => {
-    const base = baseKey(provision.headingPath, provision.text, hash);
+    const heading = provision.headingPath.at(-1) ?? "";
+    let section = sections.get(heading);
+    if (section === undefined) {
+      section = sectionPart(heading, hash);
+      sections.set(heading, section);
+    }
+    const base = `${section}-${leadPart(provision.text, hash)}`;
     const count = (seen.get(base) ?? 0) + 1;
     seen.set(base, count);
     return count === 1 ? base : `${base}~${count}`;
