@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import type { Provision } from "../../model/index.js";
-import { classify } from "./classify.js";
+import { segment } from "../segment/index.js";
+import { classify, clearClassificationMemo } from "./classify.js";
 import { confidenceLevel } from "./confidence.js";
 import { miniModel } from "./fixtures/mini-model.js";
 import { FIXTURE_TAXONOMY } from "./fixtures/taxonomy.js";
@@ -71,5 +73,42 @@ describe("classify", () => {
     assert.equal(out[0]!.clauses[0]?.type, "sale-of-data");
     const foreign = { ...provisions[0]!, text: "Text that is not there." };
     assert.throws(() => classify([foreign], text, { taxonomy: FIXTURE_TAXONOMY, model: null }), /not found/);
+  });
+});
+
+describe("classify: classifications remembered across calls", () => {
+  // Two consecutive versions of Hugging Face's privacy policy (Open Terms Archive contributors, ODC-By 1.0):
+  // most provisions recur, at other offsets.
+  const fixture = (name: string) =>
+    readFileSync(new URL(`../segment/fixtures/${name}`, import.meta.url), "utf8");
+  const first = fixture("ota-hugging-face-privacy-policy-2023-10-23.md");
+  const second = fixture("ota-hugging-face-privacy-policy-2024-04-16.md");
+  const fresh = (text: string) => {
+    clearClassificationMemo();
+    return classify(segment(text), text);
+  };
+
+  it("gives a version the classifications it gets alone, evidence at its own offsets", () => {
+    const alone = fresh(second);
+    fresh(first);
+    const after = classify(segment(second), second);
+    assert.ok(alone.some((p) => p.clauses.length > 0));
+    assert.deepEqual(after, alone);
+    for (const p of after) {
+      for (const c of p.clauses)
+        assert.equal(second.slice(c.evidence.start, c.evidence.end), c.evidence.text);
+    }
+  });
+
+  it("keeps what a caller does to its classifications out of later calls", () => {
+    const once = fresh(first);
+    const expected = structuredClone(once);
+    for (const p of once) {
+      for (const c of p.clauses) {
+        c.evidence.start = -1;
+        c.reasons.length = 0;
+      }
+    }
+    assert.deepEqual(classify(segment(first), first), expected);
   });
 });

@@ -68,6 +68,8 @@ interface TypePlan {
 
 /** What the classifier needs, resolved once per call. */
 interface Resources {
+  /** The clause types classified (their identity keys the memo). */
+  types: readonly ClauseType[];
   plans: TypePlan[];
   model: TextModel | null;
   /** Scorer index per clause type id. */
@@ -102,6 +104,7 @@ function resources(options: ClassifyOptions): Resources {
     };
   });
   return {
+    types,
     plans,
     model,
     scorerOf,
@@ -372,9 +375,7 @@ export function classify(
   options: ClassifyOptions = {},
 ): ClassifiedProvision[] {
   const r = resources(options);
-  // A provision repeated with the same lead-in (menus, form labels, repeated notices: one in eight of the corpus)
-  // is classified once; each copy gets the same classifications, moved to its own offset.
-  const done = new Map<string, Map<string, { offset: number; clauses: Classification[] }>>();
+  const done = memoFor(r, options);
   return provisions.map((p) => {
     const offset = provisionOffset(p, versionText);
     const context = p.context ?? "";
@@ -390,9 +391,44 @@ export function classify(
         known.clauses.map((c) => moved(c, offset - known.offset)),
       );
     const clauses = classifyOne(p, offset, r);
-    byText.set(p.text, { offset, clauses });
+    // The memo keeps its own copy: what callers do with their classifications must not reach later calls.
+    byText.set(p.text, { offset, clauses: clauses.map((c) => moved(c, 0)) });
+    remembered++;
     return withClauses(p, clauses);
   });
+}
+
+/** Classifications of provisions by lead-in, then text, with the offset their evidence is relative to. */
+type Memo = Map<string, Map<string, { offset: number; clauses: Classification[] }>>;
+
+/** Provisions remembered across calls before the memo is emptied (a few thousand versions' worth of changes). */
+const MEMO_CAPACITY = 16_384;
+let shared: { types: readonly ClauseType[]; model: TextModel | null; memo: Memo } | null = null;
+let remembered = 0;
+
+/**
+ * Where classifications are remembered. A provision repeated with the same lead-in (menus, form labels, repeated
+ * notices: one in eight of the corpus) is classified once and each copy gets its classifications moved to its own
+ * offset. With the default options this memo outlives the call, for as long as the clause types and the model
+ * stay the same: consecutive versions of a document share most provisions, so analysing a document's history
+ * classifies each distinct provision once. Other options get a memo of their own call.
+ */
+function memoFor(r: Resources, options: ClassifyOptions): Memo {
+  if (options.maxFeatures !== undefined || options.fusion !== undefined) return new Map();
+  if (!shared || shared.types !== r.types || shared.model !== r.model || remembered >= MEMO_CAPACITY) {
+    shared = { types: r.types, model: r.model, memo: new Map() };
+    remembered = 0;
+  }
+  return shared.memo;
+}
+
+/**
+ * Forgets the classifications remembered across calls. For measurements of the classifier itself, which must not
+ * count a provision classified in an earlier pass as free.
+ */
+export function clearClassificationMemo(): void {
+  shared = null;
+  remembered = 0;
 }
 
 /**

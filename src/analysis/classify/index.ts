@@ -1,5 +1,10 @@
 /** Clause classification: taxonomy patterns fused with a linear text model, with evidence and explanations. */
-export { type ClassifierKnowledge, type ClassifyOptions, classify } from "./classify.js";
+export {
+  type ClassifierKnowledge,
+  type ClassifyOptions,
+  classify,
+  clearClassificationMemo,
+} from "./classify.js";
 export {
   CLAUDETTE_TYPE,
   type ClaudetteDocument,
