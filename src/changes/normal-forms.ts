@@ -1,7 +1,7 @@
 /**
- * Cached normal forms of provision texts. One record normalises the same provision for matching, judging,
- * summarising; and consecutive records share most provision texts. A bounded cache keyed by the text itself
- * serves all of these.
+ * Cached normal forms of provision texts, and the bounded cache by text they use (also for token sets and
+ * vocabulary terms). One record normalises the same provision for matching, judging, summarising; and
+ * consecutive records share most provision texts. A bounded cache keyed by the text itself serves all of these.
  */
 import { foldMinor, normalizeTechnical } from "./normalize.js";
 

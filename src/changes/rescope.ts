@@ -52,8 +52,10 @@ function cutShort(edge: AssessedChange): boolean {
 /**
  * The substantive changes of a re-extraction, when they all come from a change of extraction scope: only
  * additions, only removals, or, when provisions were both added and removed, blocks at the start or end of
- * the versions (the extracted window moved). `beforeCount` and `afterCount` are the versions' provision counts. One modified provision is allowed where it borders an added or removed block and one of its sides
- * holds the other whole (the selector now cuts that paragraph elsewhere). Returns null when any wording changed inside the text extracted on both sides.
+ * the versions (the extracted window moved). `beforeCount` and `afterCount` are the versions' provision
+ * counts. One modified provision is allowed where it borders an added or removed block and one of its sides
+ * holds the other whole (the selector now cuts that paragraph elsewhere). Returns null when any wording
+ * changed inside the text extracted on both sides.
  */
 export function rescopingOf(
   assessed: readonly AssessedChange[],
@@ -88,7 +90,10 @@ export function rescopingOf(
   return { added, removed };
 }
 
-/** Marks the changes of a rescoping technical (noise "rescoped"), and the bordering modified provision too. */
+/**
+ * Marks every substantive change technical (noise "rescoped"): called only when {@link rescopingOf} found that
+ * all of them, the bordering modified provision included, come from the new scope.
+ */
 export function demoteRescoped(assessed: readonly AssessedChange[]): void {
   for (const c of assessed) {
     if (c.assessment.kind !== "substantive") continue;

@@ -27,11 +27,11 @@ export interface Weight {
   reasons: string[];
 }
 
-/** Verbs that make an unclassified provision worth a "broadens / narrows" note. */
 /** Vocabulary terms a provision mentions, remembered by its text (records of a document share most texts). */
 const termsOf = cached((text: string): ReadonlySet<string> => findTerms(technicalText(text)));
 const NO_TERMS: ReadonlySet<string> = new Set();
 
+/** Verbs that make an unclassified provision worth a "broadens / narrows" note. */
 const DATA_PRACTICE =
   /\b(?:collect|share|sharing|shared|disclos|sell|sold|sale|transfer|receive|obtain|gather|process)/i;
 
