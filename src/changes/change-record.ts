@@ -3,7 +3,7 @@ import { formatRecordId } from "../citations/record-id.js";
 import type { ChangeKind, ChangeRecordData, ClassifiedProvision, Severity } from "../model/index.js";
 import { type AnalyzeVersion, analyzeVersion } from "./analyze-version.js";
 import { ChangeContext } from "./change-context.js";
-import { classifyChange } from "./classify-change.js";
+import { classifyChange, demote } from "./classify-change.js";
 import { diffProvisions } from "./diff-provisions.js";
 import { InvalidProvisionsError } from "./errors.js";
 import { technicalText } from "./normal-forms.js";
@@ -94,7 +94,7 @@ function pairWithHeadings(assessed: AssessedChange[], outside: OutsideChange[]):
     );
     if (!twin) continue;
     used.add(twin);
-    c.assessment = { ...c.assessment, kind: "technical", severity: "low", noise: "resegmented" };
+    demote(c, "technical", "resegmented");
   }
   return outside.filter((o) => !used.has(o));
 }
@@ -106,10 +106,7 @@ function pairWithHeadings(assessed: AssessedChange[], outside: OutsideChange[]):
  * they stay in the record, as minor.
  */
 function demoteReturned(c: AssessedChange): void {
-  if (c.assessment.kind !== "substantive") return;
-  c.assessment = { ...c.assessment, kind: "minor", severity: "low", noise: "returned" };
-  c.change.kind = "minor";
-  c.change.severity = "low";
+  if (c.assessment.kind === "substantive") demote(c, "minor", "returned");
 }
 
 /** The first summary line of a version that returns to an earlier text. */

@@ -44,3 +44,17 @@ export function classifyChange(change: ChangeSides, context?: ChangeContext): Ch
 export interface AssessedChange extends ProvisionChangeEntry {
   assessment: ChangeAssessment;
 }
+
+/**
+ * Re-judges a substantive change as noise once the whole record shows what it is (a layout change, a return to
+ * an earlier text, a new extraction scope): low severity, and the stored change says so too.
+ */
+export function demote(
+  c: AssessedChange,
+  kind: Exclude<ChangeKind, "substantive">,
+  noise: NoiseReason,
+): void {
+  c.assessment = { ...c.assessment, kind, severity: "low", noise };
+  c.change.kind = kind;
+  c.change.severity = "low";
+}

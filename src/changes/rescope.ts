@@ -6,7 +6,7 @@
  * changed wording, by contrast, carries edits the platform made while extraction was failing, and stays
  * substantive.
  */
-import type { AssessedChange } from "./classify-change.js";
+import { type AssessedChange, demote } from "./classify-change.js";
 import { minorText } from "./normal-forms.js";
 
 /** What a re-extraction's new scope added and removed, in provisions. */
@@ -95,10 +95,7 @@ export function rescopingOf(
  * all of them, the bordering modified provision included, come from the new scope.
  */
 export function demoteRescoped(assessed: readonly AssessedChange[]): void {
-  for (const c of assessed) {
-    if (c.assessment.kind !== "substantive") continue;
-    c.assessment = { ...c.assessment, kind: "technical", severity: "low", noise: "rescoped" };
-  }
+  for (const c of assessed) if (c.assessment.kind === "substantive") demote(c, "technical", "rescoped");
 }
 
 /** The summary line of a rescoping: how many provisions the new rules extract newly or no longer. */
