@@ -11,6 +11,12 @@ export interface StoreBackend {
   readonly db: Kysely<Database>;
   /** Serialises appends to the hash chain for the rest of the transaction, across processes. */
   lockChain(trx: Transaction<Database>): Promise<void>;
+  /**
+   * Runs the schema migration. PostgreSQL runs it on one connection holding a shared lock that
+   * `dropPostgresSchema` takes exclusively: Kysely's migrator introspects every schema of the
+   * database, and a schema dropped meanwhile by another process makes that introspection fail.
+   */
+  migrate(run: (db: Kysely<Database>) => Promise<void>): Promise<void>;
   /** Human-readable location (file path or server/database), for messages. */
   readonly location: string;
   close(): Promise<void>;

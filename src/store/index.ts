@@ -38,10 +38,12 @@ export async function openBackend(databaseUrl: string, postgresSchema?: string):
 export async function openStore(options: StoreOptions): Promise<Store> {
   const backend = await openBackend(options.databaseUrl, options.postgresSchema);
   try {
-    await migrateToLatest(
-      backend.db as unknown as Kysely<unknown>,
-      backend.dialect,
-      backend.dialect === "postgres" ? (options.postgresSchema ?? "public") : undefined,
+    await backend.migrate((db) =>
+      migrateToLatest(
+        db as unknown as Kysely<unknown>,
+        backend.dialect,
+        backend.dialect === "postgres" ? (options.postgresSchema ?? "public") : undefined,
+      ),
     );
   } catch (error) {
     await backend.close();

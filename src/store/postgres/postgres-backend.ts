@@ -5,6 +5,8 @@ import type { Database } from "../schema.js";
 
 /** Arbitrary constant naming the advisory lock that guards the hash chain's head. */
 const CHAIN_LOCK_KEY = 0x636c7761;
+/** Arbitrary constant naming the advisory lock that keeps schema drops out of running migrations. */
+const SCHEMA_DROP_LOCK_KEY = 0x636c7764;
 
 // int8 (bigint) columns hold byte offsets and counts, far below 2^53: numbers, not strings.
 pg.types.setTypeParser(20, (value: string) => Number(value));
@@ -49,16 +51,27 @@ export async function openPostgresBackend(
     async lockChain(trx: Transaction<Database>) {
       await sql`select pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`.execute(trx);
     },
+    migrate: (run) =>
+      db.connection().execute(async (connection) => {
+        await sql`select pg_advisory_lock_shared(${SCHEMA_DROP_LOCK_KEY})`.execute(connection);
+        try {
+          await run(connection);
+        } finally {
+          await sql`select pg_advisory_unlock_shared(${SCHEMA_DROP_LOCK_KEY})`.execute(connection);
+        }
+      }),
     close: () => db.destroy(),
   };
 }
 
-/** Drops a schema and everything in it (test clean-up). */
+/** Drops a schema and everything in it (test clean-up), once no migration is introspecting. */
 export async function dropPostgresSchema(url: string, schema: string): Promise<void> {
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name: ${schema}`);
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
+    // Released when the session ends.
+    await admin.query("select pg_advisory_lock($1)", [SCHEMA_DROP_LOCK_KEY]);
     await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   } finally {
     await admin.end();

@@ -25,6 +25,7 @@ export function openSqliteBackend(file: string): StoreBackend {
     location: file,
     // Kysely runs SQLite transactions one at a time on the single connection: nothing more to lock.
     lockChain: async () => {},
+    migrate: (run) => run(db),
     close: () => db.destroy(),
   };
 }
