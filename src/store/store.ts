@@ -15,6 +15,7 @@ import { SnapshotRepository } from "./repositories/snapshots.js";
 import { VersionRepository } from "./repositories/versions.js";
 import { WatchlistRepository } from "./repositories/watchlists.js";
 import type { Database } from "./schema.js";
+import type { CurrentProvisionIndex } from "./search/current-index.js";
 import { SearchHeads } from "./search/search-heads.js";
 import { sqliteCurrentIndex } from "./sqlite/sqlite-current-index.js";
 
@@ -30,6 +31,8 @@ export class Repositories {
   readonly watchlists: WatchlistRepository;
   readonly alerts: AlertRepository;
   readonly reviews: ReviewRepository;
+  /** The full-text index of current provisions, as this backend keeps it. */
+  protected readonly currentIndex: CurrentProvisionIndex;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -40,8 +43,8 @@ export class Repositories {
     this.snapshots = new SnapshotRepository(db);
     this.versions = new VersionRepository(db);
     this.chain = new ChainRepository(db);
-    const index = dialect === "sqlite" ? sqliteCurrentIndex : postgresCurrentIndex;
-    this.analyses = new AnalysisRepository(db, new SearchHeads(db, index));
+    this.currentIndex = dialect === "sqlite" ? sqliteCurrentIndex : postgresCurrentIndex;
+    this.analyses = new AnalysisRepository(db, new SearchHeads(db, this.currentIndex));
     this.changes = new ChangeRecordRepository(db);
     this.watchlists = new WatchlistRepository(db);
     this.alerts = new AlertRepository(db);
@@ -91,8 +94,9 @@ export class Store extends Repositories {
     };
   }
 
-  /** Refreshes the query planner's statistics; worth it after a bulk import. */
+  /** Compacts the full-text indexes and refreshes the query planner's statistics; worth it after a bulk import. */
   async optimize(): Promise<void> {
+    await this.currentIndex.compact(this.db);
     await sql`analyze`.execute(this.db);
   }
 

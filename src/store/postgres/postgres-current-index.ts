@@ -9,4 +9,10 @@ export const postgresCurrentIndex: CurrentProvisionIndex = {
   async remove(db, versionId) {
     await sql`update provisions set searchable = false where version_id = ${versionId}`.execute(db);
   },
+  async compact(db) {
+    // GIN indexes queue fresh entries in a pending list that every search also scans; merge it now.
+    await sql`select gin_clean_pending_list('provisions_fts'::regclass), gin_clean_pending_list('provisions_current_fts'::regclass)`.execute(
+      db,
+    );
+  },
 };

@@ -441,6 +441,43 @@ describeEachBackend("read queries for pages and API", (get) => {
     }
   });
 
+  it("compacts the full-text indexes after a bulk import: the same hits from fewer index segments", async () => {
+    const { store } = get();
+    const src = store.backend;
+    const hits = async () =>
+      Promise.all(
+        (["current", "all"] as const).map(async (scope) =>
+          (await searchProvisions(src, { query: "personal data", scope, page: 1, pageSize: 1000 })).items.map(
+            (h) => h.provisionId,
+          ),
+        ),
+      );
+    const segments = async () =>
+      Promise.all(
+        ["provisions_fts_idx", "current_provisions_fts_idx"].map(
+          async (table) =>
+            (
+              await sql<{ n: number }>`select count(distinct segid) as n from ${sql.table(table)}`.execute(
+                src.db,
+              )
+            ).rows[0]!.n,
+        ),
+      );
+    const before = await hits();
+    assert.ok(before[0]!.length > 0 && before[1]!.length > before[0]!.length);
+    const segmentsBefore = src.dialect === "sqlite" ? await segments() : [];
+    await store.optimize();
+    assert.deepEqual(await hits(), before);
+    if (src.dialect === "sqlite") {
+      // Each import transaction wrote segments of its own; 'optimize' merges each table's into one.
+      assert.ok(
+        segmentsBefore.every((n) => n > 1),
+        `segments before: ${segmentsBefore}`,
+      );
+      assert.deepEqual(await segments(), [1, 1]);
+    }
+  });
+
   it("gives citation facts for every kind of record and the dashboard figures", async () => {
     const src = get().store.backend;
     const [doc] = await listDocuments(src, { platformId: signal });

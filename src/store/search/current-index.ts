@@ -10,4 +10,6 @@ export interface CurrentProvisionIndex {
   add(db: Kysely<Database>, versionId: number): Promise<void>;
   /** Takes them out again; must run while the provision rows still exist. */
   remove(db: Kysely<Database>, versionId: number): Promise<void>;
+  /** Rewrites the full-text indexes compactly after bulk writes, so searches read fewer index segments. */
+  compact(db: Kysely<Database>): Promise<void>;
 }

@@ -14,4 +14,10 @@ export const sqliteCurrentIndex: CurrentProvisionIndex = {
     await sql`insert into current_provisions_fts (current_provisions_fts, rowid, text)
       select 'delete', id, text from provisions where version_id = ${versionId}`.execute(db);
   },
+  async compact(db) {
+    // A bulk import leaves each FTS5 table in many b-tree segments that every query merges on the fly
+    // (11 after the full corpus); 'optimize' merges them into one.
+    await sql`insert into provisions_fts (provisions_fts) values ('optimize')`.execute(db);
+    await sql`insert into current_provisions_fts (current_provisions_fts) values ('optimize')`.execute(db);
+  },
 };
