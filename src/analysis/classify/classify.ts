@@ -27,7 +27,7 @@ import {
   patternsWorthRunning,
   type TypeEvidence,
 } from "./fusion.js";
-import { findNegatedPractice } from "./negation.js";
+import { findNegatedPractice, statesPracticeFlatly } from "./negation.js";
 import { matchTypePatterns } from "./pattern-matcher.js";
 import type { SentenceSpan } from "./sentences.js";
 import { loadShippedModel } from "./shipped-model.js";
@@ -143,11 +143,13 @@ function modelPolarity(r: Resources, probs: Float64Array | null): ModelPolarity 
  * Polarity, most explicit evidence first: the taxonomy's rules (and patterns declaring one), a negated
  * first-party practice, the model's reading of the provision, and the type's default without a model. The
  * model's reading replaces the default because it agrees with our labels far more often (provision polarity,
- * platform-grouped cross-validation: 72 % against 60 % with defaults).
+ * platform-grouped cross-validation: 72 % against 60 % with defaults), except a protective reading of a
+ * practice stated outright with nothing protective in the provision (see {@link statesPracticeFlatly}).
  */
 function polarityOf(
   type: ClauseType,
   evidenceText: string,
+  provisionText: string,
   hits: readonly PatternHit[],
   learned: ModelPolarity,
 ): { value: Polarity; reasons: string[] } {
@@ -155,6 +157,12 @@ function polarityOf(
   if (resolved.reasons.length > 0) return resolved;
   const negated = findNegatedPractice(evidenceText);
   if (negated) return { value: "protective", reasons: [`negated practice: "${negated.cue}"`] };
+  if (learned?.value === "protective" && statesPracticeFlatly(evidenceText, provisionText)) {
+    return {
+      value: type.defaultPolarity,
+      reasons: ["the practice is stated outright, with no negation, limit or choice: the type's default"],
+    };
+  }
   if (learned) {
     const how = learned.probability === null ? "" : ` (p=${learned.probability.toFixed(2)})`;
     return { value: learned.value, reasons: [`model reads the provision as ${learned.value}${how}`] };
@@ -340,7 +348,7 @@ function classifyOne(provision: Provision, offset: number, r: Resources): Classi
       text: text.slice(span.start, span.end),
     };
     const confidence = round4(decision.confidence);
-    const polarity = polarityOf(type, evidence.text, hits, ctx.modelPolarity());
+    const polarity = polarityOf(type, evidence.text, text, hits, ctx.modelPolarity());
     const severity = severityOf(type, text, hits, polarity.value);
     out.push({
       type: type.id,

@@ -34,3 +34,21 @@ export function findNegatedPractice(sentence: string): NegatedPractice | null {
   if (carve && !CONSENT_ONLY.test(rest.slice(carve.index))) return null;
   return { cue: match[0], start: match.index, end: match.index + match[0].length };
 }
+
+// First-party subject, optional modals, then a verb that hands data over: the practice stated outright.
+const AFFIRMED_PRACTICE =
+  /\b(?:we|us|our (?:company|service)s?|the company)\b(?:\s+(?:may|might|will|can|could|also|sometimes|often|routinely|occasionally|do|does|would|shall))*\s+(?:sell|sold|rent|lease|trade|share|disclose|monetize|monetise|transfer|provide|give|license)\b/i;
+// Anything a protective reading could rest on: a negation or limit, a right, a choice, a notice, an obligation.
+const PROTECTIVE_CUE =
+  /\b(?:not|never|no|nor|neither|cannot|can['’]t|won['’]t|don['’]t|doesn['’]t|without|except|unless|only|solely|rights?|choices?|choose|opt(?:s|ed|ing)?[- ]?(?:out|in)|controls?|request\w*|consent\w*|protect\w*|secur\w*|limit\w*|restrict\w*|notif\w*|notice|oblig\w*|inform you|tell you)\b/i;
+
+/**
+ * Whether a provision states a first-party data practice outright ("we sell your personal data to advertisers")
+ * with no word a protective reading could rest on. The text model learns "sell" mostly from "we do not sell"
+ * promises, so without this check it reads the bare admission as protective.
+ * @param evidence the sentence(s) the classification rests on
+ * @param provision the whole provision, searched for protective cues
+ */
+export function statesPracticeFlatly(evidence: string, provision: string): boolean {
+  return AFFIRMED_PRACTICE.test(evidence) && !PROTECTIVE_CUE.test(provision);
+}

@@ -1,0 +1,56 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { analyzeText } from "../index.js";
+import { statesPracticeFlatly } from "./negation.js";
+
+/** Every classification of a one-paragraph document by the shipped classifier, as `type → polarity`. */
+function polarities(text: string): Map<string, string> {
+  const [provision] = analyzeText(text).provisions;
+  return new Map((provision?.clauses ?? []).map((c) => [c.type, c.polarity]));
+}
+
+// Sentences from the Open Terms Archive corpus (ODC-By 1.0, see NOTICE): LinkedIn's privacy policy
+// (2024-09-19) and Yahoo's terms of service (2020-11-09).
+const LINKEDIN_AFFILIATES =
+  "We will share your personal data with our Affiliates to provide and develop our Services.";
+const YAHOO_CHANGES =
+  "Yahoo may update these Terms in the future for various reasons, including, to accommodate changes in the law or changes to the Yahoo Services. We will give you reasonable advance notice of any material changes before we apply them.";
+
+describe("polarity of practices stated outright", () => {
+  it("finds an outright first-party practice only where nothing protective is said", () => {
+    assert.equal(statesPracticeFlatly(LINKEDIN_AFFILIATES, LINKEDIN_AFFILIATES), true);
+    assert.equal(
+      statesPracticeFlatly(
+        "We sell your personal data to advertisers.",
+        "We sell your personal data to advertisers.",
+      ),
+      true,
+    );
+    // A notice promise, a negation or a choice elsewhere in the provision leaves the model's reading alone.
+    assert.equal(statesPracticeFlatly("We will give you reasonable advance notice.", YAHOO_CHANGES), false);
+    assert.equal(
+      statesPracticeFlatly(
+        "We share it with partners.",
+        "We share it with partners. You can opt out at any time.",
+      ),
+      false,
+    );
+    assert.equal(
+      statesPracticeFlatly("Your data is shared with partners.", "Your data is shared with partners."),
+      false,
+    );
+  });
+
+  it("never reads an admission of selling or sharing as protective", () => {
+    // The text model learns "sell" mostly from "we do not sell" promises: the bare admission read as protective.
+    const sale = polarities("We sell your personal data to advertisers.");
+    assert.equal(sale.get("sale-of-data"), "concerning");
+    const affiliates = polarities(LINKEDIN_AFFILIATES);
+    assert.ok(affiliates.has("sharing-affiliates"));
+    assert.notEqual(affiliates.get("sharing-affiliates"), "protective");
+  });
+
+  it("still reads the promise not to sell as protective", () => {
+    assert.equal(polarities("We do not sell your personal information.").get("sale-of-data"), "protective");
+  });
+});
