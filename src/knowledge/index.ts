@@ -1,6 +1,12 @@
 /** The clause taxonomy knowledge base: schema, loader, pattern matching and rule resolution. */
 export { loadTaxonomy, type Taxonomy } from "./load-taxonomy.js";
-export { type MatchSpec, matchPatterns, matchSpec, type PatternHit } from "./match-patterns.js";
+export {
+  type MatchSpec,
+  matchPatterns,
+  matchSpec,
+  mentionsSubject,
+  type PatternHit,
+} from "./match-patterns.js";
 export { compileRegex } from "./regex.js";
 export { type Resolved, resolvePolarity, resolveSeverity } from "./resolve-rules.js";
 export type {
@@ -13,6 +19,7 @@ export type {
   RegulationRef,
   Severity,
   SeverityRule,
+  Subject,
 } from "./schema.js";
 export { TaxonomyError } from "./taxonomy-error.js";
 export * from "./vocabulary.js";

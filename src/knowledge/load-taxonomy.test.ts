@@ -49,6 +49,7 @@ describe("loadTaxonomy on the shipped knowledge base", () => {
     let count = 0;
     for (const type of taxonomy.types) {
       const specs = [
+        ...(type.subject ? [type.subject] : []),
         ...type.patterns,
         ...type.polarityRules,
         ...type.severityRules.raise,
@@ -136,6 +137,27 @@ describe("loadTaxonomy on a broken knowledge base", () => {
     const text = error.problems.join("\n");
     assert.match(text, /does not compile/);
     assert.match(text, /creator-payouts has no record/);
+  });
+
+  it("names the clause type file and field of a subject regex that does not compile", () => {
+    const dir = copyKnowledge();
+    editJson(join(dir, "clause-types", "sharing.json"), (data) => {
+      const sponsor = data.types.find((type) => type.id === "sharing-institutional-clients") as {
+        subject?: { regex: string };
+      };
+      assert.ok(sponsor.subject, "the shipped record has a subject");
+      sponsor.subject.regex = "\\b(employer|school";
+    });
+    assert.throws(
+      () => loadTaxonomy(dir),
+      (error: unknown) =>
+        error instanceof TaxonomyError &&
+        error.problems.some((problem) =>
+          /sharing\.json: types\[sharing-institutional-clients\]\.subject\.regex: does not compile: .*Unterminated group/.test(
+            problem,
+          ),
+        ),
+    );
   });
 
   it("reports references to an unknown regulation and an unknown agency", () => {

@@ -39,6 +39,24 @@ function defaultDir(): string {
   }
 }
 
+/**
+ * A validation issue's path, with array indices replaced by the id of the record they point to when it has one:
+ * `types[arbitration].subject.regex` rather than `types.40.subject.regex`.
+ */
+function describePath(raw: unknown, path: readonly PropertyKey[]): string {
+  let node = raw;
+  let out = "";
+  for (const key of path) {
+    const child =
+      node !== null && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+    const id = child !== null && typeof child === "object" ? (child as { id?: unknown }).id : undefined;
+    if (typeof key === "number") out += typeof id === "string" ? `[${id}]` : `[${key}]`;
+    else out += `${out ? "." : ""}${String(key)}`;
+    node = child;
+  }
+  return out;
+}
+
 function readJson<S extends z.ZodType>(file: string, schema: S, problems: string[]): z.infer<S> | null {
   let raw: unknown;
   try {
@@ -50,7 +68,7 @@ function readJson<S extends z.ZodType>(file: string, schema: S, problems: string
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues)
-      problems.push(`${file}: ${issue.path.join(".")}: ${issue.message}`);
+      problems.push(`${file}: ${describePath(raw, issue.path)}: ${issue.message}`);
     return null;
   }
   return parsed.data;

@@ -64,6 +64,16 @@ export function matchSpec(spec: MatchSpec, text: string): { start: number; end: 
   return { start: found.index, end: found.index + found[0].length };
 }
 
+/**
+ * Whether a provision mentions the subject of `type` (see `SubjectSchema`): its `subject` matches the provision's
+ * text or its lead-in `context`. True for a type without a subject.
+ */
+export function mentionsSubject(type: ClauseType, text: string, context?: string): boolean {
+  const subject = type.subject;
+  if (!subject) return true;
+  return matchSpec(subject, text) !== null || (context !== undefined && matchSpec(subject, context) !== null);
+}
+
 /** Every pattern of `type` that fires on `text`, strongest (highest weight) first. */
 export function matchPatterns(type: ClauseType, text: string): PatternHit[] {
   const hits: PatternHit[] = [];

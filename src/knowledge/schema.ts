@@ -82,6 +82,14 @@ export const PolarityRuleSchema = z
   .strictObject({ ...MatchFields, reason: Text, to: PolaritySchema })
   .superRefine(compiles);
 
+/**
+ * What a provision must mention to be about a clause type at all (arbitration wording for `arbitration`, an
+ * employer, school or sponsor for institutional sharing…): a broad gate that rejects text which cannot be about
+ * the type, whatever the model and the patterns say, not a detector. It is mentioned when it matches the
+ * provision's text or its lead-in (a list item's introducing sentence), with the semantics of patterns.
+ */
+export const SubjectSchema = z.strictObject(MatchFields).superRefine(compiles);
+
 export const RegulationRefSchema = z.strictObject({
   /** Id into regulations.json. */
   id: Id,
@@ -102,6 +110,8 @@ export const ClauseTypeSchema = z.strictObject({
   /** Evaluated in order; the first rule that matches decides the polarity. */
   polarityRules: z.array(PolarityRuleSchema),
   patterns: z.array(PatternSchema).min(3).max(10),
+  /** Absent: no gate, the type may be predicted from any text. */
+  subject: SubjectSchema.optional(),
   explanation: z.strictObject({
     whatItIs: Prose,
     whyItMatters: Prose,
@@ -156,6 +166,7 @@ export const AgenciesFileSchema = z.strictObject({ agencies: z.array(AgencySchem
 export type Pattern = z.infer<typeof PatternSchema>;
 export type SeverityRule = z.infer<typeof SeverityRuleSchema>;
 export type PolarityRule = z.infer<typeof PolarityRuleSchema>;
+export type Subject = z.infer<typeof SubjectSchema>;
 export type RegulationRef = z.infer<typeof RegulationRefSchema>;
 export type ClauseType = z.infer<typeof ClauseTypeSchema>;
 export type Regulation = z.infer<typeof RegulationSchema>;

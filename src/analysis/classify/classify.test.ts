@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
+import { loadTaxonomy, matchSpec } from "../../knowledge/index.js";
 import type { Provision } from "../../model/index.js";
 import { segment } from "../segment/index.js";
 import { classify, clearClassificationMemo } from "./classify.js";
@@ -110,5 +111,44 @@ describe("classify: classifications remembered across calls", () => {
       }
     }
     assert.deepEqual(classify(segment(first), first), expected);
+  });
+});
+
+describe("classify: subject gates", () => {
+  // edX's privacy policy (seed) and Hugging Face's (Open Terms Archive contributors, ODC-By 1.0).
+  const fixture = (name: string) =>
+    readFileSync(new URL(`../segment/fixtures/${name}`, import.meta.url), "utf8");
+  const taxonomy = loadTaxonomy();
+  const ungated = { types: taxonomy.types.map(({ subject: _, ...type }) => type) };
+  const typesOf = (text: string, find: (p: Provision) => boolean, options = {}) => {
+    const provision = classify(segment(text), text, options).find(find);
+    assert.ok(provision, "the provision is in the document");
+    return provision.clauses.map((c) => c.type);
+  };
+
+  it("drops a type whose subject the provision does not mention, whatever the model says", () => {
+    const edx = fixture("edx-privacy-policy-2023-06-15.md");
+    const cta = (p: Provision) => p.text === "Try a course for free.";
+    assert.ok(typesOf(edx, cta, { taxonomy: ungated }).includes("sharing-institutional-clients"));
+    assert.ok(!typesOf(edx, cta).includes("sharing-institutional-clients"));
+  });
+
+  it("keeps a type whose subject the provision or its lead-in mentions", () => {
+    const edx = fixture("edx-privacy-policy-2023-06-15.md");
+    assert.ok(
+      typesOf(edx, (p) => p.text.includes("sponsor your enrollment")).includes(
+        "sharing-institutional-clients",
+      ),
+    );
+    // A table row that names a vendor; "service providers" is only in the sentence introducing the table.
+    const hf = fixture("ota-hugging-face-privacy-policy-2024-04-16.md");
+    const row = (p: Provision) => p.text.startsWith("Slack Technologies |");
+    const subject = taxonomy.byId.get("sharing-service-providers")?.subject;
+    assert.ok(subject);
+    const provision = segment(hf).find(row);
+    assert.ok(
+      provision?.context && matchSpec(subject, provision.context) && !matchSpec(subject, provision.text),
+    );
+    assert.ok(typesOf(hf, row).includes("sharing-service-providers"));
   });
 });

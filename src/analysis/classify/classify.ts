@@ -2,6 +2,7 @@
 import {
   type ClauseType,
   loadTaxonomy,
+  mentionsSubject,
   type PatternHit,
   resolvePolarity,
   resolveSeverity,
@@ -340,7 +341,7 @@ function classifyOne(provision: Provision, offset: number, r: Resources): Classi
     // Patterns are matched only when the weight they could bring might get the type predicted.
     const hits = patternsMayDecide(plan, probability, r.fusion) ? matchTypePatterns(type, text) : NO_HITS;
     const decision = decide(evidenceOf(plan, probability, hits[0]?.pattern.weight ?? 0), r.fusion);
-    if (!decision) continue;
+    if (!decision || !mentionsSubject(type, text, provision.context)) continue;
     const span = evidenceSpan(ctx, hits, decision, probability === null ? undefined : scorer);
     const evidence: Span = {
       start: offset + span.start,
