@@ -51,17 +51,25 @@ function renderReport(location: string, analysis: DocumentAnalysis): string {
   );
   for (const w of analysis.warnings) lines.push(`Note: ${w}`);
   const found = analysis.provisions.flatMap((p) => p.clauses.map((c) => ({ p, c })));
+  const item = ({ p, c }: (typeof found)[number]) => {
+    const where = p.headingPath.length > 0 ? ` [${p.headingPath.join(" › ")}]` : "";
+    const quote = c.evidence.text.length > 240 ? `${c.evidence.text.slice(0, 237)}…` : c.evidence.text;
+    return [
+      `- ${c.name} — ${c.polarity}, confidence ${c.confidenceLevel} (${c.confidence.toFixed(2)})${where}`,
+      `    “${quote.replace(/\s+/g, " ")}”`,
+    ];
+  };
   for (const severity of SEVERITY_ORDER) {
     const group = found.filter(({ c }) => c.severity === severity);
     if (group.length === 0) continue;
+    // Low-confidence findings come after the others (and count for nothing in the grade): a reader scanning
+    // the high-severity list should meet what the text clearly says first.
+    const sure = group.filter(({ c }) => c.confidenceLevel !== "Low");
+    const unsure = group.filter(({ c }) => c.confidenceLevel === "Low");
     lines.push("", `== ${severity.toUpperCase()} severity (${group.length}) ==`);
-    for (const { p, c } of group) {
-      const where = p.headingPath.length > 0 ? ` [${p.headingPath.join(" › ")}]` : "";
-      lines.push(
-        `- ${c.name} — ${c.polarity}, confidence ${c.confidenceLevel} (${c.confidence.toFixed(2)})${where}`,
-      );
-      const quote = c.evidence.text.length > 240 ? `${c.evidence.text.slice(0, 237)}…` : c.evidence.text;
-      lines.push(`    “${quote.replace(/\s+/g, " ")}”`);
+    lines.push(...sure.flatMap(item));
+    if (unsure.length > 0) {
+      lines.push(`  Less certain (${unsure.length}, low confidence):`, ...unsure.flatMap(item));
     }
   }
   const e = analysis.entities;
