@@ -108,11 +108,11 @@ describe("clausewatch changes, diff, history and recompute (real processes)", ()
       chrome.map((r) => r.toVersion),
     );
     const unknown = await runCli(
-      ["history", "--platform", "chrome-and-chrome-os", "--type", "Cookie Policy"],
+      ["history", "--platform", "chrome-and-chrome-os", "--type", "Privacy Policy"],
       data.env(),
     );
     assert.notEqual(unknown.code, 0);
-    assert.match(unknown.stderr, /Chrome and Chrome OS has no "Cookie Policy" document/);
+    assert.match(unknown.stderr, /Chrome and Chrome OS has no "Privacy Policy" document/);
   });
 
   it("recompute --all: the same records again", async () => {
