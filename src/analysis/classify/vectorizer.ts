@@ -1,6 +1,7 @@
 /** TF-IDF over word n-grams and (optionally) character n-grams, fitted on a corpus and serialisable. */
+
+import { IntTable } from "../../util/int-table.js";
 import { ModelFormatError } from "./errors.js";
-import { IntTable } from "./int-table.js";
 import type { SparseBuffer, SparseVector } from "./sparse.js";
 import { eachNorm, type Tokens, words } from "./tokenize.js";
 
