@@ -3,7 +3,7 @@
  * document. Every string quotes or lists what the text says; nothing is inferred.
  */
 import type { Classification, Entities, Provision } from "../../model/index.js";
-import { findEmails, findThirdParties, lookupThirdParty, readProvision } from "../entities/index.js";
+import { findEmails, lookupThirdParty, readProvision } from "../entities/index.js";
 import { plainText, truncateWords } from "../segment/index.js";
 
 /** Third-party categories that matter to a clause type, to cite document-wide names when the provision has none. */
@@ -54,7 +54,7 @@ function partyLabel(name: string): string {
 interface ProvisionFacts {
   text: string;
   frame: string;
-  parties: string[];
+  parties: readonly string[];
   periods: readonly string[];
   places: readonly string[];
   data: readonly string[];
@@ -77,7 +77,7 @@ function provisionFacts(provision: Provision): ProvisionFacts {
   const facts: ProvisionFacts = {
     text: provision.text,
     frame,
-    parties: findThirdParties(reading.plain),
+    parties: reading.thirdParties(),
     periods: reading.retentionPeriods(),
     places: reading.transferPlaces(frame),
     data: reading.dataCategories(),
