@@ -15,11 +15,17 @@ export interface LanguageGuess {
 /** Supported languages, in profile order. */
 export const LANGUAGES = Object.keys(STOP_WORDS);
 
+/** A stop word's languages (indices into {@link LANGUAGES}) and its weight in each. */
+interface Entry {
+  languages: number[];
+  weight: number;
+}
+
 /**
- * Word → its languages (indices into {@link LANGUAGES}) and its weight in each: 1 / number of languages that share
- * the word. Pairs are in profile order, the order in which the scores are added up.
+ * Word → its languages and its weight in each: 1 / number of languages that share the word. Pairs are in profile
+ * order, the order in which the scores are added up.
  */
-const WEIGHTS = new Map<string, { languages: number[]; weight: number }>();
+export const WEIGHTS = new Map<string, Entry>();
 LANGUAGES.forEach((language, index) => {
   for (const word of new Set(STOP_WORDS[language]!.split(" "))) {
     const entry = WEIGHTS.get(word) ?? { languages: [], weight: 0 };
@@ -30,6 +36,48 @@ LANGUAGES.forEach((language, index) => {
 for (const entry of WEIGHTS.values()) entry.weight = 1 / entry.languages.length;
 /** No word longer than this is a stop word (lower-casing never shortens a word). */
 const LONGEST = Math.max(...[...WEIGHTS.keys()].map((word) => word.length));
+
+/**
+ * The stop words of ASCII letters, in an open-addressing table keyed by a hash of their letters. Most words of a
+ * text are ASCII: they are looked up in place, lower-cased as they are read, instead of being sliced, lower-cased
+ * and hashed as new strings (the larger part of the cost of the guess). An ASCII word lower-cases to ASCII of the
+ * same length, so it can only be one of these.
+ */
+const SLOTS = 1024;
+const slotWord: (string | undefined)[] = new Array(SLOTS).fill(undefined);
+const slotEntry: (Entry | undefined)[] = new Array(SLOTS).fill(undefined);
+for (const [word, entry] of WEIGHTS) {
+  if (!/^[a-z]+$/.test(word)) continue;
+  let slot = hashLetters(word, 0, word.length) & (SLOTS - 1);
+  while (slotWord[slot] !== undefined) slot = (slot + 1) & (SLOTS - 1);
+  slotWord[slot] = word;
+  slotEntry[slot] = entry;
+}
+
+/** Hash of the lower-cased letters of `text` in `[start, end)`, or -1 when one is not an ASCII letter. */
+function hashLetters(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if (c < 0x61 || c > 0x7a) return -1;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  return h >>> 1;
+}
+
+/** `WEIGHTS.get(text.slice(start, end).toLowerCase())` for a run of letters. */
+export function stopWord(text: string, start: number, end: number): Entry | undefined {
+  const h = hashLetters(text, start, end);
+  if (h < 0) return WEIGHTS.get(text.slice(start, end).toLowerCase());
+  for (let slot = h & (SLOTS - 1); ; slot = (slot + 1) & (SLOTS - 1)) {
+    const word = slotWord[slot];
+    if (word === undefined) return undefined;
+    if (word.length !== end - start) continue;
+    let k = 0;
+    while (k < word.length && word.charCodeAt(k) === (text.charCodeAt(start + k) | 0x20)) k++;
+    if (k === word.length) return slotEntry[slot];
+  }
+}
 
 /** Characters read: the opening and the middle of long documents say enough, and cost stays bounded. */
 const SAMPLE_CHARS = 20_000;
@@ -92,7 +140,7 @@ export function detectLanguage(text: string): LanguageGuess {
   const fast = !hasSurrogates(read);
   const count = (start: number, end: number) => {
     if (end - start > LONGEST) return;
-    const entry = WEIGHTS.get(read.slice(start, end).toLowerCase());
+    const entry = stopWord(read, start, end);
     if (!entry) return;
     hits += 1;
     for (const language of entry.languages) scores[language] = scores[language]! + entry.weight;
