@@ -86,12 +86,18 @@ const FULL_EVIDENCE = 20;
 /** Below this much evidence there is no guess at all. */
 const MIN_EVIDENCE = 2;
 
-const MARKUP = /\]\([^)]*\)|https?:\/\/\S+|<[^>]*>|[\w.+-]+@[\w.-]+/g;
 /**
- * MARKUP without its e-mail branch, for texts without "@" (where that branch cannot match): trying it at every
- * word character rescans the rest of the word each time, a third of the cost of the whole guess.
+ * Link targets, URLs, tags and e-mail addresses: `\]\([^)]*\)|https?:\/\/\S+|<[^>]*>|[\w.+-]+@[\w.-]+`, read by
+ * {@link eachMarkup} as this expression without its e-mail branch plus a search from each "@": tried at every word
+ * character, that branch rescans the rest of the word each time (a third of the cost of the whole guess).
  */
 const MARKUP_NO_EMAIL = /\]\([^)]*\)|https?:\/\/\S+|<[^>]*>/g;
+/** The e-mail branch, tried at one position. */
+const EMAIL_AT = /[\w.+-]+@[\w.-]+/y;
+/** The characters of `[\w.+-]`, by code unit. */
+const EMAIL_LOCAL = new Uint8Array(128);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.+-")
+  EMAIL_LOCAL[c.charCodeAt(0)] = 1;
 const WORD = /\p{L}+/gu;
 
 function sample(text: string): string {
@@ -129,6 +135,44 @@ function eachWord(
 }
 
 /**
+ * Where the e-mail branch first matches at or after `from`: a match holds one "@" and starts where the run of
+ * `[\w.+-]` before it starts (or at `from`), and whether it matches does not depend on where in that run it starts.
+ */
+function nextEmail(text: string, from: number): { start: number; end: number } | null {
+  for (let at = text.indexOf("@", from + 1); at >= 0; at = text.indexOf("@", at + 1)) {
+    let start = at;
+    while (start > from && EMAIL_LOCAL[text.charCodeAt(start - 1)] === 1) start--;
+    if (start === at) continue;
+    EMAIL_AT.lastIndex = start;
+    const m = EMAIL_AT.exec(text);
+    if (m) return { start, end: start + m[0].length };
+  }
+  return null;
+}
+
+/**
+ * Calls `emit(start, end)` for each markup span of `text` in order, as a global search for the whole markup
+ * expression finds them: the leftmost of the next span of the other branches and the next e-mail address, the
+ * other branches first at the same position.
+ */
+export function eachMarkup(text: string, emit: (start: number, end: number) => void): void {
+  MARKUP_NO_EMAIL.lastIndex = 0;
+  let other = MARKUP_NO_EMAIL.exec(text);
+  let email = text.includes("@") ? nextEmail(text, 0) : null;
+  while (other || email) {
+    const otherFirst = other !== null && (email === null || other.index <= email.start);
+    const start = otherFirst ? other!.index : email!.start;
+    const end = otherFirst ? start + other![0].length : email!.end;
+    emit(start, end);
+    if (other && other.index < end) {
+      MARKUP_NO_EMAIL.lastIndex = end;
+      other = MARKUP_NO_EMAIL.exec(text);
+    }
+    if (email && email.start < end) email = nextEmail(text, end);
+  }
+}
+
+/**
  * Guesses the language of a text among en, fr, de, es, it, pt and nl from the weighted share of each
  * language's stop words. Long texts are sampled (opening and middle). Texts with almost no stop words
  * (headings, names, numbers) come back as "und" with confidence 0.
@@ -147,12 +191,10 @@ export function detectLanguage(text: string): LanguageGuess {
   };
   // Words between markup spans: what is left once they are blanked out.
   let at = 0;
-  const markup = read.includes("@") ? MARKUP : MARKUP_NO_EMAIL;
-  markup.lastIndex = 0;
-  for (let m = markup.exec(read); m; m = markup.exec(read)) {
-    eachWord(read, at, m.index, fast, count);
-    at = m.index + m[0].length;
-  }
+  eachMarkup(read, (start, end) => {
+    eachWord(read, at, start, fast, count);
+    at = end;
+  });
   eachWord(read, at, read.length, fast, count);
   const ranked = LANGUAGES.map((language, i): [string, number] => [language, scores[i]!]).sort(
     (a, b) => b[1] - a[1],

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { detectLanguage, LANGUAGES, stopWord, WEIGHTS } from "./detect-language.js";
+import { detectLanguage, eachMarkup, LANGUAGES, stopWord, WEIGHTS } from "./detect-language.js";
 import { STOP_WORDS } from "./stop-words.js";
 
 /** The guess as first written: markup blanked out, the `u` regex, maps of scores. */
@@ -96,6 +96,28 @@ describe("language guess fast paths", () => {
       if (reference) stop++;
     }
     assert.ok(stop > 1000, String(stop));
+  });
+
+  it("finds the markup spans a global search for the whole markup expression finds", () => {
+    const markup = /\]\([^)]*\)|https?:\/\/\S+|<[^>]*>|[\w.+-]+@[\w.-]+/g;
+    const emails = [
+      "a@b+c@d x@ @y a@b@c.d ..q@r.st @@ ](x)foo@bar.com <a@b> http://x@y.z/p mail:me@ex.co+you@ex.org",
+      "[write](mailto:dpo@ex.com)dpo@ex.com.<b>x@y</b>@z a.b+c-d_e@f-g.h_i@j k@-l m@.n o@_ ](p@q) https://r@s",
+    ];
+    let spans = 0;
+    for (const text of [...documents, ...documents.flatMap((d) => d.split("\n")), ...tricky, ...emails]) {
+      const mine: [number, number][] = [];
+      eachMarkup(text, (start, end) => {
+        mine.push([start, end]);
+      });
+      const reference = [...text.matchAll(markup)].map((m): [number, number] => [
+        m.index,
+        m.index + m[0].length,
+      ]);
+      assert.deepEqual(mine, reference, text.slice(0, 80));
+      spans += mine.length;
+    }
+    assert.ok(spans > 100, String(spans));
   });
 
   it("never shortens a word by lower-casing it, so longer words are skipped unread", () => {
