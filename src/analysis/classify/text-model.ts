@@ -222,10 +222,30 @@ export class TextModel {
    * `into` when given (at least as long as the vector).
    */
   contributions(x: SparseVector, index: number, into?: Float64Array): Float64Array {
-    const weights = this.scorers[index]!.weights;
+    // The weights are read from the rows `probabilities` reads (exact copies of the scorer's, and in cache after
+    // scoring the same vector), not from the scorer's own array, where nearly every feature is a cache miss.
+    const { ptr, label, weight } = this.byFeature;
+    const { row, weights } = this.dense;
+    const labels = this.intercepts.length;
     const { indices, values } = x;
     const out = into ?? new Float64Array(indices.length);
-    for (let k = 0; k < indices.length; k++) out[k] = values[k]! * weights[indices[k]!]!;
+    for (let k = 0; k < indices.length; k++) {
+      const f = indices[k]!;
+      const r = row[f]!;
+      let w = 0;
+      if (r >= 0) w = weights[r * labels + index]!;
+      else {
+        // A feature's labels are in increasing order.
+        const end = ptr[f + 1]!;
+        for (let e = ptr[f]!; e < end; e++) {
+          const j = label[e]!;
+          if (j < index) continue;
+          if (j === index) w = weight[e]!;
+          break;
+        }
+      }
+      out[k] = values[k]! * w;
+    }
     return out;
   }
 
