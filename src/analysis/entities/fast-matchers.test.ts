@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { explain } from "../explain/index.js";
-import { plainText, segment } from "../segment/index.js";
+import { plainText, segment, truncateWords } from "../segment/index.js";
 import { emailMatches } from "./emails.js";
 import { escapeRegex } from "./escape-regex.js";
 import {
@@ -183,6 +183,15 @@ describe("entity fast paths", () => {
     };
     const first = explain(classification, type, entities, provision);
     assert.deepEqual(explain(classification, type, entities, provision), first);
+    // Evidence that is the whole provision is quoted from the reading's plain text: the same as reading it again.
+    for (const marked of documents.flatMap((d) => segment(d)).filter((p) => /\]\(|\*\*|&\w+;/.test(p.text))) {
+      const whole = {
+        ...classification,
+        evidence: { start: marked.start, end: marked.end, text: marked.text },
+      };
+      const quote = `The provision says: “${truncateWords(plainText(marked.text), 240)}”`;
+      assert.equal(explain(whole, type, entities, marked).specifics[0], quote);
+    }
     assert.deepEqual(explain(classification, type, entities, { ...provision }), first);
     // A provision edited in place is read again.
     const edited = { ...provision };

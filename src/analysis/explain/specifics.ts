@@ -54,6 +54,8 @@ function partyLabel(name: string): string {
 interface ProvisionFacts {
   text: string;
   frame: string;
+  /** `plainText(text)`, as the reading holds it. */
+  plain: string;
   parties: readonly string[];
   periods: readonly string[];
   places: readonly string[];
@@ -77,6 +79,7 @@ function provisionFacts(provision: Provision): ProvisionFacts {
   const facts: ProvisionFacts = {
     text: provision.text,
     frame,
+    plain: reading.plain,
     parties: reading.thirdParties(),
     periods: reading.retentionPeriods(),
     places: reading.transferPlaces(frame),
@@ -96,7 +99,9 @@ export function specificsFor(
   const facts = provisionFacts(provision);
   const out: string[] = [];
 
-  const evidence = plainText(classification.evidence.text);
+  // Half the evidence is the whole provision, whose plain text the reading has.
+  const evidence =
+    classification.evidence.text === facts.text ? facts.plain : plainText(classification.evidence.text);
   if (evidence) out.push(`The provision says: “${truncateWords(evidence, QUOTE_CHARS)}”`);
 
   // Only names the document-level extraction kept: it has already left out the platform's own brands.
