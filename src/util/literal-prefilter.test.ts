@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
+import { escapeRegex } from "../analysis/entities/escape-regex.js";
 import { DATA_CATEGORIES } from "../analysis/entities/index.js";
 import { compileRegex, loadTaxonomy } from "../knowledge/index.js";
 import { LiteralPrefilters, regexLiterals } from "./literal-prefilter.js";
@@ -72,6 +73,28 @@ describe("LiteralPrefilters", () => {
     }
     // The prefilter must also be worth having: it rules out most (regex, text) pairs.
     assert.ok(matched > 100 && skipped > 10 * matched, `matched ${matched}, skipped ${skipped}`);
+  });
+
+  it("finds exactly the literals a text holds, as includes does (real policies, taxonomy literals)", () => {
+    const literals = [
+      ...new Set(
+        [...DATA_CATEGORIES.map((c) => c.regex), ...taxonomyRegexes()].flatMap(
+          (r) => regexLiterals(r).literals ?? [],
+        ),
+      ),
+    ].filter((l) => /^[\x20-\x7e]+$/.test(l));
+    const prefilters = new LiteralPrefilters();
+    const handles = literals.map((l) => prefilters.add(new RegExp(escapeRegex(l), "i")));
+    let found = 0;
+    for (const text of realTexts().slice(0, 400)) {
+      const lower = text.toLowerCase();
+      const each = prefilters.mayMatchEach(handles, text);
+      literals.forEach((l, k) => {
+        assert.equal(each[k] === 1, lower.includes(l), `${l} in: ${text}`);
+        if (each[k] === 1) found++;
+      });
+    }
+    assert.ok(literals.length > 1000 && found > 1000, `${literals.length} literals, ${found} found`);
   });
 
   it("answers for many regexes at once as for each alone", () => {

@@ -5,6 +5,8 @@
  * it cannot read gets no prefilter (always run), never a wrong one.
  */
 
+import { IntTable } from "./int-table.js";
+
 /** At most this many strings per set: beyond, the node's exact strings are forgotten. */
 const MAX_SET = 32;
 
@@ -243,23 +245,29 @@ export function regexLiterals(regex: RegExp): RegexLiterals {
 
 /**
  * A dictionary of literals found in one pass over a text: candidates are looked up by the text's next three
- * characters (a typed-array bit filter first, then a map), so the cost barely grows with the number of literals.
+ * characters (a typed-array bit filter first, then a table), so the cost barely grows with the number of literals.
  */
 class LiteralIndex {
   private readonly literals: string[] = [];
   private readonly idOf = new Map<string, number>();
   /** Literals by their first three (or all, when shorter) code units. */
   private readonly byPrefix = new Map<number, number[]>();
-  /** Bit filter over hashed prefixes. */
-  private readonly filter = new Uint8Array(1 << 16);
+  /**
+   * `byPrefix` in typed arrays, built on the first scan after literals were added: prefix key → slot, and the ids
+   * of slot s at `ids[from[s]]` to `ids[from[s + 1]]` (a Map keyed by numbers above 2^31 boxes every lookup).
+   */
+  private table: { slots: IntTable; from: Int32Array; ids: Int32Array } | null = null;
   /**
    * Whether some literal of two code units starts with these two, or some longer one with these three (hashed
-   * with integer arithmetic): one array read rules most positions out before a prefix key is computed and hashed.
+   * with integer arithmetic): one array read rules most positions out before a prefix key is computed.
    */
   private readonly pairs = new Uint8Array(1 << 16);
   private readonly triples = new Uint8Array(1 << 16);
   /** Whether some literal has one, two code units. */
   private readonly short = [false, false, false];
+  /** The literals found by the last scan: those whose entry is `stamp` (no array allocated per scan). */
+  private found = new Int32Array(0);
+  private stamp = 0;
 
   get size(): number {
     return this.literals.length;
@@ -277,16 +285,18 @@ class LiteralIndex {
     if (length === 2) this.pairs[pairKey(literal.charCodeAt(0), literal.charCodeAt(1))] = 1;
     if (length === 3)
       this.triples[tripleKey(literal.charCodeAt(0), literal.charCodeAt(1), literal.charCodeAt(2))] = 1;
-    this.filter[hashKey(key)] = 1;
     const list = this.byPrefix.get(key);
     if (list) list.push(id);
     else this.byPrefix.set(key, [id]);
+    this.table = null;
     return id;
   }
 
-  /** Which literals occur in `haystack` (1 at their id). */
-  scan(haystack: string): Uint8Array {
-    const present = new Uint8Array(this.literals.length);
+  /** Finds the literals that occur in `haystack`; {@link has} then tells which. */
+  scan(haystack: string): void {
+    if (this.found.length < this.literals.length) this.found = new Int32Array(this.literals.length);
+    this.stamp++;
+    this.table ??= this.buildTable();
     const n = haystack.length;
     const [, one, two] = this.short;
     let c1 = n > 0 ? haystack.charCodeAt(0) : 0;
@@ -295,21 +305,43 @@ class LiteralIndex {
       const c0 = c1;
       c1 = c2;
       c2 = i + 2 < n ? haystack.charCodeAt(i + 2) : 0;
-      if (one) this.visit(haystack, i, prefixKey(1, c0, 0, 0), present);
+      if (one) this.visit(haystack, i, prefixKey(1, c0, 0, 0));
       if (two && i + 2 <= n && this.pairs[pairKey(c0, c1)] === 1)
-        this.visit(haystack, i, prefixKey(2, c0, c1, 0), present);
+        this.visit(haystack, i, prefixKey(2, c0, c1, 0));
       if (i + 3 <= n && this.triples[tripleKey(c0, c1, c2)] === 1)
-        this.visit(haystack, i, prefixKey(3, c0, c1, c2), present);
+        this.visit(haystack, i, prefixKey(3, c0, c1, c2));
     }
-    return present;
   }
 
-  private visit(haystack: string, at: number, key: number, present: Uint8Array): void {
-    if (this.filter[hashKey(key)] === 0) return;
-    const list = this.byPrefix.get(key);
-    if (!list) return;
-    for (const id of list) {
-      if (present[id] === 0 && haystack.startsWith(this.literals[id]!, at)) present[id] = 1;
+  /** Whether the last {@link scan} found literal `id`. */
+  has(id: number): boolean {
+    return this.found[id] === this.stamp;
+  }
+
+  private buildTable(): { slots: IntTable; from: Int32Array; ids: Int32Array } {
+    const lists = [...this.byPrefix];
+    const from = new Int32Array(lists.length + 1);
+    lists.forEach(([, list], s) => {
+      from[s + 1] = from[s]! + list.length;
+    });
+    return {
+      slots: new IntTable(
+        lists.map(([key], s) => [key, s]),
+        lists.length,
+      ),
+      from,
+      ids: Int32Array.from(lists.flatMap(([, list]) => list)),
+    };
+  }
+
+  private visit(haystack: string, at: number, key: number): void {
+    const { slots, from, ids } = this.table!;
+    const s = slots.get(key);
+    if (s < 0) return;
+    for (let e = from[s]!; e < from[s + 1]!; e++) {
+      const id = ids[e]!;
+      if (this.found[id] !== this.stamp && haystack.startsWith(this.literals[id]!, at))
+        this.found[id] = this.stamp;
     }
   }
 }
@@ -329,10 +361,6 @@ function tripleKey(c0: number, c1: number, c2: number): number {
   return (c0 * 961 + c1 * 31 + c2) & 0xffff;
 }
 
-function hashKey(key: number): number {
-  return (Math.imul(key >>> 0, 0x9e3779b1) ^ Math.floor(key / 4294967296)) >>> 16;
-}
-
 /** A regex registered with {@link LiteralPrefilters}. */
 export interface PrefilterHandle {
   readonly ids: readonly number[] | null;
@@ -343,68 +371,52 @@ export interface PrefilterHandle {
 /**
  * Prefilters of many regexes sharing one scan per text: `mayMatch(handle, text)` is false only when the
  * regex cannot match `text`. The last text's scan is remembered, so asking about many regexes for one text
- * (the patterns and rules run over one provision, the data categories over one sentence) scans it once.
+ * (the data categories over one sentence) scans it once.
  */
 export class LiteralPrefilters {
   private readonly foldedIndex = new LiteralIndex();
   private readonly exactIndex = new LiteralIndex();
-  /**
-   * The last few texts scanned and which literals they hold: classification alternates between a provision and
-   * its evidence sentence, so one remembered text would be scanned again and again.
-   */
-  private readonly recent: ScannedText[] = [];
+  /** The texts whose scans the indexes hold (null when none, or when literals were added since). */
+  private foldedText: string | null = null;
+  private exactText: string | null = null;
 
   /** Registers a regex. */
   add(regex: RegExp): PrefilterHandle {
     const { literals, folded, unicodeFold } = regexLiterals(regex);
     const index = folded ? this.foldedIndex : this.exactIndex;
-    // New literals were not looked for in the remembered texts.
-    this.recent.length = 0;
+    // New literals were not looked for in the texts scanned.
+    this.foldedText = null;
+    this.exactText = null;
     return { ids: literals ? literals.map((l) => index.add(l)) : null, folded, unicodeFold };
   }
 
   /** False only when the regex of `handle` cannot match `text`. */
   mayMatch(handle: PrefilterHandle, text: string): boolean {
-    return this.answers(handle, this.entry(text), text);
+    return this.answers(handle, text);
   }
 
   /**
-   * `mayMatch` of each handle for one text (1: may match), the text looked up and scanned once for all of them:
-   * asking about forty regexes one by one cost more than the scan itself.
+   * `mayMatch` of each handle for one text (1: may match), the text scanned once for all of them: asking about
+   * forty regexes one by one cost more than the scan itself.
    */
   mayMatchEach(handles: readonly PrefilterHandle[], text: string): Uint8Array {
-    const entry = this.entry(text);
     const out = new Uint8Array(handles.length);
-    for (let k = 0; k < handles.length; k++) out[k] = this.answers(handles[k]!, entry, text) ? 1 : 0;
+    for (let k = 0; k < handles.length; k++) out[k] = this.answers(handles[k]!, text) ? 1 : 0;
     return out;
   }
 
-  private entry(text: string): ScannedText {
-    let entry = this.recent.find((e) => e.text === text);
-    if (!entry) {
-      entry = { text, folded: null, exact: null };
-      if (this.recent.unshift(entry) > RECENT) this.recent.pop();
-    }
-    return entry;
-  }
-
-  private answers(handle: PrefilterHandle, entry: ScannedText, text: string): boolean {
+  private answers(handle: PrefilterHandle, text: string): boolean {
     if (!handle.ids) return true;
     if (handle.unicodeFold && /[\u017F\u212A]/.test(text)) return true;
-    if (handle.folded) entry.folded ??= this.foldedIndex.scan(text.toLowerCase());
-    else entry.exact ??= this.exactIndex.scan(text);
-    const present = (handle.folded ? entry.folded : entry.exact)!;
-    for (const id of handle.ids) if (present[id] === 1) return true;
+    const index = handle.folded ? this.foldedIndex : this.exactIndex;
+    if (handle.folded && this.foldedText !== text) {
+      index.scan(text.toLowerCase());
+      this.foldedText = text;
+    } else if (!handle.folded && this.exactText !== text) {
+      index.scan(text);
+      this.exactText = text;
+    }
+    for (const id of handle.ids) if (index.has(id)) return true;
     return false;
   }
 }
-
-/** A text and which literals it holds, per index, once scanned. */
-interface ScannedText {
-  text: string;
-  folded: Uint8Array | null;
-  exact: Uint8Array | null;
-}
-
-/** Texts remembered by {@link LiteralPrefilters}. */
-const RECENT = 4;

@@ -32,9 +32,9 @@ import { findNegatedPractice, statesPracticeFlatly } from "./negation.js";
 import { matchTypePatterns } from "./pattern-matcher.js";
 import type { SentenceSpan } from "./sentences.js";
 import { loadShippedModel } from "./shipped-model.js";
-import type { SparseVector } from "./sparse.js";
+import { SparseBuffer, type SparseVector, toPositions } from "./sparse.js";
 import type { LabelScorer, TextModel } from "./text-model.js";
-import { type Tokens, tokenize, words } from "./tokenize.js";
+import { words } from "./tokenize.js";
 import { POLARITY_LABELS } from "./training-data.js";
 
 /** The part of the knowledge base classification needs. */
@@ -65,6 +65,8 @@ interface TypePlan {
   bound: number;
   /** The pattern weights a provision can bring (its strongest hit's, or 0 without hits). */
   weights: number[];
+  /** Index of the scorer the model explains the type with ({@link TextModel.indexOf}). */
+  explained: number | undefined;
 }
 
 /** What the classifier needs, resolved once per call. */
@@ -77,10 +79,18 @@ interface Resources {
   scorerOf: Map<string, number>;
   maxFeatures: number;
   fusion: FusionConfig;
-  /** The last lead-in read and its tokens: consecutive list items share theirs. */
-  lastContext: { context: string; norms: string[]; ids: Int32Array } | null;
-  /** A dense scratch vector over the model's features, kept zeroed between uses. */
-  dense: Float64Array | null;
+  /** The last lead-in read and its token ids: consecutive list items share theirs. */
+  lastContext: { context: string; ids: Int32Array } | null;
+  /**
+   * Scratch arrays for the provision being classified (nothing of a provision outlives its classification): token
+   * ids of lead-in and provision and where the tokens start, its vector, its probabilities, and its features'
+   * contributions to one scorer.
+   */
+  ids: Int32Array;
+  starts: Int32Array;
+  vector: SparseBuffer;
+  probs: Float64Array;
+  contributions: Float64Array;
 }
 
 function resources(options: ClassifyOptions): Resources {
@@ -102,6 +112,7 @@ function resources(options: ClassifyOptions): Resources {
       floor: scorer?.fusion?.floor ?? fusion.patternFloor,
       bound: usable ? modelAloneBound(scorer.threshold, scorer.fusion) : 0,
       weights: [0, ...new Set(type.patterns.map((p) => p.weight))],
+      explained: model?.indexOf(type.id),
     };
   });
   return {
@@ -112,7 +123,11 @@ function resources(options: ClassifyOptions): Resources {
     maxFeatures: options.maxFeatures ?? 5,
     fusion,
     lastContext: null,
-    dense: null,
+    ids: new Int32Array(256),
+    starts: new Int32Array(256),
+    vector: new SparseBuffer(),
+    probs: new Float64Array(model?.scorers.length ?? 0),
+    contributions: new Float64Array(64),
   };
 }
 
@@ -133,10 +148,12 @@ function modelPolarity(r: Resources, probs: Float64Array | null): ModelPolarity 
   const ci = r.scorerOf.get(POLARITY_LABELS.concerning);
   const pi = r.scorerOf.get(POLARITY_LABELS.protective);
   if (ci === undefined || pi === undefined) return null;
-  const fires = (i: number) => probs[i]! >= r.model!.scorers[i]!.threshold;
-  if (fires(ci) && (!fires(pi) || probs[ci]! >= probs[pi]!))
+  // No closure here: under tsx every closure created costs a naming call, and this runs per provision.
+  const concerning = probs[ci]! >= r.model.scorers[ci]!.threshold;
+  const protective = probs[pi]! >= r.model.scorers[pi]!.threshold;
+  if (concerning && (!protective || probs[ci]! >= probs[pi]!))
     return { value: "concerning", probability: probs[ci]! };
-  if (fires(pi)) return { value: "protective", probability: probs[pi]! };
+  if (protective) return { value: "protective", probability: probs[pi]! };
   return { value: "neutral", probability: null };
 }
 
@@ -185,17 +202,24 @@ function severityOf(
   return resolved;
 }
 
+/** A provision's own tokens (without its lead-in): vocabulary ids and where each starts. */
+interface OwnTokens {
+  ids: Int32Array;
+  starts: Int32Array;
+}
+
 /** Per-provision work shared by the clause types of one provision, computed on first need. */
 class ProvisionContext {
   readonly sentences: ProvisionSentences;
   private attribution: SentenceAttribution | null = null;
-  private values: Float64Array | null = null;
+  /** The scorer whose contributions `r.contributions` holds for this provision, or -1. */
+  private contributed = -1;
   private polarity: { value: ModelPolarity } | null = null;
 
   constructor(
     readonly text: string,
-    /** The provision's own tokens (without its lead-in) and their vocabulary ids, when there is a model. */
-    private readonly tokens: { tokens: Tokens; ids: Int32Array } | null,
+    /** The provision's own tokens, when there is a model. */
+    private readonly own: OwnTokens | null,
     readonly vector: SparseVector | null,
     readonly probs: Float64Array | null,
     private readonly r: Resources,
@@ -203,23 +227,30 @@ class ProvisionContext {
     this.sentences = new ProvisionSentences(text);
   }
 
-  /** How much each sentence contributes to one scorer's score. */
-  sentenceScores(scorer: LabelScorer): number[] {
-    const model = this.r.model!;
-    const vector = this.vector!;
-    if (!this.attribution || !this.values) {
-      const own = this.tokens ?? { tokens: tokenize(this.text), ids: null };
-      const ids = own.ids ?? model.vectorizer.tokenIds(own.tokens.norms);
-      const { features, starts } = model.vectorizer.occurrenceStarts(ids, own.tokens);
-      this.attribution = new SentenceAttribution(this.sentences.all, features, starts);
-      // Each occurrence's value in the provision's vector, read through a dense scratch (zeroed again after).
-      this.r.dense ??= new Float64Array(model.vectorizer.size);
-      const dense = this.r.dense;
-      for (let k = 0; k < vector.indices.length; k++) dense[vector.indices[k]!] = vector.values[k]!;
-      this.values = this.attribution.occurrenceValues((f) => dense[f]!);
-      for (let k = 0; k < vector.indices.length; k++) dense[vector.indices[k]!] = 0;
+  /**
+   * Each feature's contribution to scorer `index`, in the vector's order: computed once for the evidence and the
+   * reasons of a type.
+   */
+  contributions(index: number): Float64Array {
+    if (this.contributed !== index) {
+      const n = this.vector!.indices.length;
+      if (this.r.contributions.length < n) this.r.contributions = new Float64Array(2 * n);
+      this.r.model!.contributions(this.vector!, index, this.r.contributions);
+      this.contributed = index;
     }
-    return this.attribution.linearScores(scorer.weights, this.values);
+    return this.r.contributions;
+  }
+
+  /** How much each sentence contributes to the score of scorer `index`. */
+  sentenceScores(index: number): number[] {
+    if (!this.attribution) {
+      const own = this.own!;
+      const { features, starts } = this.r.model!.vectorizer.occurrenceStarts(own.ids, own);
+      // Occurrences are keyed by their feature's position in the vector, where contributions are read.
+      toPositions(this.vector!.indices, features);
+      this.attribution = new SentenceAttribution(this.sentences.all, features, starts);
+    }
+    return this.attribution.tableScores(this.contributions(index));
   }
 
   modelPolarity(): ModelPolarity {
@@ -229,32 +260,38 @@ class ProvisionContext {
 }
 
 /**
- * The provision's feature vector. The lead-in (the sentence introducing a list…) is read with it, as the text
- * `${context}\n${text}`, whose tokens are the lead-in's followed by the provision's (no token crosses a line
- * break); the lead-in's are looked up once for all the items that share it.
+ * The provision's feature vector (in the scratch of `r`) and own tokens. The lead-in (the sentence introducing a
+ * list…) is read with it, as the text `${context}\n${text}`, whose tokens are the lead-in's followed by the
+ * provision's (no token crosses a line break); the lead-in's are looked up once for all the items that share it.
  */
 function vectorOf(
   model: TextModel,
   provision: Provision,
-  own: { tokens: Tokens; ids: Int32Array },
   r: Resources,
-): SparseVector {
+): { vector: SparseVector; own: OwnTokens } {
   const vectorizer = model.vectorizer;
-  if (!provision.context) return vectorizer.transformIds(own.ids, own.tokens.norms);
-  if (r.lastContext?.context !== provision.context) {
-    const norms = words(provision.context);
-    r.lastContext = { context: provision.context, norms, ids: vectorizer.tokenIds(norms) };
+  const context = provision.context;
+  if (context && r.lastContext?.context !== context) {
+    r.lastContext = { context, ids: vectorizer.tokenIds(words(context)) };
   }
-  const lead = r.lastContext;
-  const ids = new Int32Array(lead.ids.length + own.ids.length);
-  ids.set(lead.ids);
-  ids.set(own.ids, lead.ids.length);
-  // The normalised tokens are read only for character n-grams: not joined when there are none.
-  return vectorizer.transformIds(
-    ids,
-    vectorizer.config.charNgrams ? [...lead.norms, ...own.tokens.norms] : [],
-  );
+  const lead = context ? r.lastContext!.ids : NO_IDS;
+  // A token per two characters at most.
+  const room = lead.length + (provision.text.length >> 1) + 1;
+  if (r.ids.length < room) {
+    r.ids = new Int32Array(2 * room);
+    r.starts = new Int32Array(2 * room);
+  }
+  r.ids.set(lead);
+  const end = lead.length + vectorizer.readTokenIds(provision.text, r.ids, r.starts, lead.length);
+  // The normalised tokens are read only for character n-grams (the shipped model has none).
+  const norms = vectorizer.config.charNgrams ? [...words(context ?? ""), ...words(provision.text)] : [];
+  return {
+    vector: vectorizer.transformIds(r.ids.subarray(0, end), norms, r.vector),
+    own: { ids: r.ids.subarray(lead.length, end), starts: r.starts.subarray(lead.length, end) },
+  };
 }
+
+const NO_IDS = new Int32Array(0);
 
 /**
  * The sentence(s) a decision rests on: around the strongest pattern hit when the pattern was needed; else the
@@ -264,13 +301,13 @@ function evidenceSpan(
   ctx: ProvisionContext,
   hits: readonly PatternHit[],
   decision: Decision,
-  scorer: LabelScorer | undefined,
+  scorer: number | undefined,
 ): SentenceSpan {
   const sentences = ctx.sentences.all;
   if ((decision.patternNeeded || !decision.modelUsed) && hits[0]) {
     return sentencesCovering(sentences, hits[0].start, hits[0].end);
   }
-  if (sentences.length > 1 && scorer && ctx.vector) {
+  if (sentences.length > 1 && scorer !== undefined && ctx.vector) {
     const scores = ctx.sentenceScores(scorer);
     // Neighbours that carry at least half as much as the best sentence belong to the evidence too.
     return bestSentenceBlock(sentences, scores, Math.max(1e-9, 0.5 * Math.max(...scores)));
@@ -282,7 +319,7 @@ function evidenceSpan(
 function reasonsOf(
   r: Resources,
   ctx: ProvisionContext,
-  type: ClauseType,
+  plan: TypePlan,
   hits: readonly PatternHit[],
   decision: Decision,
 ): ClassificationReason[] {
@@ -291,8 +328,9 @@ function reasonsOf(
     name: h.pattern.id,
     weight: h.pattern.weight,
   }));
-  if (r.model && ctx.vector && decision.modelUsed) {
-    for (const f of r.model.explain(ctx.vector, type.id, r.maxFeatures)) {
+  if (r.model && ctx.vector && decision.modelUsed && plan.explained !== undefined) {
+    const contributions = ctx.contributions(plan.explained);
+    for (const f of r.model.topFeatures(ctx.vector, contributions, r.maxFeatures)) {
       reasons.push({ kind: "feature", name: f.feature, weight: round4(f.contribution) });
     }
   }
@@ -323,18 +361,17 @@ const NO_HITS: readonly PatternHit[] = [];
 function classifyOne(provision: Provision, offset: number, r: Resources): Classification[] {
   const text = provision.text;
   // The lead-in (the sentence introducing a list…) helps the model read a list item; evidence stays inside.
-  let own: { tokens: Tokens; ids: Int32Array } | null = null;
+  let own: OwnTokens | null = null;
   let vector: SparseVector | null = null;
+  let probs: Float64Array | null = null;
   if (r.model) {
-    const tokens = tokenize(text);
-    own = { tokens, ids: r.model.vectorizer.tokenIds(tokens.norms) };
-    vector = vectorOf(r.model, provision, own, r);
+    ({ vector, own } = vectorOf(r.model, provision, r));
+    probs = r.model.probabilities(vector, r.probs);
   }
-  const probs = r.model && vector ? r.model.probabilities(vector) : null;
   const ctx = new ProvisionContext(text, own, vector, probs, r);
   const out: Classification[] = [];
   for (const plan of r.plans) {
-    const { type, index, scorer, floor, bound } = plan;
+    const { type, index, floor, bound } = plan;
     const probability = index !== undefined && ctx.probs ? ctx.probs[index]! : null;
     // Under both the pattern floor and the model's own bound, nothing can predict the type.
     if (probability !== null && probability < floor && probability < bound) continue;
@@ -342,7 +379,7 @@ function classifyOne(provision: Provision, offset: number, r: Resources): Classi
     const hits = patternsMayDecide(plan, probability, r.fusion) ? matchTypePatterns(type, text) : NO_HITS;
     const decision = decide(evidenceOf(plan, probability, hits[0]?.pattern.weight ?? 0), r.fusion);
     if (!decision || !mentionsSubject(type, text, provision.context)) continue;
-    const span = evidenceSpan(ctx, hits, decision, probability === null ? undefined : scorer);
+    const span = evidenceSpan(ctx, hits, decision, probability === null ? undefined : index);
     const evidence: Span = {
       start: offset + span.start,
       end: offset + span.end,
@@ -360,7 +397,7 @@ function classifyOne(provision: Provision, offset: number, r: Resources): Classi
       severity: severity.value,
       evidence,
       source: decision.patternNeeded || !decision.modelUsed ? "pattern" : "model",
-      reasons: reasonsOf(r, ctx, type, hits, decision),
+      reasons: reasonsOf(r, ctx, plan, hits, decision),
       polarityReasons: polarity.reasons,
       severityReasons: severity.reasons,
     });

@@ -94,23 +94,16 @@ export class SentenceAttribution {
     return out;
   }
 
-  /** The value of each occurrence's feature in a feature vector, for {@link linearScores}. */
-  occurrenceValues(value: (feature: number) => number): Float64Array {
-    const out = new Float64Array(this.features.length);
-    for (let k = 0; k < out.length; k++) out[k] = value(this.features[k]!);
-    return out;
-  }
-
   /**
-   * `scores` for a linear scorer, where a feature's contribution is `weights[feature] × value`, with the values
-   * from {@link occurrenceValues}: the same numbers without a callback per occurrence.
+   * `scores` with each feature's contribution read from `table` (indexed by feature): the same numbers without a
+   * callback per occurrence.
    */
-  linearScores(weights: ArrayLike<number>, values: Float64Array): number[] {
+  tableScores(table: ArrayLike<number>): number[] {
     const out = this.sentences.map(() => 0);
     const { features, sentenceOf, share } = this;
     for (let k = 0; k < features.length; k++) {
       const s = sentenceOf[k]!;
-      out[s] = out[s]! + weights[features[k]!]! * values[k]! * share[k]!;
+      out[s] = out[s]! + table[features[k]!]! * share[k]!;
     }
     return out;
   }

@@ -19,6 +19,7 @@ import { DEFAULT_FUSION, decide, modelAloneBound, type TypeFusion } from "./fusi
 import { seededRandom } from "./random.js";
 import { splitSentences } from "./sentences.js";
 import { loadShippedModel } from "./shipped-model.js";
+import { toPositions } from "./sparse.js";
 import { TextModel } from "./text-model.js";
 import { normaliseToken, tokenize, words } from "./tokenize.js";
 import { TfidfVectorizer } from "./vectorizer.js";
@@ -152,7 +153,7 @@ describe("classification fast paths", () => {
     }
   });
 
-  it("scores sentences for a linear scorer exactly like the callback form", () => {
+  it("scores sentences from the vector's contributions, occurrences keyed by position, like the callback form", () => {
     for (const text of lines.filter((l) => l.length > 200).slice(0, 40)) {
       const tokens = tokenize(text);
       const { features, starts } = model.vectorizer.occurrenceStarts(
@@ -166,16 +167,24 @@ describe("classification fast paths", () => {
           starts: model.vectorizer.occurrences(tokens).map((o) => o.start),
         },
       );
-      const attribution = new SentenceAttribution(splitSentences(text), features, starts);
-      const vector = model.vectorize(text);
-      const byFeature = new Map(Array.from(vector.indices, (f, k) => [f, vector.values[k]!]));
-      const values = attribution.occurrenceValues((f) => byFeature.get(f) ?? 0);
-      for (const scorer of model.scorers.slice(0, 5)) {
+      const sentences = splitSentences(text);
+      const byFeature = new SentenceAttribution(sentences, features, starts);
+      // Read after a lead-in, as a list item is: the vector holds more features than the item's own occurrences.
+      const vector = model.vectorize(`${lines[0]}\n${text}`);
+      const value = new Map(Array.from(vector.indices, (f, k) => [f, vector.values[k]!]));
+      const positions = features.slice();
+      toPositions(vector.indices, positions);
+      assert.deepEqual(
+        Array.from(positions, (k) => vector.indices[k]),
+        Array.from(features),
+      );
+      const byPosition = new SentenceAttribution(sentences, positions, starts);
+      model.scorers.slice(0, 8).forEach((scorer, index) => {
         assert.deepEqual(
-          attribution.linearScores(scorer.weights, values),
-          attribution.scores((f) => scorer.weights[f]! * (byFeature.get(f) ?? 0)),
+          byPosition.tableScores(model.contributions(vector, index)),
+          byFeature.scores((f) => scorer.weights[f]! * value.get(f)!),
         );
-      }
+      });
     }
   });
 

@@ -4,8 +4,18 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ClassifyError } from "./errors.js";
 
-/** The repository root: the nearest ancestor holding `knowledge/clause-type-ids.tsv` and `package.json`. */
+let found: string | null = null;
+
+/**
+ * The repository root: the nearest ancestor holding `knowledge/clause-type-ids.tsv` and `package.json`. Found once
+ * per process (this module does not move): the model is looked up on every classification.
+ */
 export function repoRoot(): string {
+  found ??= findRoot();
+  return found;
+}
+
+function findRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     if (existsSync(join(dir, "package.json")) && existsSync(join(dir, "knowledge", "clause-type-ids.tsv")))

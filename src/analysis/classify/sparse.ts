@@ -6,6 +6,40 @@ export interface SparseVector {
   values: Float64Array;
 }
 
+/**
+ * Arrays reused for one sparse vector at a time, for callers that build and drop a vector per text (classification
+ * reads every provision once): a typed array allocated per text costs more than filling it.
+ */
+export class SparseBuffer {
+  private indices = new Int32Array(64);
+  private values = new Float64Array(64);
+
+  /** A vector of `n` entries viewing the buffer, its contents undefined; a vector viewed before is overwritten. */
+  view(n: number): SparseVector {
+    if (n > this.indices.length) {
+      const size = Math.max(n, 2 * this.indices.length);
+      this.indices = new Int32Array(size);
+      this.values = new Float64Array(size);
+    }
+    return { indices: this.indices.subarray(0, n), values: this.values.subarray(0, n) };
+  }
+}
+
+/** Replaces each feature of `features` by its position in `indices` (strictly increasing, holding every one). */
+export function toPositions(indices: Int32Array, features: Int32Array): void {
+  for (let k = 0; k < features.length; k++) {
+    const f = features[k]!;
+    let lo = 0;
+    let hi = indices.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (indices[mid]! < f) lo = mid + 1;
+      else hi = mid;
+    }
+    features[k] = lo;
+  }
+}
+
 /** Rows of sparse vectors packed into three flat arrays (CSR), which keeps the solvers' inner loops tight. */
 export interface SparseMatrix {
   rows: number;

@@ -135,9 +135,10 @@ export class TextModel {
     return this.vectorizer.transform(text);
   }
 
-  /** Probability of every label, in `labels` order. */
-  probabilities(x: SparseVector): Float64Array {
-    const z = this.intercepts.slice();
+  /** Probability of every label, in `labels` order; written in `into` when given (as many entries as labels). */
+  probabilities(x: SparseVector, into?: Float64Array): Float64Array {
+    const z = into ?? new Float64Array(this.intercepts.length);
+    z.set(this.intercepts);
     const { ptr, label, weight } = this.byFeature;
     const { row, weights } = this.dense;
     const labels = z.length;
@@ -200,6 +201,11 @@ export class TextModel {
     return out.sort((a, b) => b.probability - a.probability);
   }
 
+  /** Index of the scorer of `label` (its first), as {@link explain} reads it. */
+  indexOf(label: string): number | undefined {
+    return this.labelIndex.get(label);
+  }
+
   /**
    * The features that pushed `label` up the most in this text: weight × value, largest first.
    * Only positive contributions are returned, because they are what "why was this predicted" asks.
@@ -208,14 +214,50 @@ export class TextModel {
     const vector = typeof x === "string" ? this.vectorize(x) : x;
     const index = this.labelIndex.get(label);
     if (index === undefined) return [];
-    const weights = this.scorers[index]!.weights;
+    return this.topFeatures(vector, this.contributions(vector, index), top);
+  }
+
+  /**
+   * Each feature's contribution (value × weight) to the score of scorer `index`, in the vector's order; written in
+   * `into` when given (at least as long as the vector).
+   */
+  contributions(x: SparseVector, index: number, into?: Float64Array): Float64Array {
+    // The weights are read from the rows `probabilities` reads (exact copies of the scorer's, and in cache after
+    // scoring the same vector), not from the scorer's own array, where nearly every feature is a cache miss.
+    const { ptr, label, weight } = this.byFeature;
+    const { row, weights } = this.dense;
+    const labels = this.intercepts.length;
+    const { indices, values } = x;
+    const out = into ?? new Float64Array(indices.length);
+    for (let k = 0; k < indices.length; k++) {
+      const f = indices[k]!;
+      const r = row[f]!;
+      let w = 0;
+      if (r >= 0) w = weights[r * labels + index]!;
+      else {
+        // A feature's labels are in increasing order.
+        const end = ptr[f + 1]!;
+        for (let e = ptr[f]!; e < end; e++) {
+          const j = label[e]!;
+          if (j < index) continue;
+          if (j === index) w = weight[e]!;
+          break;
+        }
+      }
+      out[k] = values[k]! * w;
+    }
+    return out;
+  }
+
+  /** {@link explain} from the vector's {@link contributions} to the label. */
+  topFeatures(x: SparseVector, contributions: Float64Array, top: number): FeatureContribution[] {
     // The `top` largest kept in order as they come (this runs for every classification): a contribution goes after
     // every kept one at least as large, which is the order of a stable sort, largest first.
     // Insertion by shifting rather than splice, which allocates an array of the removed elements on every call.
     const keptAt: number[] = [];
     const kept: number[] = [];
-    for (let k = 0; k < vector.indices.length; k++) {
-      const c = vector.values[k]! * weights[vector.indices[k]!]!;
+    for (let k = 0; k < x.indices.length; k++) {
+      const c = contributions[k]!;
       if (!(c > 0)) continue;
       let at = kept.length;
       while (at > 0 && kept[at - 1]! < c) at--;
@@ -230,7 +272,7 @@ export class TextModel {
       keptAt[at] = k;
     }
     return keptAt.map((k, i) => ({
-      feature: this.vectorizer.terms[vector.indices[k]!]!,
+      feature: this.vectorizer.terms[x.indices[k]!]!,
       contribution: kept[i]!,
     }));
   }

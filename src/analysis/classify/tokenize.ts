@@ -85,6 +85,13 @@ export function tokenize(text: string): Tokens {
   return tokens;
 }
 
+/** Calls `emit(norm, start)` for each token of `text`, in order: `tokenize` without building its arrays. */
+export function eachNorm(text: string, emit: (norm: string, start: number) => void): void {
+  eachToken(text, (start, end, lower) => {
+    emit(norm(text, start, end, lower), start);
+  });
+}
+
 /** Normalised tokens only: the fast path used when offsets are not needed. */
 export function words(text: string): string[] {
   const out: string[] = [];

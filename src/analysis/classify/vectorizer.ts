@@ -1,8 +1,9 @@
 /** TF-IDF over word n-grams and (optionally) character n-grams, fitted on a corpus and serialisable. */
+
+import { IntTable } from "../../util/int-table.js";
 import { ModelFormatError } from "./errors.js";
-import { IntTable } from "./int-table.js";
-import type { SparseVector } from "./sparse.js";
-import { type Tokens, words } from "./tokenize.js";
+import type { SparseBuffer, SparseVector } from "./sparse.js";
+import { eachNorm, type Tokens, words } from "./tokenize.js";
 
 /** How texts become features. */
 export interface VectorizerConfig {
@@ -219,7 +220,7 @@ export class TfidfVectorizer {
    */
   occurrenceStarts(
     ids: Int32Array,
-    tokens: Pick<Tokens, "starts">,
+    tokens: { starts: ArrayLike<number> },
   ): { features: Int32Array; starts: Int32Array } {
     const count = this.wordGrams(ids);
     const features = this.grams.feature.slice(0, count);
@@ -239,6 +240,20 @@ export class TfidfVectorizer {
     return ids;
   }
 
+  /**
+   * `tokenIds(tokenize(text).norms)` and where each token starts, written into `ids` and `starts` from index `at`;
+   * returns how many tokens. Tokens are at least a character apart, so room for `(text.length + 1) / 2` is enough.
+   * Classification reads every provision so, without an array of tokens or of ids per provision.
+   */
+  readTokenIds(text: string, ids: Int32Array, starts: Int32Array, at: number): number {
+    let n = at;
+    eachNorm(text, (norm, start) => {
+      ids[n] = this.tokenId.get(norm) ?? 0;
+      starts[n++] = start;
+    });
+    return n - at;
+  }
+
   /** Feature vector of one text: TF-IDF, each block L2-normalised. */
   transform(text: string): SparseVector {
     return this.transformTokens(words(text));
@@ -251,9 +266,9 @@ export class TfidfVectorizer {
 
   /**
    * Feature vector from token ids ({@link tokenIds}) of `tokens`, the normalised tokens themselves (read only
-   * when the vectoriser has character n-grams). Equal to `transformTokens(tokens)`.
+   * when the vectoriser has character n-grams). Equal to `transformTokens(tokens)`; built in `into` when given.
    */
-  transformIds(ids: Int32Array, tokens: readonly string[]): SparseVector {
+  transformIds(ids: Int32Array, tokens: readonly string[], into?: SparseBuffer): SparseVector {
     const counts = this.scratch;
     const count = this.wordGrams(ids);
     const grams = this.grams.feature;
@@ -281,8 +296,11 @@ export class TfidfVectorizer {
         counts[i] = counts[i]! + 1;
       });
     }
-    const indices = touched.slice(0, distinct).sort();
-    const values = new Float64Array(indices.length);
+    const vector = into
+      ? into.view(distinct)
+      : { indices: new Int32Array(distinct), values: new Float64Array(distinct) };
+    const { indices, values } = vector;
+    indices.set(touched.subarray(0, distinct).sort());
     const sublinear = this.config.sublinearTf;
     const idf = this.idf;
     const charStart = this.charStart;
@@ -303,7 +321,7 @@ export class TfidfVectorizer {
     for (let k = 0; k < indices.length; k++) {
       values[k] = values[k]! * (indices[k]! < charStart ? wordScale : charScale);
     }
-    return { indices, values };
+    return vector;
   }
 }
 

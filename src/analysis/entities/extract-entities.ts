@@ -4,7 +4,7 @@ import { segment } from "../segment/index.js";
 import { findDates } from "./dates.js";
 import { findEmails } from "./emails.js";
 import { mergeInOrder, type ProvisionReading, readProvision } from "./provision-reading.js";
-import { findThirdParties } from "./third-parties.js";
+import { withoutNames } from "./third-parties.js";
 
 /** Options of {@link extractEntities}. */
 export interface ExtractOptions {
@@ -40,11 +40,13 @@ export function extractEntities(
   options: ExtractOptions = {},
 ): Entities {
   const parts = (provisions ?? segment(text)).map(read);
-  const allSentences = parts.flatMap((part) => part.reading.sentences);
-  // Per provision, then merged in document order: the same as reading all sentences at once, and what the
-  // explanations of each provision read again.
+  // Per provision, then merged in document order: the same as reading all sentences at once (no match crosses
+  // from one sentence to the next), and what the explanations of each provision read again.
   return {
-    thirdParties: findThirdParties(allSentences.join("\n"), options.exclude),
+    thirdParties: withoutNames(
+      mergeInOrder(parts.map((part) => part.reading.thirdParties())),
+      options.exclude ?? [],
+    ),
     emails: findEmails(text).map((email) => email.address),
     dates: findDates(text),
     retentionPeriods: mergeInOrder(

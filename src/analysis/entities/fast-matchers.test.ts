@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { explain } from "../explain/index.js";
-import { plainText, segment } from "../segment/index.js";
+import { plainText, segment, truncateWords } from "../segment/index.js";
 import { emailMatches } from "./emails.js";
 import { escapeRegex } from "./escape-regex.js";
 import {
@@ -16,6 +16,7 @@ import {
   findThirdParties,
   findTransferPlaces,
   KNOWN_THIRD_PARTIES,
+  readProvision,
   sentences,
 } from "./index.js";
 import { isTransferFrame } from "./places.js";
@@ -110,7 +111,13 @@ describe("entity fast paths", () => {
   });
 
   it("merges each provision's findings into the document's: the same as reading all its sentences at once", () => {
-    for (const doc of documents) {
+    const names = [
+      "# Partners",
+      "We use Google Analytics. Stripe processes payments; Amazon Web Services, Inc. Hosts data in Ireland.",
+      "- Meta Platforms, Inc.\n- Square. AWS! Google",
+    ].join("\n\n");
+    let parties = 0;
+    for (const doc of [...documents, names]) {
       const provisions = segment(doc);
       const own = provisions.map((p) => sentences(plainText(p.text)));
       const all = own.flat();
@@ -127,8 +134,20 @@ describe("entity fast paths", () => {
         assert.deepEqual(entities.dataCategories, findDataCategories(all));
         assert.deepEqual(entities.retentionPeriods, findRetentionPeriods(all));
         assert.deepEqual(entities.countries, countries);
+        assert.deepEqual(entities.thirdParties, findThirdParties(all.join("\n")));
+        const exclude = entities.thirdParties.slice(0, 1).map((name) => name.toUpperCase());
+        assert.deepEqual(
+          extractEntities(doc, provisions, { exclude }).thirdParties,
+          findThirdParties(all.join("\n"), exclude),
+        );
+        parties += entities.thirdParties.length;
+      }
+      // Explanations read a provision's third parties from its sentences, as they read them from its plain text.
+      for (const p of provisions) {
+        assert.deepEqual(readProvision(p.text).thirdParties(), findThirdParties(plainText(p.text)), p.text);
       }
     }
+    assert.ok(parties > 10, String(parties));
   });
 
   it("explains a provision the same when its facts come from the per-provision cache", () => {
@@ -164,6 +183,15 @@ describe("entity fast paths", () => {
     };
     const first = explain(classification, type, entities, provision);
     assert.deepEqual(explain(classification, type, entities, provision), first);
+    // Evidence that is the whole provision is quoted from the reading's plain text: the same as reading it again.
+    for (const marked of documents.flatMap((d) => segment(d)).filter((p) => /\]\(|\*\*|&\w+;/.test(p.text))) {
+      const whole = {
+        ...classification,
+        evidence: { start: marked.start, end: marked.end, text: marked.text },
+      };
+      const quote = `The provision says: “${truncateWords(plainText(marked.text), 240)}”`;
+      assert.equal(explain(whole, type, entities, marked).specifics[0], quote);
+    }
     assert.deepEqual(explain(classification, type, entities, { ...provision }), first);
     // A provision edited in place is read again.
     const edited = { ...provision };

@@ -9,6 +9,7 @@ import { findDataCategories } from "./data-categories.js";
 import { findTransferPlaces, isTransferFrame } from "./places.js";
 import { findRetentionPeriods } from "./retention.js";
 import { sentences } from "./sentences.js";
+import { findThirdParties } from "./third-parties.js";
 
 /** What one provision's text says, read once. Values returned are shared: callers must not mutate them. */
 export class ProvisionReading {
@@ -16,6 +17,7 @@ export class ProvisionReading {
   readonly sentences: readonly string[];
   private categories: readonly string[] | null = null;
   private periods: readonly string[] | null = null;
+  private parties: readonly string[] | null = null;
   /** Transfer places when the frame is not, and is, about transfers. */
   private readonly places: [readonly string[] | null, readonly string[] | null] = [null, null];
 
@@ -28,6 +30,16 @@ export class ProvisionReading {
   dataCategories(): readonly string[] {
     this.categories ??= findDataCategories(this.sentences);
     return this.categories;
+  }
+
+  /**
+   * `findThirdParties` of the sentences joined by line breaks, as the document's are: a document's third parties
+   * are its provisions' merged, and an explanation reads the same list. (No name holds a sentence break, so this
+   * is also `findThirdParties` of the plain text.)
+   */
+  thirdParties(): readonly string[] {
+    this.parties ??= findThirdParties(this.sentences.join("\n"));
+    return this.parties;
   }
 
   /** `findRetentionPeriods` of the sentences. */

@@ -102,14 +102,18 @@ export function findThirdParties(plain: string, exclude: readonly string[] = [])
   const all = [...hits(plain, insensitive, false), ...hits(plain, sensitive, true)].sort(
     (a, b) => a.start - b.start || b.end - a.end,
   );
-  const excluded = new Set(exclude.map((name) => name.toLowerCase()));
   const found: string[] = [];
   let coveredTo = -1;
   for (const hit of all) {
     if (hit.start < coveredTo) continue;
     coveredTo = hit.end;
-    if (excluded.has(hit.name.toLowerCase()) || found.includes(hit.name)) continue;
-    found.push(hit.name);
+    if (!found.includes(hit.name)) found.push(hit.name);
   }
-  return found;
+  return withoutNames(found, exclude);
+}
+
+/** `names` without those in `exclude` (in any case): the platform itself and its own brands. */
+export function withoutNames(names: readonly string[], exclude: readonly string[]): string[] {
+  const excluded = new Set(exclude.map((name) => name.toLowerCase()));
+  return names.filter((name) => !excluded.has(name.toLowerCase()));
 }

@@ -3,7 +3,7 @@
  * document. Every string quotes or lists what the text says; nothing is inferred.
  */
 import type { Classification, Entities, Provision } from "../../model/index.js";
-import { findEmails, findThirdParties, lookupThirdParty, readProvision } from "../entities/index.js";
+import { findEmails, lookupThirdParty, readProvision } from "../entities/index.js";
 import { plainText, truncateWords } from "../segment/index.js";
 
 /** Third-party categories that matter to a clause type, to cite document-wide names when the provision has none. */
@@ -54,7 +54,9 @@ function partyLabel(name: string): string {
 interface ProvisionFacts {
   text: string;
   frame: string;
-  parties: string[];
+  /** `plainText(text)`, as the reading holds it. */
+  plain: string;
+  parties: readonly string[];
   periods: readonly string[];
   places: readonly string[];
   data: readonly string[];
@@ -77,7 +79,8 @@ function provisionFacts(provision: Provision): ProvisionFacts {
   const facts: ProvisionFacts = {
     text: provision.text,
     frame,
-    parties: findThirdParties(reading.plain),
+    plain: reading.plain,
+    parties: reading.thirdParties(),
     periods: reading.retentionPeriods(),
     places: reading.transferPlaces(frame),
     data: reading.dataCategories(),
@@ -96,7 +99,9 @@ export function specificsFor(
   const facts = provisionFacts(provision);
   const out: string[] = [];
 
-  const evidence = plainText(classification.evidence.text);
+  // Half the evidence is the whole provision, whose plain text the reading has.
+  const evidence =
+    classification.evidence.text === facts.text ? facts.plain : plainText(classification.evidence.text);
   if (evidence) out.push(`The provision says: “${truncateWords(evidence, QUOTE_CHARS)}”`);
 
   // Only names the document-level extraction kept: it has already left out the platform's own brands.

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { detectLanguage, LANGUAGES } from "./detect-language.js";
+import { detectLanguage, eachMarkup, LANGUAGES, stopWord, WEIGHTS } from "./detect-language.js";
 import { STOP_WORDS } from "./stop-words.js";
 
 /** The guess as first written: markup blanked out, the `u` regex, maps of scores. */
@@ -62,6 +62,62 @@ describe("language guess fast paths", () => {
     for (const text of [...documents, ...paragraphs, ...tricky]) {
       assert.deepEqual(detectLanguage(text), referenceGuess(text), text.slice(0, 80));
     }
+  });
+
+  it("looks words up in place as their lower-cased strings are looked up, ASCII or not", () => {
+    const words = [
+      ...Object.values(STOP_WORDS).flatMap((list) => list.split(" ")),
+      ...documents.flatMap((d) => d.match(/\p{L}+/gu) ?? []),
+    ];
+    const cased = words.flatMap((w) => [w, w.toUpperCase(), w.charAt(0).toUpperCase() + w.slice(1)]);
+    const odd = [
+      "İn",
+      "İN",
+      "ın",
+      "THE",
+      "tHe",
+      "ſo",
+      "\u212Aan",
+      "für",
+      "FÜR",
+      "être",
+      "ÊTRE",
+      "de",
+      "dé",
+      "a",
+      "A",
+      "z",
+    ];
+    let stop = 0;
+    for (const word of [...cased, ...odd]) {
+      const text = ` ${word}.`;
+      const reference = WEIGHTS.get(word.toLowerCase());
+      assert.deepEqual(stopWord(text, 1, 1 + word.length), reference, word);
+      if (reference) stop++;
+    }
+    assert.ok(stop > 1000, String(stop));
+  });
+
+  it("finds the markup spans a global search for the whole markup expression finds", () => {
+    const markup = /\]\([^)]*\)|https?:\/\/\S+|<[^>]*>|[\w.+-]+@[\w.-]+/g;
+    const emails = [
+      "a@b+c@d x@ @y a@b@c.d ..q@r.st @@ ](x)foo@bar.com <a@b> http://x@y.z/p mail:me@ex.co+you@ex.org",
+      "[write](mailto:dpo@ex.com)dpo@ex.com.<b>x@y</b>@z a.b+c-d_e@f-g.h_i@j k@-l m@.n o@_ ](p@q) https://r@s",
+    ];
+    let spans = 0;
+    for (const text of [...documents, ...documents.flatMap((d) => d.split("\n")), ...tricky, ...emails]) {
+      const mine: [number, number][] = [];
+      eachMarkup(text, (start, end) => {
+        mine.push([start, end]);
+      });
+      const reference = [...text.matchAll(markup)].map((m): [number, number] => [
+        m.index,
+        m.index + m[0].length,
+      ]);
+      assert.deepEqual(mine, reference, text.slice(0, 80));
+      spans += mine.length;
+    }
+    assert.ok(spans > 100, String(spans));
   });
 
   it("never shortens a word by lower-casing it, so longer words are skipped unread", () => {

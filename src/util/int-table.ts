@@ -1,6 +1,7 @@
 /**
  * An integer → integer hash table with open addressing over typed arrays. Word n-gram lookup is the inner loop
- * of classification, and this is several times faster than a `Map` there (no boxing, no per-entry objects).
+ * of classification, and this is several times faster than a `Map` there (no boxing, no per-entry objects); so
+ * is looking up the literals of a prefilter by their first characters.
  */
 export class IntTable {
   private readonly keys: Float64Array;
