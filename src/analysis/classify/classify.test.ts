@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { loadTaxonomy, matchSpec } from "../../knowledge/index.js";
 import type { Provision } from "../../model/index.js";
@@ -131,6 +131,26 @@ describe("classify: subject gates", () => {
     const cta = (p: Provision) => p.text === "Try a course for free.";
     assert.ok(typesOf(edx, cta, { taxonomy: ungated }).includes("sharing-institutional-clients"));
     assert.ok(!typesOf(edx, cta).includes("sharing-institutional-clients"));
+  });
+
+  it("quotes a sentence that names the type's subject when the provision has one", () => {
+    const taxonomy = loadTaxonomy();
+    let quoted = 0;
+    const unnamed: string[] = [];
+    for (const name of readdirSync(new URL("../segment/fixtures/", import.meta.url))) {
+      if (!name.endsWith(".md") || name === "README.md") continue;
+      const text = fixture(name);
+      for (const p of classify(segment(text), text)) {
+        for (const c of p.clauses) {
+          const subject = taxonomy.byId.get(c.type)?.subject;
+          if (!subject || c.source !== "model" || !matchSpec(subject, p.text)) continue;
+          quoted++;
+          if (!matchSpec(subject, c.evidence.text)) unnamed.push(`${name}: ${c.type}: ${c.evidence.text}`);
+        }
+      }
+    }
+    assert.ok(quoted > 100, `model decisions checked: ${quoted}`);
+    assert.deepEqual(unnamed, []);
   });
 
   it("keeps a type whose subject the provision or its lead-in mentions", () => {

@@ -2,6 +2,7 @@
 import {
   type ClauseType,
   loadTaxonomy,
+  matchSpec,
   mentionsSubject,
   type PatternHit,
   resolvePolarity,
@@ -295,10 +296,12 @@ const NO_IDS = new Int32Array(0);
 
 /**
  * The sentence(s) a decision rests on: around the strongest pattern hit when the pattern was needed; else the
- * sentences carrying most of the model's score; else the first sentence.
+ * sentences carrying most of the model's score, among those that name the type's subject when the best do not;
+ * else the first sentence.
  */
 function evidenceSpan(
   ctx: ProvisionContext,
+  type: ClauseType,
   hits: readonly PatternHit[],
   decision: Decision,
   scorer: number | undefined,
@@ -310,7 +313,20 @@ function evidenceSpan(
   if (sentences.length > 1 && scorer !== undefined && ctx.vector) {
     const scores = ctx.sentenceScores(scorer);
     // Neighbours that carry at least half as much as the best sentence belong to the evidence too.
-    return bestSentenceBlock(sentences, scores, Math.max(1e-9, 0.5 * Math.max(...scores)));
+    const threshold = Math.max(1e-9, 0.5 * Math.max(...scores));
+    const block = bestSentenceBlock(sentences, scores, threshold);
+    const subject = type.subject;
+    if (!subject || matchSpec(subject, ctx.text.slice(block.start, block.end))) return block;
+    // The words the model weighs most can sit in a sentence that does not say what the type is about (a
+    // provision on course participation that mentions proctoring once): quote the best sentence that does.
+    const naming = scores.map((score, i) =>
+      matchSpec(subject, ctx.text.slice(sentences[i]!.start, sentences[i]!.end))
+        ? score
+        : Number.NEGATIVE_INFINITY,
+    );
+    return naming.some((score) => score > Number.NEGATIVE_INFINITY)
+      ? bestSentenceBlock(sentences, naming, threshold)
+      : block;
   }
   return sentences[0] ?? { start: 0, end: ctx.text.length };
 }
@@ -379,7 +395,7 @@ function classifyOne(provision: Provision, offset: number, r: Resources): Classi
     const hits = patternsMayDecide(plan, probability, r.fusion) ? matchTypePatterns(type, text) : NO_HITS;
     const decision = decide(evidenceOf(plan, probability, hits[0]?.pattern.weight ?? 0), r.fusion);
     if (!decision || !mentionsSubject(type, text, provision.context)) continue;
-    const span = evidenceSpan(ctx, hits, decision, probability === null ? undefined : index);
+    const span = evidenceSpan(ctx, type, hits, decision, probability === null ? undefined : index);
     const evidence: Span = {
       start: offset + span.start,
       end: offset + span.end,
