@@ -4,6 +4,7 @@ import { registerAnalysisCommands } from "./commands/analysis-commands.js";
 import { registerArchiveCommands } from "./commands/archive-commands.js";
 import { registerChangeCommands } from "./commands/change-commands.js";
 import { registerDemoCommand } from "./commands/demo-command.js";
+import { registerKeyCommands } from "./commands/key-commands.js";
 import { registerReviewCommands } from "./commands/review-commands.js";
 import { registerServeCommand } from "./commands/serve-command.js";
 import { registerWatchCommands } from "./commands/watch-commands.js";
@@ -22,6 +23,7 @@ registerDemoCommand(program);
 registerServeCommand(program);
 registerWorkerCommand(program);
 registerWatchCommands(program);
+registerKeyCommands(program);
 registerReviewCommands(program);
 
 try {

@@ -38,6 +38,8 @@ export interface Watchlist {
   createdAt: string;
   /** When the last weekly digest went out. */
   lastDigestAt: string | null;
+  /** The API key that created it, which alone may see or delete it over the API; null when made from the CLI. */
+  ownerKeyId: number | null;
 }
 
 /** Whether an alert still has to be sent. */

@@ -1,5 +1,6 @@
 /** Checks and creates a watchlist. */
 import { randomBytes } from "node:crypto";
+import { createNetworkPolicy, RefusedHostError } from "../archive/fetch/network-policy.js";
 import type { AlertCadence, AlertChannel, WatchFilter, Watchlist } from "../model/index.js";
 import type { Repositories } from "../store/index.js";
 import { InvalidTargetError } from "./errors.js";
@@ -39,22 +40,58 @@ export function checkTarget(channel: AlertChannel, target: string | null): strin
   return url.href;
 }
 
-/** Creates a watchlist with a fresh secret; it alerts on changes recorded from `now` on. */
+/** How long the check of a webhook's host waits for DNS before leaving it to delivery. */
+const RESOLVE_TIMEOUT_MS = 3000;
+
+/**
+ * Refuses a webhook the delivery guard would refuse: private or loopback literals, private-namespace names,
+ * and names that resolve into private networks now. Delivery checks every connection again (DNS answers
+ * change); this only spares the owner a watchlist that could never deliver. A name that does not resolve
+ * (yet) is accepted: its alerts wait, failing, like any unreachable webhook's.
+ */
+async function checkWebhookHost(target: string, allowPrivateNetwork: boolean): Promise<void> {
+  if (allowPrivateNetwork) return;
+  const policy = createNetworkPolicy({ allowPrivateNetwork });
+  const refusal = await new Promise<RefusedHostError | null>((resolve) => {
+    const timer = setTimeout(() => resolve(null), RESOLVE_TIMEOUT_MS);
+    policy.lookup(new URL(target).hostname, { all: true }, (error) => {
+      clearTimeout(timer);
+      resolve(error instanceof RefusedHostError ? error : null);
+    });
+  });
+  if (refusal) throw new InvalidTargetError(`webhook refused: ${refusal.message}`);
+}
+
+/** Options of {@link createWatchlist}. */
+export interface CreateWatchlistOptions {
+  /** Creation time: the watchlist alerts on changes recorded from then on. Default: now. */
+  now?: string;
+  /** The API key creating it (null from the CLI). */
+  ownerKeyId?: number | null;
+  /** Accept webhooks on loopback and private addresses (tests, private deployments). Default: refused. */
+  allowPrivateNetwork?: boolean;
+}
+
+/** Creates a watchlist with a fresh secret; throws `InvalidTargetError` saying what is wrong with the input. */
 export async function createWatchlist(
   repos: Repositories,
   input: WatchlistInput,
-  now: string = new Date().toISOString(),
+  options: CreateWatchlistOptions = {},
 ): Promise<Watchlist> {
   if (!input.name.trim()) throw new InvalidTargetError("a watchlist needs a name");
   if (input.filter.kinds.length === 0)
     throw new InvalidTargetError("a watchlist needs at least one kind of change");
+  const target = checkTarget(input.channel, input.target);
+  if (input.channel === "webhook" && target)
+    await checkWebhookHost(target, options.allowPrivateNetwork ?? false);
   return repos.watchlists.create({
     name: input.name.trim(),
     channel: input.channel,
-    target: checkTarget(input.channel, input.target),
+    target,
     cadence: input.cadence,
     filter: input.filter,
     secret: randomBytes(24).toString("base64url"),
-    createdAt: now,
+    createdAt: options.now ?? new Date().toISOString(),
+    ownerKeyId: options.ownerKeyId ?? null,
   });
 }

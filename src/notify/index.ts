@@ -10,7 +10,12 @@ export {
 } from "./alert-message.js";
 export type { AlertSender } from "./alert-sender.js";
 export { type FeedEntry, renderAtomFeed } from "./atom-feed.js";
-export { checkTarget, createWatchlist, type WatchlistInput } from "./create-watchlist.js";
+export {
+  type CreateWatchlistOptions,
+  checkTarget,
+  createWatchlist,
+  type WatchlistInput,
+} from "./create-watchlist.js";
 export { type DeliveryOptions, type DeliveryReport, deliverAlerts, digestDue } from "./deliver-alerts.js";
 export { EmailSender } from "./email-sender.js";
 export { enqueueAlerts } from "./enqueue-alerts.js";

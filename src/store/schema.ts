@@ -157,6 +157,18 @@ export interface WatchlistTable {
   secret: string;
   created_at: string;
   last_digest_at: string | null;
+  /** The API key that created it; null for watchlists made from the CLI. */
+  owner_key_id: number | null;
+}
+
+export interface ApiKeyTable {
+  id: Generated<number>;
+  name: string;
+  /** Hex SHA-256 of the key: the key itself is never stored. */
+  key_sha256: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
 }
 
 export interface AlertTable {
@@ -187,6 +199,7 @@ export interface ReviewTable {
 }
 
 export interface Database {
+  api_keys: ApiKeyTable;
   reviews: ReviewTable;
   watchlists: WatchlistTable;
   alerts: AlertTable;

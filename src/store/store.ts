@@ -5,6 +5,7 @@ import type { DialectName } from "./migrations/migration.js";
 import { postgresCurrentIndex } from "./postgres/postgres-current-index.js";
 import { AlertRepository } from "./repositories/alerts.js";
 import { AnalysisRepository } from "./repositories/analyses.js";
+import { ApiKeyRepository } from "./repositories/api-keys.js";
 import { ChainRepository } from "./repositories/chain.js";
 import { ChangeRecordRepository } from "./repositories/change-records.js";
 import { countRows } from "./repositories/count-rows.js";
@@ -31,6 +32,7 @@ export class Repositories {
   readonly watchlists: WatchlistRepository;
   readonly alerts: AlertRepository;
   readonly reviews: ReviewRepository;
+  readonly apiKeys: ApiKeyRepository;
   /** The full-text index of current provisions, as this backend keeps it. */
   protected readonly currentIndex: CurrentProvisionIndex;
 
@@ -49,6 +51,7 @@ export class Repositories {
     this.watchlists = new WatchlistRepository(db);
     this.alerts = new AlertRepository(db);
     this.reviews = new ReviewRepository(db);
+    this.apiKeys = new ApiKeyRepository(db);
   }
 }
 

@@ -116,7 +116,7 @@ describeEachBackend("watchlists and alerts", (get) => {
         cadence: "immediate",
         filter: { ...DEFAULT_WATCH_FILTER, platforms: ["proton-mail"] },
       },
-      CREATED,
+      { now: CREATED, allowPrivateNetwork: true },
     );
     const digest = await createWatchlist(
       store,
@@ -127,7 +127,7 @@ describeEachBackend("watchlists and alerts", (get) => {
         cadence: "weekly",
         filter: DEFAULT_WATCH_FILTER,
       },
-      CREATED,
+      { now: CREATED },
     );
     const feed = await createWatchlist(
       store,
@@ -138,7 +138,7 @@ describeEachBackend("watchlists and alerts", (get) => {
         cadence: "immediate",
         filter: { ...DEFAULT_WATCH_FILTER, kinds: ["substantive", "minor"] },
       },
-      CREATED,
+      { now: CREATED },
     );
     const elsewhere = await createWatchlist(
       store,
@@ -149,7 +149,7 @@ describeEachBackend("watchlists and alerts", (get) => {
         cadence: "immediate",
         filter: { ...DEFAULT_WATCH_FILTER, platforms: ["coursera"] },
       },
-      CREATED,
+      { now: CREATED },
     );
     const late = await createWatchlist(store, {
       name: "Created after",
@@ -240,6 +240,7 @@ describeEachBackend("watchlists and alerts", (get) => {
 describeEachBackend("alerts to a refused webhook", (get) => {
   it("keeps an alert to a private-network webhook pending, with the refusal as its error", async () => {
     const { store } = get();
+    // Created past the creation-time check (as if the name had resolved elsewhere then): delivery checks again.
     const hook = await createWatchlist(
       store,
       {
@@ -249,7 +250,7 @@ describeEachBackend("alerts to a refused webhook", (get) => {
         cadence: "immediate",
         filter: DEFAULT_WATCH_FILTER,
       },
-      CREATED,
+      { now: CREATED, allowPrivateNetwork: true },
     );
     await importProton(get());
     const calls = receiver.calls.length;
@@ -285,7 +286,7 @@ describeEachBackend("alerts sent by concurrent delivery passes", (get) => {
             cadence: "immediate",
             filter: DEFAULT_WATCH_FILTER,
           },
-          CREATED,
+          { now: CREATED, allowPrivateNetwork: true },
         ),
       );
     await importProton(get());

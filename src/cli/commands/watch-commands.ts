@@ -91,13 +91,11 @@ export function registerWatchCommands(program: Command): void {
             console.error(`note: no platform "${slug}" is tracked yet; the watchlist will wait for it`);
         let watchlist: Watchlist;
         try {
-          watchlist = await createWatchlist(store, {
-            name,
-            channel,
-            target,
-            cadence: opts.weekly ? "weekly" : "immediate",
-            filter,
-          });
+          watchlist = await createWatchlist(
+            store,
+            { name, channel, target, cadence: opts.weekly ? "weekly" : "immediate", filter },
+            { allowPrivateNetwork: config.allowPrivateNetwork },
+          );
         } catch (error) {
           if (error instanceof InvalidTargetError) throw new CliError(error.message);
           throw error;
@@ -136,7 +134,7 @@ export function registerWatchCommands(program: Command): void {
         for (const w of rows) {
           const { delivered, pending, failing, lastError } = w.alerts;
           console.log(
-            `#${w.id} ${w.name}: ${w.channel}${w.target ? ` ${w.target}` : ""}, ${w.cadence}; ${delivered} delivered, ${pending} pending${failing ? `, ${failing} failing (${lastError})` : ""}`,
+            `#${w.id} ${w.name}: ${w.channel}${w.target ? ` ${w.target}` : ""}, ${w.cadence}${w.ownerKeyId ? `, API key #${w.ownerKeyId}` : ""}; ${delivered} delivered, ${pending} pending${failing ? `, ${failing} failing (${lastError})` : ""}`,
           );
         }
       });

@@ -8,6 +8,7 @@ import { extractionWarningsMigration } from "./006-extraction-warnings.js";
 import { searchVectorMigration } from "./007-search-vector.js";
 import { alertsMigration } from "./008-alerts.js";
 import { reviewsMigration } from "./009-reviews.js";
+import { apiKeysMigration } from "./010-api-keys.js";
 import type { DialectName, SchemaMigration } from "./migration.js";
 
 /** Every schema migration, in order. Append new ones; never edit a released one. */
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly SchemaMigration[] = [
   searchVectorMigration,
   alertsMigration,
   reviewsMigration,
+  apiKeysMigration,
 ];
 
 class StaticProvider implements MigrationProvider {

@@ -13,6 +13,7 @@ function toWatchlist(row: Selectable<WatchlistTable>): Watchlist {
     secret: row.secret,
     createdAt: row.created_at,
     lastDigestAt: row.last_digest_at,
+    ownerKeyId: row.owner_key_id,
   };
 }
 
@@ -32,18 +33,25 @@ export class WatchlistRepository {
         secret: w.secret,
         created_at: w.createdAt,
         last_digest_at: null,
+        owner_key_id: w.ownerKeyId,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
     return toWatchlist(row);
   }
 
-  async list(): Promise<Watchlist[]> {
-    return (await this.db.selectFrom("watchlists").selectAll().orderBy("id").execute()).map(toWatchlist);
+  /** Every watchlist, or with `ownerKeyId` only those that API key created. */
+  async list(ownerKeyId?: number): Promise<Watchlist[]> {
+    let query = this.db.selectFrom("watchlists").selectAll().orderBy("id");
+    if (ownerKeyId !== undefined) query = query.where("owner_key_id", "=", ownerKeyId);
+    return (await query.execute()).map(toWatchlist);
   }
 
-  async get(id: number): Promise<Watchlist | undefined> {
-    const row = await this.db.selectFrom("watchlists").selectAll().where("id", "=", id).executeTakeFirst();
+  /** The watchlist, or with `ownerKeyId` only if that API key created it. */
+  async get(id: number, ownerKeyId?: number): Promise<Watchlist | undefined> {
+    let query = this.db.selectFrom("watchlists").selectAll().where("id", "=", id);
+    if (ownerKeyId !== undefined) query = query.where("owner_key_id", "=", ownerKeyId);
+    const row = await query.executeTakeFirst();
     return row ? toWatchlist(row) : undefined;
   }
 
@@ -57,9 +65,14 @@ export class WatchlistRepository {
     return row ? toWatchlist(row) : undefined;
   }
 
-  /** Deletes a watchlist and its alerts; false when there was none. */
-  async remove(id: number): Promise<boolean> {
-    const result = await this.db.deleteFrom("watchlists").where("id", "=", id).executeTakeFirst();
+  /**
+   * Deletes a watchlist and its alerts; false when there was none. With `ownerKeyId`, only if that API key
+   * created it: the ownership check and the delete are one statement, so nothing can slip between them.
+   */
+  async remove(id: number, ownerKeyId?: number): Promise<boolean> {
+    let query = this.db.deleteFrom("watchlists").where("id", "=", id);
+    if (ownerKeyId !== undefined) query = query.where("owner_key_id", "=", ownerKeyId);
+    const result = await query.executeTakeFirst();
     return result.numDeletedRows > 0n;
   }
 
