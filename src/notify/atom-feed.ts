@@ -1,5 +1,6 @@
 /** Atom feeds of change records. Summaries quote policy text: it is escaped before it becomes feed HTML. */
 import { Feed } from "feed";
+import type { Watchlist } from "../model/index.js";
 import type { AlertItem } from "./alert-message.js";
 
 /** A change record as a feed entry (the same shape as an alert, without a delivery). */
@@ -48,4 +49,9 @@ export function renderAtomFeed(options: {
     });
   }
   return feed.atom1();
+}
+
+/** The private feed URL of an Atom watchlist under `baseUrl`: whoever has it can read the watchlist's alerts. */
+export function watchlistFeedUrl(baseUrl: string, watchlist: Pick<Watchlist, "secret">): string {
+  return new URL(`/feeds/watchlists/${watchlist.secret}.atom`, baseUrl).href;
 }

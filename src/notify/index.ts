@@ -9,7 +9,7 @@ export {
   webhookPayload,
 } from "./alert-message.js";
 export type { AlertSender } from "./alert-sender.js";
-export { type FeedEntry, renderAtomFeed } from "./atom-feed.js";
+export { type FeedEntry, renderAtomFeed, watchlistFeedUrl } from "./atom-feed.js";
 export {
   type CreateWatchlistOptions,
   checkTarget,

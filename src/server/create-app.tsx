@@ -1,7 +1,9 @@
 /** The web application: pages, API, assets, strict headers and error pages, over one store. */
 import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
 import type { Store } from "../store/index.js";
 import { InvalidCursorError } from "../store/queries/index.js";
+import { apiCors } from "./api/cors.js";
 import { createApi } from "./api/create-api.js";
 import { compression } from "./compression.js";
 import type { ServerDeps } from "./deps.js";
@@ -25,14 +27,30 @@ export interface AppOptions {
   publicUrl?: string | null;
   /** Clock for "accessed" dates and report times (tests pin it). */
   now?: () => Date;
+  /** Accept watchlist webhooks on loopback and private addresses (tests, private deployments). */
+  allowPrivateNetwork?: boolean;
 }
 
 function isApi(path: string): boolean {
   return path === "/api" || path.startsWith("/api/");
 }
 
+/** The HTTP error that a thrown error stands for; null for an unexpected one (a 500). */
+function knownError(error: Error): HttpError | null {
+  if (error instanceof HttpError) return error;
+  if (error instanceof InvalidCursorError)
+    return new HttpError(400, "Invalid cursor", ["cursor: use the nextCursor value of the previous page"]);
+  // Hono's own refusals of a request body, before any schema sees it.
+  if (error instanceof HTTPException && error.status === 400)
+    return new HttpError(400, "Invalid request body", ["body: not valid JSON"]);
+  if (error instanceof HTTPException && error.status === 415)
+    return new HttpError(415, "Unsupported media type", ["content-type: send application/json"]);
+  return null;
+}
+
 /**
- * Builds the Hono app over `store`. Read-only: no route writes. The PDF renderer is created lazily; call
+ * Builds the Hono app over `store`. Only the watchlist routes of the API write, for the holders of API
+ * keys. The PDF renderer is created lazily; call
  * `close` on it (or use {@link startServer}, which does) to stop its browser.
  */
 export function createApp(store: Store, options: AppOptions = {}): Hono {
@@ -43,6 +61,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     pdf: options.pdf ?? new ChromiumPdfRenderer(),
     publicUrl: options.publicUrl ?? null,
     now: options.now ?? (() => new Date()),
+    allowPrivateNetwork: options.allowPrivateNetwork ?? false,
   };
   const app = new Hono();
   app.use(securityHeaders());
@@ -56,12 +75,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     for (const key of empty) url.searchParams.delete(key);
     return c.redirect(`${url.pathname}${url.search}`, 302);
   });
-  app.use("/api/*", async (c, next) => {
-    await next();
-    // Public, read-only data: any site may read it. Set on the response's own headers: `c.header` on a
-    // finished response would rebuild it around its body as a stream.
-    c.res.headers.set("access-control-allow-origin", "*");
-  });
+  app.use("/api/*", apiCors());
 
   const { api, document } = createApi(deps);
   app.get("/api/openapi.json", (c) => c.json(document()));
@@ -85,17 +99,13 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   });
 
   app.onError(async (error, c) => {
-    const known =
-      error instanceof HttpError
-        ? error
-        : error instanceof InvalidCursorError
-          ? new HttpError(400, "Invalid cursor", ["cursor: use the nextCursor value of the previous page"])
-          : null;
+    const known = knownError(error);
     if (!known) console.error(`clausewatch: ${c.req.method} ${c.req.path}:`, error);
     const status = known?.status ?? 500;
     const message = known?.message ?? "Internal error";
     const details = known?.details ?? [];
-    if (isApi(c.req.path)) return c.json({ error: { status, message, details } }, status);
+    const headers = known?.headers ?? {};
+    if (isApi(c.req.path)) return c.json({ error: { status, message, details } }, status, headers);
     return html(c, <ErrorPage status={status} message={message} details={details} />, status);
   });
   return app;

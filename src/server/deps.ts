@@ -12,4 +12,6 @@ export interface ServerDeps {
   /** Public origin used in citations (e.g. https://clausewatch.example); null: the request's own origin. */
   publicUrl: string | null;
   now(): Date;
+  /** Accept watchlist webhooks on loopback and private addresses (tests, private deployments). */
+  allowPrivateNetwork: boolean;
 }

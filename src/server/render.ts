@@ -1,6 +1,7 @@
 /** Renders a page component to a complete HTML document. */
 import type { Context } from "hono";
 import type { JSX } from "hono/jsx/jsx-runtime";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 /** The HTML text of a page element, with its doctype. */
 export async function toHtml(page: JSX.Element): Promise<string> {
@@ -11,7 +12,7 @@ export async function toHtml(page: JSX.Element): Promise<string> {
 export async function html(
   c: Context,
   page: JSX.Element,
-  status: 200 | 400 | 404 | 500 = 200,
+  status: ContentfulStatusCode = 200,
 ): Promise<Response> {
   return c.html(await toHtml(page), status);
 }

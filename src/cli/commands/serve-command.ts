@@ -25,7 +25,7 @@ function parsePort(value: string): number {
 export function registerServeCommand(program: Command): void {
   program
     .command("serve")
-    .description("serve the web pages and the read-only HTTP API (/api/v1, docs at /api/docs)")
+    .description("serve the web pages and the HTTP API (/api/v1, docs at /api/docs)")
     .option("--port <n>", "port to listen on (0: any free port)", "8080")
     .option("--host <address>", "interface to listen on", "127.0.0.1")
     .option("--public-url <url>", "public origin used in citation URLs (default: each request's origin)")
@@ -72,12 +72,13 @@ function waitForStopSignal(): Promise<void> {
  */
 export async function serveUntilStopped(ctx: CliContext, options: ServeOptions): Promise<void> {
   const workers = options.workers ?? 1;
+  const serverOptions = { ...options, allowPrivateNetwork: ctx.config.allowPrivateNetwork };
   if (cluster.isWorker) {
     // A forked web worker: pages only. Tracking, and its writes, stay with the primary. Ctrl+C reaches the
     // whole process group; the primary alone decides, and stops the workers with SIGTERM.
     process.on("SIGINT", () => {});
     try {
-      const server = await startServer(ctx.store, options);
+      const server = await startServer(ctx.store, serverOptions);
       await new Promise<void>((resolve) => process.once("SIGTERM", () => resolve()));
       await server.close();
     } finally {
@@ -93,7 +94,7 @@ export async function serveUntilStopped(ctx: CliContext, options: ServeOptions):
       const forked = await forkWebWorkers(workers, options.host);
       server = { url: forked.url, close: forked.stop };
     } else {
-      server = await startServer(ctx.store, options);
+      server = await startServer(ctx.store, serverOptions);
     }
   } catch (error) {
     await ctx.close();

@@ -9,6 +9,7 @@ import {
   DEFAULT_WATCH_FILTER,
   deliverAlerts,
   InvalidTargetError,
+  watchlistFeedUrl,
 } from "../../notify/index.js";
 import { slugify } from "../../store/index.js";
 import { CliError, withContext } from "../context.js";
@@ -35,10 +36,6 @@ function channelOf(opts: { webhook?: string; email?: string; atom?: boolean }): 
   if (opts.webhook) return { channel: "webhook", target: opts.webhook };
   if (opts.email) return { channel: "email", target: opts.email };
   return { channel: "atom", target: null };
-}
-
-function feedUrl(publicUrl: string, w: Watchlist): string {
-  return new URL(`/feeds/watchlists/${w.secret}.atom`, publicUrl).href;
 }
 
 interface AddOptions {
@@ -100,7 +97,8 @@ export function registerWatchCommands(program: Command): void {
           if (error instanceof InvalidTargetError) throw new CliError(error.message);
           throw error;
         }
-        const feed = channel === "atom" ? feedUrl(config.publicUrl ?? DEFAULT_PUBLIC_URL, watchlist) : null;
+        const feed =
+          channel === "atom" ? watchlistFeedUrl(config.publicUrl ?? DEFAULT_PUBLIC_URL, watchlist) : null;
         if (opts.json) {
           console.log(JSON.stringify({ ...watchlist, feedUrl: feed }, null, 2));
           return;

@@ -355,6 +355,85 @@ export const StatsSchema = z
   })
   .openapi("Stats");
 
+export const AlertChannelSchema = z
+  .enum(["webhook", "email", "atom"], { error: "must be one of webhook, email, atom" })
+  .openapi("AlertChannel");
+export const AlertCadenceSchema = z
+  .enum(["immediate", "weekly"], { error: "must be immediate or weekly" })
+  .openapi("AlertCadence");
+
+export const WatchFilterSchema = z
+  .object({
+    platforms: z.array(z.string()).openapi({ description: "Platform slugs; empty: any" }),
+    termsTypes: z.array(z.string()).openapi({ description: "Terms types; empty: any" }),
+    clauseTypes: z
+      .array(z.string())
+      .openapi({ description: "Clause types one of which a provision change must involve; empty: any" }),
+    kinds: z.array(ChangeKindSchema),
+    minSeverity: SeveritySchema,
+  })
+  .openapi("WatchFilter");
+
+export const WatchlistSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    channel: AlertChannelSchema,
+    target: z.string().nullable().openapi({ description: "Webhook URL or e-mail address; null for Atom" }),
+    cadence: AlertCadenceSchema,
+    filter: WatchFilterSchema,
+    createdAt: z.string().openapi({ description: "It alerts on changes recorded from then on" }),
+    lastDigestAt: z.string().nullable(),
+    alerts: z
+      .object({
+        delivered: z.number().int(),
+        pending: z.number().int(),
+        failing: z.number().int().openapi({ description: "Pending alerts that failed at least once" }),
+        lastError: z.string().nullable(),
+      })
+      .openapi({ description: "Delivery state of its alerts" }),
+  })
+  .openapi("Watchlist");
+
+export const NewWatchlistSchema = WatchlistSchema.extend({
+  secret: z.string().nullable().openapi({
+    description:
+      "Webhooks: the HMAC-SHA256 key of the X-ClauseWatch-Signature header. Shown only in this response",
+  }),
+  feedUrl: z.string().nullable().openapi({
+    description: "Atom: the private feed URL (the secret is in it). Shown only in this response",
+  }),
+  notes: z.array(z.string()).openapi({ description: "Things to know, e.g. a platform not tracked yet" }),
+}).openapi("NewWatchlist");
+
+const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** The body of POST /v1/watchlists: what `clausewatch watch add` takes. */
+export const WatchlistInputSchema = z
+  .strictObject({
+    name: z.string().trim().min(1, "is required").max(200, "must be at most 200 characters"),
+    channel: AlertChannelSchema,
+    target: z.string().max(2000, "must be at most 2000 characters").nullable().optional().openapi({
+      description: "Webhook URL (http or https, public address) or e-mail address; none for Atom",
+      example: "https://hooks.example.org/clausewatch",
+    }),
+    cadence: AlertCadenceSchema.optional().openapi({
+      description: "Default immediate: one alert per change",
+    }),
+    filter: z
+      .strictObject({
+        platforms: z.array(z.string().regex(slugPattern, "must be a platform slug")).max(100).optional(),
+        termsTypes: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
+        clauseTypes: z.array(z.string().regex(slugPattern, "must be a clause type id")).max(100).optional(),
+        kinds: z.array(ChangeKindSchema).min(1, "needs at least one kind").optional().openapi({
+          description: "Default: substantive only",
+        }),
+        minSeverity: SeveritySchema.optional().openapi({ description: "Default: low" }),
+      })
+      .optional(),
+  })
+  .openapi("WatchlistInput");
+
 /** Cursor pagination metadata. */
 export const CursorMetaSchema = z
   .object({

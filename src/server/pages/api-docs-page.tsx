@@ -1,6 +1,6 @@
 /**
  * Browsable API reference, rendered on the server from the OpenAPI document itself (so it cannot drift from
- * the API), with a GET form per operation: it works without JavaScript and under the strict CSP.
+ * the API), with a GET form per public operation: it works without JavaScript and under the strict CSP.
  */
 import type { OpenApiDocument } from "../api/create-api.js";
 import { Layout } from "../components/layout.js";
@@ -22,6 +22,10 @@ interface OperationInfo {
   tag: string;
   parameters: ParameterInfo[];
   responses: { status: string; description: string; media: string[] }[];
+  /** True when the operation needs an API key. */
+  keyed: boolean;
+  /** The named schema of a JSON request body, if it takes one. */
+  body: string | null;
 }
 
 function record(value: unknown): Record<string, unknown> {
@@ -65,6 +69,9 @@ export function operationsOf(doc: OpenApiDocument): OperationInfo[] {
         media: Object.keys(record(record(r).content)),
       }));
       const tags = Array.isArray(operation.tags) ? operation.tags.map(String) : [];
+      const bodySchema = record(
+        record(record(record(operation.requestBody).content)["application/json"]).schema,
+      );
       out.push({
         id: `${method}-${path}`.replace(/[^a-z0-9]+/gi, "-").replace(/-+$/, ""),
         method: method.toUpperCase(),
@@ -73,6 +80,8 @@ export function operationsOf(doc: OpenApiDocument): OperationInfo[] {
         tag: tags[0] ?? "Other",
         parameters,
         responses,
+        keyed: Array.isArray(operation.security) && operation.security.length > 0,
+        body: str(bodySchema.$ref).split("/").pop() || null,
       });
     }
   }
@@ -87,7 +96,8 @@ function Operation(props: { op: OperationInfo; base: string }) {
     (path, p) => path.replace(`{${p.name}}`, p.example ?? `{${p.name}}`),
     op.path,
   );
-  const concrete = !examplePath.includes("{");
+  // A browser form can only send a GET without a key.
+  const tryable = !examplePath.includes("{") && op.method === "GET" && !op.keyed;
   return (
     <section class="card" aria-labelledby={op.id}>
       <h3 id={op.id}>
@@ -97,6 +107,16 @@ function Operation(props: { op: OperationInfo; base: string }) {
         </code>
       </h3>
       <p>{op.summary}</p>
+      {op.keyed ? (
+        <p>
+          Needs an API key: <code>{"Authorization: Bearer <key>"}</code>.
+        </p>
+      ) : null}
+      {op.body ? (
+        <p>
+          Body: JSON, schema <code>{op.body}</code> in <a href="/api/openapi.json">openapi.json</a>.
+        </p>
+      ) : null}
       {op.parameters.length > 0 ? (
         <table>
           <caption class="visually-hidden">Parameters of {op.path}</caption>
@@ -131,7 +151,7 @@ function Operation(props: { op: OperationInfo; base: string }) {
           </li>
         ))}
       </ul>
-      {concrete ? (
+      {tryable ? (
         <form
           class="filters"
           method="get"
@@ -147,7 +167,7 @@ function Operation(props: { op: OperationInfo; base: string }) {
           <button type="submit">Try it</button>
         </form>
       ) : null}
-      {pathParams.length > 0 ? (
+      {pathParams.length > 0 && op.method === "GET" && !op.keyed ? (
         <p>
           Example: <a href={`${props.base}${examplePath}`}>{`${props.base}${examplePath}`}</a>
         </p>
@@ -161,7 +181,7 @@ export function ApiDocsPage(props: { doc: OpenApiDocument }) {
   const tags = [...new Set(ops.map((o) => o.tag))];
   const base = "/api";
   return (
-    <Layout title="API reference" section="api" description="Read-only HTTP API of ClauseWatch.">
+    <Layout title="API reference" section="api" description="HTTP API of ClauseWatch.">
       <h1>{props.doc.info.title}</h1>
       <p class="lede">{props.doc.info.description}</p>
       <p>
