@@ -4,6 +4,7 @@ import { after, before, describe, it } from "node:test";
 import { z as zod } from "@hono/zod-openapi";
 import type { Hono } from "hono";
 import type { z } from "zod";
+import { issueApiKey } from "../../src/access/index.js";
 import {
   ChangeRecordDetailSchema,
   ChangeRecordSchema,
@@ -11,6 +12,7 @@ import {
   ClauseTypeSchema,
   cursorList,
   DocumentSchema,
+  NewWatchlistSchema,
   PageMetaSchema,
   PlatformSchema,
   ProvisionSchema,
@@ -19,6 +21,7 @@ import {
   single,
   VersionSchema,
   VersionSummarySchema,
+  WatchlistSchema,
 } from "../../src/server/api/schemas.js";
 import { createApp } from "../../src/server/index.js";
 import { listChangeRecords, listDocuments, listProvisions } from "../../src/store/queries/index.js";
@@ -76,9 +79,14 @@ describe("HTTP API over the analysed demo corpus", () => {
     await demo?.dispose();
   });
 
-  async function json<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
-    const response = await app.request(path);
-    assert.equal(response.status, 200, `${path}: ${response.status} ${await response.clone().text()}`);
+  async function json<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    init: RequestInit = {},
+    status = 200,
+  ): Promise<z.infer<S>> {
+    const response = await app.request(path, init);
+    assert.equal(response.status, status, `${path}: ${response.status} ${await response.clone().text()}`);
     assert.match(response.headers.get("content-type") ?? "", /application\/json/);
     const parsed = schema.safeParse(await response.json());
     assert.ok(
@@ -123,6 +131,28 @@ describe("HTTP API over the analysed demo corpus", () => {
     await json(`/api/v1/citations/CW-P-${ids.provision}`, single(CitationSchema));
     await json("/api/v1/stats", single(StatsSchema));
     await json("/api/v1/compare?p=github,edx", single(zod.object({ platforms: zod.array(PlatformSchema) })));
+
+    const { key } = await issueApiKey(demo.store, "schema check");
+    const authorization = `Bearer ${key}`;
+    const created = await json(
+      "/api/v1/watchlists",
+      single(NewWatchlistSchema),
+      {
+        method: "POST",
+        headers: { authorization, "content-type": "application/json" },
+        body: JSON.stringify({ name: "GitHub", channel: "atom", filter: { platforms: ["github"] } }),
+      },
+      201,
+    );
+    await json("/api/v1/watchlists", single(zod.array(WatchlistSchema)), { headers: { authorization } });
+    await json(`/api/v1/watchlists/${created.data.id}`, single(WatchlistSchema), {
+      headers: { authorization },
+    });
+    const deleted = await app.request(`/api/v1/watchlists/${created.data.id}`, {
+      method: "DELETE",
+      headers: { authorization },
+    });
+    assert.equal(deleted.status, 204);
   });
 
   it("serves CSV for every listing, on ?format=csv or Accept: text/csv", async () => {
@@ -258,10 +288,14 @@ describe("HTTP API over the analysed demo corpus", () => {
             summary?: string;
             parameters?: { name: string; in: string }[];
             responses: Record<string, unknown>;
+            security?: Record<string, string[]>[];
           }
         >
       >;
-      components: { schemas: Record<string, unknown> };
+      components: {
+        schemas: Record<string, unknown>;
+        securitySchemes: Record<string, { type: string; scheme: string }>;
+      };
     };
     assert.equal(doc.openapi, "3.1.0");
     const documented = new Set(
@@ -275,6 +309,10 @@ describe("HTTP API over the analysed demo corpus", () => {
         .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, "{$1}")}`),
     );
     assert.ok(routed.size >= 16, `${routed.size} routes`);
+    for (const op of ["GET", "POST"].map((m) => `${m} /api/v1/watchlists`))
+      assert.ok(routed.has(op) && documented.has(op), op);
+    for (const op of ["GET", "DELETE"].map((m) => `${m} /api/v1/watchlists/{id}`))
+      assert.ok(routed.has(op) && documented.has(op), op);
     assert.deepEqual(
       [...routed].filter((r) => !documented.has(r)),
       [],
@@ -289,9 +327,23 @@ describe("HTTP API over the analysed demo corpus", () => {
       for (const [method, op] of Object.entries(ops)) {
         assert.ok(op.summary, `${method} ${path} has a summary`);
         assert.ok(
-          op.responses["200"] && op.responses["400"],
+          Object.keys(op.responses).some((s) => s.startsWith("2")) && op.responses["400"],
           `${method} ${path} documents success and errors`,
         );
+        // Watchlists are the keyed part of the API; everything else stays public.
+        const keyed = path.startsWith("/v1/watchlists");
+        assert.equal(Boolean(op.security?.length), keyed, `${method} ${path}: security`);
+        if (keyed) {
+          const [scheme] = Object.keys(op.security?.[0] ?? {});
+          assert.deepEqual(
+            {
+              type: doc.components.securitySchemes[scheme ?? ""]?.type,
+              scheme: doc.components.securitySchemes[scheme ?? ""]?.scheme,
+            },
+            { type: "http", scheme: "bearer" },
+          );
+          assert.ok(op.responses["401"], `${method} ${path} documents 401`);
+        }
         for (const name of path.match(/\{(\w+)\}/g) ?? []) {
           assert.ok(
             op.parameters?.some((p) => p.in === "path" && `{${p.name}}` === name),

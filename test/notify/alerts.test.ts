@@ -4,15 +4,10 @@
  * loopback receive them; the Atom feeds serve them.
  */
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
 import { after, before, it } from "node:test";
 import { SMTPServer } from "smtp-server";
-import { Archiver } from "../../src/archive/archiver.js";
-import { dateFromFileName } from "../../src/archive/ota/dataset-layout.js";
-import { WarcWriter } from "../../src/archive/warc/warc-writer.js";
 import {
   createWatchlist,
   DEFAULT_WATCH_FILTER,
@@ -21,15 +16,13 @@ import {
   WebhookSender,
   webhookSignature,
 } from "../../src/notify/index.js";
-import { catchUp, createVersionListener } from "../../src/pipeline/index.js";
+import { catchUp } from "../../src/pipeline/index.js";
 import { createApp } from "../../src/server/index.js";
-import { describeEachBackend, type TestStore } from "../helpers/backends.js";
+import { describeEachBackend } from "../helpers/backends.js";
+import { BEFORE_PROTON, importProton } from "../helpers/proton-versions.js";
 
-/** Real consecutive versions (Open Terms Archive contributors, ODC-By 1.0; see src/changes/fixtures). */
-const DIR = new URL("../../src/changes/fixtures/Proton Mail/Privacy Policy/", import.meta.url);
-const FILES = ["2025-09-23T06-17-26Z.md", "2026-02-04T12-46-26Z.md", "2026-02-05T12-44-55Z.md"];
-/** Watchlists are created "before" these versions so that they see them. */
-const CREATED = "2025-01-01T00:00:00.000Z";
+/** Watchlists are created "before" the Proton versions so that they see them. */
+const CREATED = BEFORE_PROTON;
 
 /** A webhook receiver: `/flaky` answers 500 to its first call, then 204; any other path 204. */
 interface Receiver {
@@ -85,22 +78,6 @@ after(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
 });
-
-async function importProton({ store, dataDir }: TestStore): Promise<void> {
-  const archiver = new Archiver(store, {
-    warc: new WarcWriter(join(dataDir, "warc")),
-    onVersion: createVersionListener(store),
-  });
-  for (const file of FILES) {
-    await archiver.importVersion({
-      platform: "Proton Mail",
-      termsType: "Privacy Policy",
-      recordedAt: dateFromFileName(file) ?? "",
-      bytes: readFileSync(new URL(file, DIR)),
-      source: `fixture:${file}`,
-    });
-  }
-}
 
 describeEachBackend("watchlists and alerts", (get) => {
   it("writes one alert per matching change, delivers webhooks signed and retried, digests by e-mail, feeds by Atom", async () => {
