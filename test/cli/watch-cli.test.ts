@@ -39,6 +39,13 @@ describe("clausewatch watch and alerts commands (SQLite file, real processes)", 
     assert.match(unknown.stderr, /unknown clause type: no-such-type/);
     const two = await runCli(["watch", "add", "X", "--atom", "--email", "a@b.org"], env);
     assert.match(two.stderr, /exactly one of/);
+    // Refused now rather than failing at every delivery: the SSRF guard would never let it through.
+    const internal = await runCli(["watch", "add", "X", "--webhook", "http://127.0.0.1:9/hook"], {
+      ...env,
+      CLAUSEWATCH_ALLOW_PRIVATE_NETWORK: "",
+    });
+    assert.equal(internal.code, 1);
+    assert.match(internal.stderr, /webhook refused: .*127\.0\.0\.1.*loopback/);
     const listed = await runCli(["watch", "list", "--json"], env);
     const rows = JSON.parse(listed.stdout) as { id: number; secret?: string; alerts: { pending: number } }[];
     assert.equal(rows.length, 1);
