@@ -33,15 +33,13 @@ export function registerKeyCommands(program: Command): void {
     .action(async (opts: { json?: boolean }) => {
       await withContext(async ({ store }) => {
         const rows = await store.apiKeys.list();
-        if (opts.json) {
-          console.log(JSON.stringify(rows, null, 2));
-          return;
-        }
-        if (rows.length === 0) console.log("no API keys (issue one with: clausewatch keys add <name>)");
-        for (const k of rows)
-          console.log(
-            `#${k.id} ${k.name}: created ${k.createdAt}, last used ${k.lastUsedAt ?? "never"}${k.revokedAt ? `, revoked ${k.revokedAt}` : ""}`,
-          );
+        if (opts.json) console.log(JSON.stringify(rows, null, 2));
+        else if (rows.length === 0) console.log("no API keys (issue one with: clausewatch keys add <name>)");
+        else
+          for (const k of rows)
+            console.log(
+              `#${k.id} ${k.name}: created ${k.createdAt}, last used ${k.lastUsedAt ?? "never"}${k.revokedAt ? `, revoked ${k.revokedAt}` : ""}`,
+            );
       });
     });
 

@@ -1,5 +1,4 @@
-import type { Kysely } from "kysely";
-import { type DialectName, idColumn, type SchemaMigration } from "./migration.js";
+import { idColumn, type SchemaMigration } from "./migration.js";
 
 /**
  * API keys, for self-service watchlists over the HTTP API. Only the SHA-256 of a key is stored, so a copy of
@@ -8,7 +7,7 @@ import { type DialectName, idColumn, type SchemaMigration } from "./migration.js
  */
 export const apiKeysMigration: SchemaMigration = {
   name: "010-api-keys",
-  async up(db: Kysely<unknown>, dialect: DialectName) {
+  up: async (db, dialect) => {
     await db.schema
       .createTable("api_keys")
       .addColumn("id", "integer", idColumn(dialect))

@@ -1,43 +1,43 @@
-import type { Kysely, Selectable } from "kysely";
+import type { Kysely } from "kysely";
 import type { ApiKey } from "../../model/index.js";
-import type { ApiKeyTable, Database } from "../schema.js";
+import type { Database } from "../schema.js";
 
-function toApiKey(row: Selectable<ApiKeyTable>): ApiKey {
-  return {
-    id: row.id,
-    name: row.name,
-    createdAt: row.created_at,
-    lastUsedAt: row.last_used_at,
-    revokedAt: row.revoked_at,
-  };
-}
+/** The columns of an {@link ApiKey}, named as the model names them (never the hash). */
+const KEY_COLUMNS = [
+  "id",
+  "name",
+  "created_at as createdAt",
+  "last_used_at as lastUsedAt",
+  "revoked_at as revokedAt",
+] as const;
 
 /** API keys, stored as the SHA-256 of the key: the key itself is shown once, when issued, and never kept. */
 export class ApiKeyRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async create(name: string, keySha256: string, createdAt: string): Promise<ApiKey> {
-    const row = await this.db
+    return this.db
       .insertInto("api_keys")
       .values({ name, key_sha256: keySha256, created_at: createdAt, last_used_at: null, revoked_at: null })
-      .returningAll()
+      .returning(KEY_COLUMNS)
       .executeTakeFirstOrThrow();
-    return toApiKey(row);
   }
 
   /** Every key, revoked ones too, oldest first. */
   async list(): Promise<ApiKey[]> {
-    return (await this.db.selectFrom("api_keys").selectAll().orderBy("id").execute()).map(toApiKey);
+    return this.db.selectFrom("api_keys").select(KEY_COLUMNS).orderBy("id").execute();
   }
 
   /** The key whose hash this is, with the stored hash (for a constant-time check by the caller). */
   async findByHash(keySha256: string): Promise<{ key: ApiKey; keySha256: string } | undefined> {
     const row = await this.db
       .selectFrom("api_keys")
-      .selectAll()
+      .select([...KEY_COLUMNS, "key_sha256"])
       .where("key_sha256", "=", keySha256)
       .executeTakeFirst();
-    return row ? { key: toApiKey(row), keySha256: row.key_sha256 } : undefined;
+    if (!row) return undefined;
+    const { key_sha256, ...key } = row;
+    return { key, keySha256: key_sha256 };
   }
 
   async touch(id: number, at: string): Promise<void> {
