@@ -1,11 +1,11 @@
 /** Errors a request can end with; pages render them as HTML, the API as JSON. */
 
 /** The client errors a request can end with. */
-export type ClientErrorStatus = 400 | 401 | 404 | 415 | 429;
+export type ClientErrorStatus = 400 | 401 | 404 | 413 | 415 | 429;
 
 /**
  * A request the server understood but cannot answer as asked: wrong parameter (400), no or a bad API key
- * (401), no such record (404), a body that is not JSON (415), too many writes (429).
+ * (401), no such record (404), a body too large (413) or not JSON (415), too many writes (429).
  */
 export class HttpError extends Error {
   constructor(

@@ -310,6 +310,13 @@ describeEachBackend("watchlists over the API", (get) => {
       body: "name=x&channel=atom",
     });
     assert.equal(form.status, 415);
+    const huge = {
+      name: "x",
+      channel: "atom",
+      filter: { termsTypes: ["Privacy Policy"] },
+      pad: "x".repeat(70_000),
+    };
+    assert.match(await problems(await api.post("/watchlists", huge), 413), /body: at most 65536 bytes/);
     assert.deepEqual(await data(await api.get("/watchlists"), 200), []);
     assert.equal((await store.watchlists.list()).length, before);
   });

@@ -53,6 +53,10 @@ export function keyedCreated<T extends z.ZodType>(schema: T, description: string
   return {
     201: { description, content: { "application/json": { schema } } },
     ...errors,
+    413: {
+      description: "The body is larger than 64 KiB",
+      content: { "application/json": { schema: ErrorSchema } },
+    },
     415: {
       description: "The body is not `application/json`",
       content: { "application/json": { schema: ErrorSchema } },

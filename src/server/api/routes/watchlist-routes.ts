@@ -4,6 +4,8 @@
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { createMiddleware } from "hono/factory";
 import type { WatchFilter, Watchlist } from "../../../model/index.js";
 import {
   checkTarget,
@@ -14,8 +16,8 @@ import {
 } from "../../../notify/index.js";
 import { findPlatform } from "../../../store/queries/index.js";
 import type { ServerDeps } from "../../deps.js";
-import { badRequest, notFound } from "../../http-errors.js";
-import { BEARER_SCHEME, requireApiKey } from "../api-key-auth.js";
+import { badRequest, HttpError, notFound } from "../../http-errors.js";
+import { BEARER_SCHEME, type KeyEnv, requireApiKey } from "../api-key-auth.js";
 import { limitWrites } from "../rate-limit.js";
 import { keyedCreated, keyedNoContent, keyedOk } from "../responses.js";
 import { IdPath, NewWatchlistSchema, single, WatchlistInputSchema, WatchlistSchema } from "../schemas.js";
@@ -26,6 +28,8 @@ type WatchlistInputBody = z.infer<typeof WatchlistInputSchema>;
 const TAGS = ["Watchlists"];
 const security = [{ [BEARER_SCHEME]: [] }];
 const INVALID_BODY = "Invalid body parameters";
+/** Far above any real watchlist (the schema caps every list), far below what would cost memory. */
+const MAX_BODY_BYTES = 64 * 1024;
 
 /** A watchlist as the API shows it: never its secret, which only the creation response carries. */
 async function watchlistDto(deps: ServerDeps, w: Watchlist): Promise<WatchlistDto> {
@@ -66,8 +70,18 @@ function inputProblems(deps: ServerDeps, body: WatchlistInputBody, filter: Watch
 export function registerWatchlistRoutes(api: OpenAPIHono, deps: ServerDeps): void {
   const keyed = requireApiKey(deps);
   const limited = limitWrites(deps.now);
-  // A tuple, not an array: the route's handler then knows what the guards put in its context.
-  const writeGuards: [typeof keyed, typeof limited] = [keyed, limited];
+  // Typed like the guards before it, so that the handler still sees the key they set.
+  const capped = createMiddleware<KeyEnv>(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new HttpError(413, "Request body too large", [`body: at most ${MAX_BODY_BYTES} bytes`]);
+      },
+    }),
+  );
+  // Tuples, not arrays: the route's handler then knows what the guards put in its context.
+  const deleteGuards: [typeof keyed, typeof limited] = [keyed, limited];
+  const createGuards: [typeof keyed, typeof limited, typeof capped] = [keyed, limited, capped];
 
   const list = createRoute({
     method: "get",
@@ -85,7 +99,7 @@ export function registerWatchlistRoutes(api: OpenAPIHono, deps: ServerDeps): voi
     tags: TAGS,
     summary: "Create a watchlist; it alerts on changes recorded from now on",
     security,
-    middleware: writeGuards,
+    middleware: createGuards,
     request: {
       body: { required: true, content: { "application/json": { schema: WatchlistInputSchema } } },
     },
@@ -112,7 +126,7 @@ export function registerWatchlistRoutes(api: OpenAPIHono, deps: ServerDeps): voi
     tags: TAGS,
     summary: "Delete one of your watchlists and its alerts",
     security,
-    middleware: writeGuards,
+    middleware: deleteGuards,
     request: { params: IdPath },
     responses: keyedNoContent("Deleted"),
   });
