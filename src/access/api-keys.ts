@@ -11,7 +11,8 @@ import type { Repositories } from "../store/index.js";
 /** What every key starts with. */
 export const API_KEY_PREFIX = "cwk_";
 const KEY_BYTES = 32;
-const KEY_FORMAT = /^cwk_[A-Za-z0-9_-]{43}$/;
+/** The prefix and 32 bytes in base64url (43 characters, no padding). */
+const KEY_FORMAT = new RegExp(`^${API_KEY_PREFIX}[A-Za-z0-9_-]{43}$`);
 
 /** Hex SHA-256 of a key, as stored. */
 export function hashApiKey(key: string): string {

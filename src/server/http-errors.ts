@@ -47,6 +47,7 @@ export function unauthorized(presented: boolean): HttpError {
   );
 }
 
+/** 429 with `Retry-After`: the caller may write again in that many seconds. */
 export function tooManyRequests(retryAfterSeconds: number): HttpError {
   return new HttpError(
     429,

@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { issueApiKey } from "../../access/index.js";
 import { CliError, withContext } from "../context.js";
 
+/** Registers `keys add`, `keys list` and `keys revoke`. */
 export function registerKeyCommands(program: Command): void {
   const keys = program
     .command("keys")

@@ -11,6 +11,7 @@ import type { MiddlewareHandler } from "hono";
 /** How long a browser may reuse a preflight answer, in seconds. */
 const PREFLIGHT_MAX_AGE = 600;
 
+/** Answers preflights and marks every API response readable from any origin, without credentials. */
 export function apiCors(): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method === "OPTIONS" && c.req.header("access-control-request-method")) {

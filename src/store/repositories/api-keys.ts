@@ -15,6 +15,7 @@ const KEY_COLUMNS = [
 export class ApiKeyRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
+  /** Stores a new key by its hash. */
   async create(name: string, keySha256: string, createdAt: string): Promise<ApiKey> {
     return this.db
       .insertInto("api_keys")
@@ -40,6 +41,7 @@ export class ApiKeyRepository {
     return { key, keySha256: key_sha256 };
   }
 
+  /** Records that the key authenticated a request at `at`. */
   async touch(id: number, at: string): Promise<void> {
     await this.db.updateTable("api_keys").set({ last_used_at: at }).where("id", "=", id).execute();
   }

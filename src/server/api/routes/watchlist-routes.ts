@@ -67,6 +67,7 @@ function inputProblems(deps: ServerDeps, body: WatchlistInputBody, filter: Watch
   return problems;
 }
 
+/** Registers the keyed watchlist routes, each behind the API key guard (and the write limit for writes). */
 export function registerWatchlistRoutes(api: OpenAPIHono, deps: ServerDeps): void {
   const keyed = requireApiKey(deps);
   const limited = limitWrites(deps.now);
