@@ -4,9 +4,10 @@
  * SHA-256 is stored. A fast hash is enough: the key has 256 bits of entropy, so there is nothing to guess
  * that a slow hash would protect.
  */
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { ApiKey } from "../model/index.js";
 import type { Repositories } from "../store/index.js";
+import { sha256Hex } from "../util/hash.js";
 
 /** What every key starts with. */
 export const API_KEY_PREFIX = "cwk_";
@@ -16,7 +17,7 @@ const KEY_FORMAT = new RegExp(`^${API_KEY_PREFIX}[A-Za-z0-9_-]{43}$`);
 
 /** Hex SHA-256 of a key, as stored. */
 export function hashApiKey(key: string): string {
-  return createHash("sha256").update(key, "utf8").digest("hex");
+  return sha256Hex(key);
 }
 
 /** Issues a new key named `name`; the returned `key` is the only copy there will ever be. */
