@@ -30,12 +30,12 @@ export interface Provision {
   context?: string;
 }
 
-/** Why a classifier decided: a pattern that matched or a weighted feature. */
+/** Why a classification is what it is: a pattern that matched, a weighted feature, or a reviewer's verdict. */
 export interface ClassificationReason {
-  kind: "pattern" | "feature";
-  /** Pattern id or n-gram. */
+  kind: "pattern" | "feature" | "reviewer";
+  /** Pattern id, n-gram, or the review (number, verdict, reviewer, note). */
   name: string;
-  /** Feature weight × value, or pattern weight. */
+  /** Feature weight × value, pattern weight, or 1 for a review. */
   weight: number;
 }
 

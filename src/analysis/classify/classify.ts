@@ -189,8 +189,8 @@ function polarityOf(
   return resolved;
 }
 
-/** Severity from the taxonomy's rules; a protective clause is low whatever its type. */
-function severityOf(
+/** Severity from the taxonomy's rules; a protective clause is low whatever its type. Reviewed types use it too. */
+export function severityOf(
   type: ClauseType,
   provisionText: string,
   hits: readonly PatternHit[],

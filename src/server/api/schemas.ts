@@ -169,7 +169,7 @@ export const ClassificationSchema = z
     evidenceEnd: z.number().int(),
     source: z.string(),
     reasons: z.array(
-      z.object({ kind: z.enum(["pattern", "feature"]), name: z.string(), weight: z.number() }),
+      z.object({ kind: z.enum(["pattern", "feature", "reviewer"]), name: z.string(), weight: z.number() }),
     ),
   })
   .openapi("Classification");
