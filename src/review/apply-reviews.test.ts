@@ -24,7 +24,11 @@ function machine(type: string, sentence: string, polarity: Classification["polar
   };
 }
 
-const AFFILIATES = machine("sharing-affiliates", "We share your data within our corporate group.", "concerning");
+const AFFILIATES = machine(
+  "sharing-affiliates",
+  "We share your data within our corporate group.",
+  "concerning",
+);
 const CONTACT = machine("privacy-contact", "Contact us with questions.", "protective");
 
 const PROVISION: ClassifiedProvision = {
@@ -98,7 +102,10 @@ describe("applyReviews", () => {
     assert.equal(c.name, taxonomy.byId.get("sharing-service-providers")!.name);
     assert.deepEqual(c.evidence, AFFILIATES.evidence);
     const type = taxonomy.byId.get("sharing-service-providers")!;
-    assert.equal(c.polarity, resolvePolarity(type, AFFILIATES.evidence.text, matchPatterns(type, TEXT)).value);
+    assert.equal(
+      c.polarity,
+      resolvePolarity(type, AFFILIATES.evidence.text, matchPatterns(type, TEXT)).value,
+    );
     assert.equal(c.polarity, "neutral", "the new type's reading, not the replaced type's");
     assert.match(c.reasons[0]!.name, /relabelled sharing-affiliates as sharing-service-providers by ana/);
   });
@@ -127,7 +134,9 @@ describe("applyReviews", () => {
       review("add", "arbitration", { polarity: "protective" }),
     ]);
     assert.equal(clauseOf(confirmed, "sharing-affiliates")!.polarity, "concerning");
-    const neutral = applyReviews(PROVISION, [review("confirm", "sharing-affiliates", { polarity: "neutral" })]);
+    const neutral = applyReviews(PROVISION, [
+      review("confirm", "sharing-affiliates", { polarity: "neutral" }),
+    ]);
     assert.equal(clauseOf(neutral, "sharing-affiliates")!.polarity, "neutral");
     const arbitration = clauseOf(confirmed, "arbitration")!;
     assert.equal(arbitration.polarity, "protective");
