@@ -51,6 +51,31 @@ export class ReviewRepository {
     return rows.map(toReview);
   }
 
+  /**
+   * The reviews of many texts (by their SHA-256) in one query, each text's oldest first; texts without reviews
+   * are absent. Analysis asks this once per version, so a version nobody reviewed costs one query.
+   */
+  async forTexts(textSha256s: readonly string[]): Promise<Map<string, Review[]>> {
+    const byText = new Map<string, Review[]>();
+    const unique = [...new Set(textSha256s)];
+    // Chunked under the bound parameters a statement may carry (SQLite 32,766; a document has a few thousand).
+    const CHUNK = 5_000;
+    for (let i = 0; i < unique.length; i += CHUNK) {
+      const rows = await this.db
+        .selectFrom("reviews")
+        .selectAll()
+        .where("text_sha256", "in", unique.slice(i, i + CHUNK))
+        .orderBy("id")
+        .execute();
+      for (const row of rows) {
+        const list = byText.get(row.text_sha256);
+        if (list) list.push(toReview(row));
+        else byText.set(row.text_sha256, [toReview(row)]);
+      }
+    }
+    return byText;
+  }
+
   /** Every review, oldest first. */
   async list(): Promise<Review[]> {
     return (await this.db.selectFrom("reviews").selectAll().orderBy("id").execute()).map(toReview);
