@@ -66,12 +66,16 @@ export class AnalysisRepository {
   /**
    * Replaces the stored analysis of a version (provisions, classifications, grade, entities) and keeps the
    * index of current provisions on the document's newest analysed version. Run it in a transaction.
+   *
+   * A provision that comes out of the new analysis exactly as stored (same place, key, headings and text: every
+   * re-analysis with the same segmenter) keeps its row and id, with only its classifications replaced, so its
+   * record ID (CW-P-n) stays citable and the reviews that name it stay attached.
    */
   async save(record: VersionAnalysisRecord): Promise<void> {
     const { versionId, documentId } = record;
     await this.searchHeads.release(documentId, versionId);
     await this.db.deleteFrom("classifications").where("version_id", "=", versionId).execute();
-    await this.db.deleteFrom("provisions").where("version_id", "=", versionId).execute();
+    const kept = await this.keepUnchanged(versionId, record.provisions);
     await this.db.deleteFrom("version_analyses").where("version_id", "=", versionId).execute();
     await this.db
       .insertInto("version_analyses")
@@ -92,27 +96,31 @@ export class AnalysisRepository {
     const BATCH = 200;
     for (let i = 0; i < record.provisions.length; i += BATCH) {
       const batch = record.provisions.slice(i, i + BATCH);
-      const ids = await this.db
-        .insertInto("provisions")
-        .values(
-          batch.map((p) => ({
-            version_id: versionId,
-            document_id: documentId,
-            idx: p.index,
-            key: p.key,
-            heading_path: JSON.stringify(p.headingPath),
-            start_offset: p.start,
-            end_offset: p.end,
-            text: p.text,
-            max_severity: maxSeverity(p.clauses),
-          })),
-        )
-        .returning(["id", "idx"])
-        .execute();
+      const fresh = batch.filter((p) => !kept.has(p.index));
+      const ids =
+        fresh.length === 0
+          ? []
+          : await this.db
+              .insertInto("provisions")
+              .values(
+                fresh.map((p) => ({
+                  version_id: versionId,
+                  document_id: documentId,
+                  idx: p.index,
+                  key: p.key,
+                  heading_path: JSON.stringify(p.headingPath),
+                  start_offset: p.start,
+                  end_offset: p.end,
+                  text: p.text,
+                  max_severity: maxSeverity(p.clauses),
+                })),
+              )
+              .returning(["id", "idx"])
+              .execute();
       const idByIndex = new Map(ids.map((r) => [r.idx, r.id]));
       const classifications = batch.flatMap((p) =>
         p.clauses.map((c) => ({
-          provision_id: idByIndex.get(p.index)!,
+          provision_id: kept.get(p.index) ?? idByIndex.get(p.index)!,
           version_id: versionId,
           document_id: documentId,
           type: c.type,
@@ -129,6 +137,73 @@ export class AnalysisRepository {
         await this.db.insertInto("classifications").values(classifications).execute();
     }
     await this.searchHeads.refresh(documentId);
+  }
+
+  /**
+   * Before a re-analysis is stored (its classifications deleted already): keeps the rows of the provisions that
+   * come out unchanged (updating their highest severity), deletes the others, and returns the kept ids by index.
+   * A first analysis finds no rows and costs one query.
+   */
+  private async keepUnchanged(
+    versionId: number,
+    provisions: ClassifiedProvision[],
+  ): Promise<Map<number, number>> {
+    const rows = await this.db
+      .selectFrom("provisions")
+      .select(["id", "idx", "key", "heading_path", "start_offset", "end_offset", "text", "max_severity"])
+      .where("version_id", "=", versionId)
+      .execute();
+    const kept = new Map<number, number>();
+    if (rows.length === 0) return kept;
+    const byIndex = new Map(provisions.map((p) => [p.index, p]));
+    const gone: number[] = [];
+    const severityChanged = new Map<Severity | null, number[]>();
+    for (const row of rows) {
+      const p = byIndex.get(row.idx);
+      const same =
+        p !== undefined &&
+        p.key === row.key &&
+        p.start === row.start_offset &&
+        p.end === row.end_offset &&
+        p.text === row.text &&
+        JSON.stringify(p.headingPath) === row.heading_path;
+      if (!same) {
+        gone.push(row.id);
+        continue;
+      }
+      kept.set(row.idx, row.id);
+      const severity = maxSeverity(p.clauses);
+      if (severity !== row.max_severity)
+        severityChanged.set(severity, [...(severityChanged.get(severity) ?? []), row.id]);
+    }
+    // In chunks of ids: a statement's bound parameters are limited (SQLite 32,766).
+    const CHUNK = 5_000;
+    for (let i = 0; i < gone.length; i += CHUNK)
+      await this.db
+        .deleteFrom("provisions")
+        .where("id", "in", gone.slice(i, i + CHUNK))
+        .execute();
+    for (const [severity, ids] of severityChanged)
+      for (let i = 0; i < ids.length; i += CHUNK)
+        await this.db
+          .updateTable("provisions")
+          .set({ max_severity: severity })
+          .where("id", "in", ids.slice(i, i + CHUNK))
+          .execute();
+    return kept;
+  }
+
+  /** The versions (ids, oldest analysis first) that have a provision with exactly this text. */
+  async versionsWithText(text: string): Promise<number[]> {
+    // No index serves this (provision texts are long); it runs once per reviewer verdict, not per analysis.
+    const rows = await this.db
+      .selectFrom("provisions")
+      .select("version_id")
+      .distinct()
+      .where("text", "=", text)
+      .orderBy("version_id")
+      .execute();
+    return rows.map((r) => r.version_id);
   }
 
   /** The classified provisions of a version, in order, with evidence re-sliced from the version text. */
