@@ -51,3 +51,15 @@ export function analyzeText(text: string): DocumentAnalysis {
   const grade = classifiable && provisions.length > 0 ? gradeDocument(provisions) : null;
   return { language, provisions, entities, grade, warnings };
 }
+
+/**
+ * The analysis with its provisions' classifications replaced (e.g. corrected by reviewers) and the grade
+ * recomputed from them. Entities and language are read from the text alone, so they stand; a text left
+ * ungraded (not English, no provisions) stays ungraded.
+ */
+export function withProvisions(
+  analysis: DocumentAnalysis,
+  provisions: ClassifiedProvision[],
+): DocumentAnalysis {
+  return { ...analysis, provisions, grade: analysis.grade ? gradeDocument(provisions) : null };
+}

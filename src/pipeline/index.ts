@@ -9,10 +9,14 @@ import { computeChangeRecord } from "../changes/change-record.js";
 import type { ClassifiedProvision, Version } from "../model/index.js";
 import { enqueueAlerts } from "../notify/enqueue-alerts.js";
 import type { ChangeRecord, Store } from "../store/index.js";
+import { withStoredReviews } from "./reviewed-analysis.js";
 
-/** Analyses and stores one version (replacing an earlier analysis of it). */
+/**
+ * Analyses and stores one version (replacing an earlier analysis of it), with the reviewers' verdicts on its
+ * provisions' texts applied before grading, so they hold in every version and survive every re-analysis.
+ */
 export async function analyzeVersion(store: Store, version: Version): Promise<ClassifiedProvision[]> {
-  const analysis = analyzeText(version.text);
+  const analysis = await withStoredReviews(store.reviews, analyzeText(version.text));
   await store.transaction((tx) =>
     tx.analyses.save({
       versionId: version.id,
