@@ -1,6 +1,10 @@
-/** Records a reviewer's verdict on a provision's clause type, and turns all verdicts into training labels. */
+/**
+ * Records a reviewer's verdict on a provision's clause type and applies it at once to every version with that
+ * text; turns all verdicts into training labels.
+ */
 import type { LabelledProvision } from "../analysis/classify/training-data.js";
 import type { Polarity, Review, ReviewVerdict } from "../model/index.js";
+import { reanalyzeText } from "../pipeline/reanalyze-text.js";
 import type { Store } from "../store/index.js";
 import { getProvision, type ProvisionDetail } from "../store/queries/index.js";
 import { sha256Hex } from "../util/hash.js";
@@ -25,9 +29,16 @@ async function provisionOrThrow(store: Store, id: number): Promise<ProvisionDeta
   return provision;
 }
 
+/** A stored review, with the versions it was applied to. */
+export interface AppliedReview extends Review {
+  /** Ids of the versions re-analysed with it: every version with a provision of the reviewed text. */
+  appliedTo: number[];
+}
+
 /**
  * Checks and stores a review against the provision's types as already reviewed: confirm, reject and relabel
- * name a type the provision has, add one it has not.
+ * name a type the provision has, add one it has not. Then re-analyses every version with the provision's text
+ * (in any document) and recomputes their change records, so the verdict holds everywhere at once.
  * @throws InvalidReviewError naming what is wrong
  */
 export async function reviewProvision(
@@ -35,7 +46,7 @@ export async function reviewProvision(
   input: ReviewInput,
   knownTypes: ReadonlySet<string>,
   now: string = new Date().toISOString(),
-): Promise<Review> {
+): Promise<AppliedReview> {
   const provision = await provisionOrThrow(store, input.provisionId);
   if (!input.reviewer.trim()) throw new InvalidReviewError("a review needs a reviewer name");
   for (const t of [input.clauseType, input.newType].filter((x): x is string => Boolean(x)))
@@ -43,6 +54,8 @@ export async function reviewProvision(
   if ((input.verdict === "relabel") !== Boolean(input.newType))
     throw new InvalidReviewError("relabel, and only relabel, names the new type");
   const textSha256 = sha256Hex(provision.text);
+  // The stored types have the reviews applied already; applying them again changes nothing (each verdict sets a
+  // type's presence), and it also covers analyses stored before reviews applied to them.
   const current = correctedTypes(
     provision.clauses.map((c) => c.type),
     await store.reviews.forText(textSha256),
@@ -54,7 +67,7 @@ export async function reviewProvision(
     throw new InvalidReviewError(
       `provision ${provision.id} has no ${input.clauseType} to ${input.verdict} (it has: ${current.join(", ") || "none"})`,
     );
-  return store.reviews.add({
+  const review = await store.reviews.add({
     provisionId: provision.id,
     textSha256,
     clauseType: input.clauseType,
@@ -65,6 +78,9 @@ export async function reviewProvision(
     note: input.note?.trim() || null,
     createdAt: now,
   });
+  // Stored first: were the process stopped during the re-analysis, `recompute --all` would apply it again.
+  const { versions } = await reanalyzeText(store, provision.text);
+  return { ...review, appliedTo: versions };
 }
 
 const POLARITY_WEIGHT: Record<Polarity, number> = { neutral: 0, protective: 1, concerning: 2 };

@@ -88,7 +88,8 @@ export function registerReviewCommands(program: Command): void {
           console.log(
             opts.json
               ? JSON.stringify(saved, null, 2)
-              : `review #${saved.id}: ${verdict} ${clauseType}${newType ? ` → ${newType}` : ""} on CW-P-${id}`,
+              : `review #${saved.id}: ${verdict} ${clauseType}${newType ? ` → ${newType}` : ""} on CW-P-${id}, ` +
+                  `applied to ${saved.appliedTo.length} version${saved.appliedTo.length === 1 ? "" : "s"}`,
           );
         } catch (error) {
           if (error instanceof InvalidReviewError) throw new CliError(error.message);
