@@ -16,8 +16,9 @@ export function ReviewSection(props: { reviews: readonly Review[]; knowledge: Kn
     <section aria-labelledby="reviews-h">
       <h2 id="reviews-h">Reviewer verdicts</h2>
       <p class="hint">
-        People who checked the machine's reading of this text. Their corrections are used the next time the
-        classifier is trained.
+        People who checked the machine's reading of this text. Their verdicts replace it at once (the
+        classifications marked "reviewer", the grade, comparisons and change records) and are used the next
+        time the classifier is trained.
       </p>
       <ul>
         {props.reviews.map((r) => (
