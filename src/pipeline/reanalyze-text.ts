@@ -18,10 +18,15 @@ export interface ReanalysisResult {
  * Records of versions recorded before a watchlist existed raise no alert (see `enqueueAlerts`).
  */
 export async function reanalyzeText(store: Store, text: string): Promise<ReanalysisResult> {
-  const versionIds = await store.analyses.versionsWithText(text);
+  // Each version is read once: the records below need the re-analysed versions and their neighbours again.
+  const loaded = new Map<number, Version | undefined>();
+  const load = async (id: number) => {
+    if (!loaded.has(id)) loaded.set(id, await store.versions.get(id));
+    return loaded.get(id);
+  };
   const byDocument = new Map<number, Version[]>();
-  for (const id of versionIds) {
-    const version = await store.versions.get(id);
+  for (const id of await store.analyses.versionsWithText(text)) {
+    const version = await load(id);
     if (!version) continue;
     await analyzeVersion(store, version);
     byDocument.set(version.documentId, [...(byDocument.get(version.documentId) ?? []), version]);
@@ -39,8 +44,8 @@ export async function reanalyzeText(store: Store, text: string): Promise<Reanaly
       if (at + 1 < order.length) targets.add(at + 1);
     }
     for (const at of [...targets].sort((a, b) => a - b)) {
-      const version = await store.versions.get(order[at]!.id);
-      const previous = at > 0 ? await store.versions.get(order[at - 1]!.id) : undefined;
+      const version = await load(order[at]!.id);
+      const previous = at > 0 ? await load(order[at - 1]!.id) : undefined;
       if (!version) continue;
       await recordChange(store, version, previous);
       changeRecords++;
