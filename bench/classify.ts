@@ -25,6 +25,7 @@ import { segment } from "../src/analysis/segment/index.js";
 import { type ClauseType, loadTaxonomy } from "../src/knowledge/index.js";
 import type { ClassifiedProvision, Provision } from "../src/model/index.js";
 import { sha256Hex } from "../src/util/hash.js";
+import { latestVersions } from "./corpus.js";
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -35,24 +36,7 @@ const CORPUS = argValue("--corpus") ?? "/work/shared/corpus/ota-contrib";
 const LIMIT = Number(argValue("--limit") ?? Number.POSITIVE_INFINITY);
 const REPEAT = Number(argValue("--repeat") ?? 3);
 
-interface ManifestRow {
-  service: string;
-  termsType: string;
-  date: string;
-  file: string;
-}
-
-// The latest version of every document (service × terms type).
-const latest = new Map<string, ManifestRow>();
-for (const line of readFileSync(join(CORPUS, "manifest.jsonl"), "utf8").split("\n")) {
-  if (!line.trim()) continue;
-  const row = JSON.parse(line) as ManifestRow;
-  const key = `${row.service}/${row.termsType}`;
-  const seen = latest.get(key);
-  if (!seen || seen.date < row.date) latest.set(key, row);
-}
-const files = [...latest.values()]
-  .sort((a, b) => a.file.localeCompare(b.file))
+const files = latestVersions(CORPUS)
   .slice(0, LIMIT)
   .map((r) => join(CORPUS, r.file));
 
@@ -169,7 +153,7 @@ const stages = {
     });
   }),
   grade: measure(() => {
-    for (const p of classified) if (p.length > 0) gradeDocument(p);
+    for (const p of classified) if (p.length > 0) gradeDocument(p, "privacy");
   }),
   // One run, each document's explanations right after its entities are extracted (untimed), as in the product:
   // explanations reuse the reading of provisions and sentences that entity extraction just did, and keep each

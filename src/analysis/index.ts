@@ -3,12 +3,13 @@
  * entities and grade. Pure: text in, analysis out.
  */
 
+import { loadTaxonomy } from "../knowledge/index.js";
 import type { ClassifiedProvision, Entities } from "../model/index.js";
 import { classify } from "./classify/classify.js";
 import { loadShippedModel } from "./classify/shipped-model.js";
 import { extractEntities } from "./entities/index.js";
 import type { DocumentGrade } from "./grade/contributions.js";
-import { gradeDocument } from "./grade/index.js";
+import { type GradeScale, gradeDocument, inferScale, scaleOfTermsType } from "./grade/index.js";
 import { detectLanguage, type LanguageGuess } from "./language/index.js";
 import { segment } from "./segment/index.js";
 
@@ -31,8 +32,21 @@ export function analyzerId(): string {
   return `clausewatch-classifier:${provenance?.dataHash.slice(0, 16) ?? "unversioned"}`;
 }
 
+/** Options of {@link analyzeText}. */
+export interface AnalyzeOptions {
+  /** Terms type of the document ("Privacy Policy", "Terms of Service"…): chooses the grading scale, else guessed. */
+  termsType?: string;
+}
+
+/** The grading scale of a document: from its terms type when known, else from the clause types found in it. */
+function scaleOf(provisions: readonly ClassifiedProvision[], termsType: string | undefined): GradeScale {
+  if (termsType !== undefined) return scaleOfTermsType(termsType);
+  const { byId } = loadTaxonomy();
+  return inferScale(provisions, (type) => byId.get(type)?.group);
+}
+
 /** Analyses a version's Markdown text. */
-export function analyzeText(text: string): DocumentAnalysis {
+export function analyzeText(text: string, options: AnalyzeOptions = {}): DocumentAnalysis {
   const language = detectLanguage(text);
   const segments = segment(text);
   const warnings: string[] = [];
@@ -48,7 +62,10 @@ export function analyzeText(text: string): DocumentAnalysis {
   }
   const provisions = classifiable ? classify(segments, text) : segments.map((p) => ({ ...p, clauses: [] }));
   const entities = extractEntities(text, segments);
-  const grade = classifiable && provisions.length > 0 ? gradeDocument(provisions) : null;
+  const grade =
+    classifiable && provisions.length > 0
+      ? gradeDocument(provisions, scaleOf(provisions, options.termsType))
+      : null;
   return { language, provisions, entities, grade, warnings };
 }
 
@@ -61,5 +78,9 @@ export function withProvisions(
   analysis: DocumentAnalysis,
   provisions: ClassifiedProvision[],
 ): DocumentAnalysis {
-  return { ...analysis, provisions, grade: analysis.grade ? gradeDocument(provisions) : null };
+  return {
+    ...analysis,
+    provisions,
+    grade: analysis.grade ? gradeDocument(provisions, analysis.grade.scale) : null,
+  };
 }

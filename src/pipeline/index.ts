@@ -16,7 +16,11 @@ import { withStoredReviews } from "./reviewed-analysis.js";
  * provisions' texts applied before grading, so they hold in every version and survive every re-analysis.
  */
 export async function analyzeVersion(store: Store, version: Version): Promise<ClassifiedProvision[]> {
-  const analysis = await withStoredReviews(store.reviews, analyzeText(version.text));
+  const document = await store.documents.get(version.documentId);
+  const analysis = await withStoredReviews(
+    store.reviews,
+    analyzeText(version.text, document ? { termsType: document.termsType } : {}),
+  );
   await store.transaction((tx) =>
     tx.analyses.save({
       versionId: version.id,
@@ -25,7 +29,12 @@ export async function analyzeVersion(store: Store, version: Version): Promise<Cl
       grade: analysis.grade?.grade ?? null,
       score: analysis.grade?.score ?? null,
       gradeDetails: analysis.grade
-        ? { formula: analysis.grade.formula, contributions: analysis.grade.contributions }
+        ? {
+            formula: analysis.grade.formula,
+            scale: analysis.grade.scale,
+            points: analysis.grade.points,
+            contributions: analysis.grade.contributions,
+          }
         : null,
       entities: analysis.entities,
       analyzer: analyzerId(),

@@ -10,11 +10,16 @@ import { ROOT, runCli } from "../helpers/cli.js";
 
 // The edX privacy policy (2023-06-15), one of the seeds the product was specified from (see NOTICE).
 const EDX = join(ROOT, "src/analysis/segment/fixtures/edx-privacy-policy-2023-06-15.md");
+// Signal's Terms of Service from the Open Terms Archive contrib dataset (ODC-By, see test/fixtures/ota-mini/README.md).
+const SIGNAL_TERMS = join(ROOT, "test/fixtures/ota-mini/Signal/Terms of Service/2026-02-05T12-45-46Z.md");
 const CLAUDETTE_MINI = join(ROOT, "src/analysis/classify/fixtures/claudette-mini");
 const env = { DATABASE_URL: "" };
 
 interface AnalyzeJson {
   grade: string | null;
+  score: number | null;
+  gradeScale: string | null;
+  gradePoints: number | null;
   entities: Record<string, unknown>;
   provisions: {
     id: number;
@@ -59,6 +64,19 @@ describe("clausewatch analyze, taxonomy and eval (real processes)", () => {
     const sponsor = analysis.provisions.find((p) => p.text.includes("sponsor your enrollment"));
     const institutional = sponsor?.clauses.find((c) => c.type === "sharing-institutional-clients");
     assert.equal(institutional?.severity, "high");
+  });
+
+  it("analyze grades on the scale of --type, else on the scale its clause types suggest", async () => {
+    const policy = JSON.parse((await runCli(["analyze", EDX, "--json"], env)).stdout) as AnalyzeJson;
+    assert.equal(policy.gradeScale, "privacy");
+    const asTerms = await runCli(["analyze", EDX, "--json", "--type", "Terms of Service"], env);
+    assert.equal(asTerms.code, 0, asTerms.stderr);
+    const terms = JSON.parse(asTerms.stdout) as AnalyzeJson;
+    // The same points: the terms scale expects a contract's clauses, so the score is higher.
+    assert.deepEqual([terms.gradeScale, terms.gradePoints], ["terms", policy.gradePoints]);
+    assert.ok(terms.score! > policy.score!, `${terms.score} > ${policy.score}`);
+    const contract = await runCli(["analyze", SIGNAL_TERMS, "--json"], env);
+    assert.equal((JSON.parse(contract.stdout) as AnalyzeJson).gradeScale, "terms");
   });
 
   it("analyze: a readable report, the clear findings of each severity before the less certain ones", async () => {

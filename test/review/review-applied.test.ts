@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { gradeDocument } from "../../src/analysis/grade/index.js";
+import { gradeDocument, scaleOfTermsType } from "../../src/analysis/grade/index.js";
 import { Archiver } from "../../src/archive/archiver.js";
 import { importOtaDataset } from "../../src/archive/ota/index.js";
 import { WarcWriter } from "../../src/archive/warc/warc-writer.js";
@@ -53,7 +53,11 @@ async function storedScore(store: Store, versionId: number): Promise<number | nu
 /** The grade stored for a version is the formula applied to its stored (corrected) provisions. */
 async function assertGradeOfStoredProvisions(store: Store, versionId: number): Promise<void> {
   const version = (await store.versions.get(versionId))!;
-  const expected = gradeDocument(await store.analyses.provisions(versionId, version.text));
+  const document = (await store.documents.get(version.documentId))!;
+  const expected = gradeDocument(
+    await store.analyses.provisions(versionId, version.text),
+    scaleOfTermsType(document.termsType),
+  );
   assert.equal(await storedScore(store, versionId), expected.score, `score of version ${versionId}`);
 }
 

@@ -1,7 +1,8 @@
 /** The grade of one document. */
 import type { ClassifiedProvision } from "../../model/index.js";
-import { type DocumentGrade, type GradeContribution, score } from "./contributions.js";
-import { BASE_SCORE, GRADE_FORMULA, gradeForScore, MIN_CONFIDENCE, POINTS } from "./formula.js";
+import { type DocumentGrade, type GradeContribution, tally } from "./contributions.js";
+import { GRADE_FORMULA, gradeForScore, MIN_CONFIDENCE, POINTS, scoreOfPoints } from "./formula.js";
+import type { GradeScale } from "./scale.js";
 
 function* instancesOf(provisions: readonly ClassifiedProvision[]): Generator<GradeContribution> {
   for (const provision of provisions) {
@@ -20,17 +21,12 @@ function* instancesOf(provisions: readonly ClassifiedProvision[]): Generator<Gra
 }
 
 /**
- * Grades a document from its classified provisions with the published {@link GRADE_FORMULA}. Adding a
- * concerning clause can never raise the grade, and repeating a clause never changes it. A document where
- * nothing was found scores {@link BASE_SCORE} with no contributions: callers should say so rather than
- * show the grade alone.
+ * Grades a document on its scale from its classified provisions with the published {@link GRADE_FORMULA}. Adding
+ * a concerning clause can never raise the grade, and repeating a clause never changes it. A document where
+ * nothing was found has no contributions: callers should say so rather than show the grade alone.
  */
-export function gradeDocument(provisions: readonly ClassifiedProvision[]): DocumentGrade {
-  const result = score(instancesOf(provisions));
-  return {
-    grade: gradeForScore(result.score),
-    score: result.score,
-    formula: GRADE_FORMULA,
-    contributions: result.contributions,
-  };
+export function gradeDocument(provisions: readonly ClassifiedProvision[], scale: GradeScale): DocumentGrade {
+  const { points, contributions } = tally(instancesOf(provisions));
+  const score = scoreOfPoints(points, scale);
+  return { grade: gradeForScore(score), score, points, scale, formula: GRADE_FORMULA, contributions };
 }

@@ -7,7 +7,6 @@ export type {
   PlatformGrade,
 } from "./contributions.js";
 export {
-  BASE_SCORE,
   GRADE_FORMULA,
   GRADE_THRESHOLDS,
   gradeForScore,
@@ -16,6 +15,9 @@ export {
   MIN_SCORE,
   PLATFORM_GRADE_FORMULA,
   POINTS,
+  SCALE_POINTS,
+  scoreOfPoints,
 } from "./formula.js";
 export { gradeDocument } from "./grade-document.js";
 export { gradePlatform } from "./grade-platform.js";
+export { GRADE_SCALES, type GradeScale, inferScale, scaleOfTermsType } from "./scale.js";

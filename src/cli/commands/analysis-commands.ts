@@ -18,6 +18,8 @@ export function analysisToJson(analysis: DocumentAnalysis) {
     warnings: analysis.warnings,
     grade: analysis.grade?.grade ?? null,
     score: analysis.grade?.score ?? null,
+    gradeScale: analysis.grade?.scale ?? null,
+    gradePoints: analysis.grade?.points ?? null,
     gradeContributions: analysis.grade?.contributions ?? [],
     entities: analysis.entities,
     provisions: analysis.provisions.map((p) => ({
@@ -47,7 +49,7 @@ const SEVERITY_ORDER: Severity[] = ["high", "medium", "low"];
 function renderReport(location: string, analysis: DocumentAnalysis): string {
   const lines: string[] = [`ClauseWatch analysis of ${location}`];
   lines.push(
-    `Language: ${analysis.language.language} · ${analysis.provisions.length} provisions · grade ${analysis.grade?.grade ?? "n/a"}${analysis.grade ? ` (score ${analysis.grade.score})` : ""}`,
+    `Language: ${analysis.language.language} · ${analysis.provisions.length} provisions · grade ${analysis.grade?.grade ?? "n/a"}${analysis.grade ? ` (score ${analysis.grade.score}, ${analysis.grade.scale} scale)` : ""}`,
   );
   for (const w of analysis.warnings) lines.push(`Note: ${w}`);
   const found = analysis.provisions.flatMap((p) => p.clauses.map((c) => ({ p, c })));
@@ -89,7 +91,11 @@ export function registerAnalysisCommands(program: Command): void {
     .description("split a document (file or URL) into provisions and classify them")
     .argument("<location>", "file path or URL")
     .option("--json", "print JSON")
-    .action(async (location: string, opts: { json?: boolean }) => {
+    .option(
+      "--type <terms type>",
+      'terms type ("Privacy Policy", "Terms of Service"…): its grading scale; else guessed',
+    )
+    .action(async (location: string, opts: { json?: boolean; type?: string }) => {
       const isUrl = /^https?:\/\//i.test(location);
       const target = isUrl ? location : resolve(location);
       const fetched = await fetchDocument(target, { allowPrivateNetwork: loadConfig().allowPrivateNetwork });
@@ -99,7 +105,7 @@ export function registerAnalysisCommands(program: Command): void {
         contentType: fetched.contentType,
         url: fetched.url,
       });
-      const analysis = analyzeText(markdown);
+      const analysis = analyzeText(markdown, opts.type === undefined ? {} : { termsType: opts.type });
       console.log(
         opts.json ? JSON.stringify(analysisToJson(analysis), null, 2) : renderReport(location, analysis),
       );

@@ -12,8 +12,20 @@ export function GradeBreakdown(props: { documents: readonly DocumentDetail[]; kn
   return (
     <div>
       <p>
-        Platform grade: <GradeBadge grade={grade.grade} score={grade.score} />
+        Platform grade: <GradeBadge grade={grade.grade} score={grade.score} /> (the mean of its documents' scores)
       </p>
+      <ul>
+        {graded.map((i) => {
+          const document = props.documents[i]!;
+          const scale = (document.gradeDetails as { scale?: unknown } | null)?.scale;
+          return (
+            <li>
+              {document.termsType}: <GradeBadge grade={document.grade} score={document.score} />
+              {typeof scale === "string" ? ` on the ${scale} scale` : ""}
+            </li>
+          );
+        })}
+      </ul>
       <details>
         <summary>How this grade is made ({grade.contributions.length} contributing clause types)</summary>
         <p>{grade.formula}</p>
