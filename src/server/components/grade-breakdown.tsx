@@ -12,7 +12,8 @@ export function GradeBreakdown(props: { documents: readonly DocumentDetail[]; kn
   return (
     <div>
       <p>
-        Platform grade: <GradeBadge grade={grade.grade} score={grade.score} /> (the mean of its documents' scores)
+        Platform grade: <GradeBadge grade={grade.grade} score={grade.score} /> (the mean of its documents'
+        scores)
       </p>
       <ul>
         {graded.map((i) => {
