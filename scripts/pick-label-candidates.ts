@@ -3,15 +3,20 @@
  * version of every document of the OTA contrib corpus and ranks each provision not yet in `labels/` by how unsure
  * or contestable the reading is. The score only chooses what a person reads; it never sets a label.
  *
- * Run: node --import tsx scripts/pick-label-candidates.ts [--corpus DIR] [--per-document N] [--out FILE]
+ * Run: node --import tsx scripts/pick-label-candidates.ts [--corpus DIR] [--per-document N] [--out FILE] [--rare]
  * Writes one JSON object per candidate (platform, document, versionDate, text, context, headings, predicted
  * findings, score and why), best first within each document.
+ *
+ * With --rare, reads every version of every document instead (newest first) and keeps only provisions whose
+ * wording cues a rare type (biometrics, session replay, claim time limits), so that older wordings supply examples
+ * the latest versions lack. These are segmented but not classified: the cue alone chose them.
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { readHeldOutPlatforms } from "../src/analysis/classify/label-check.js";
 import { readLabels } from "../src/analysis/classify/training-data.js";
 import { analyzeText } from "../src/analysis/index.js";
+import { segment } from "../src/analysis/segment/index.js";
 import type { ClassifiedProvision } from "../src/model/index.js";
 
 function argValue(name: string): string | undefined {
@@ -23,6 +28,9 @@ const CORPUS = argValue("--corpus") ?? "/work/shared/corpus/ota-contrib";
 const PER_DOCUMENT = Number(argValue("--per-document") ?? 60);
 const OUT = argValue("--out") ?? "bench/out/label-candidates.jsonl";
 const DOCUMENTS = ["Privacy Policy", "Trackers Policy", "Terms of Service"];
+const RARE_ONLY = process.argv.includes("--rare");
+/** Cues of the types this round added, for --rare. */
+const RARE_CUES = new Set(["biometric", "session-replay", "claim-limit"]);
 
 const HELD_OUT_PLATFORMS = readHeldOutPlatforms("labels/held-out-platforms.txt");
 
@@ -94,6 +102,66 @@ function latestFullVersion(dir: string): string | undefined {
 
 const labelled = new Set(readLabels("labels").map((r) => r.text));
 const rows: string[] = [];
+
+function dateOf(file: string): string {
+  return file.replace(/\.md$/, "").replace(/T(\d\d)-(\d\d)-(\d\d)/, "T$1:$2:$3");
+}
+
+/** Rare-type provisions of every version of one document, newest first, each text once. */
+function rareCandidates(platform: string, document: string, dir: string): void {
+  const seen = new Set<string>();
+  let kept = 0;
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".md"))
+    .sort()
+    .reverse();
+  for (const file of files) {
+    for (const p of segment(readFileSync(join(dir, file), "utf8"))) {
+      const text = p.text.trim();
+      if (kept >= PER_DOCUMENT || labelled.has(text) || seen.has(text)) continue;
+      seen.add(text);
+      const why = CUES.filter(([name, re]) => RARE_CUES.has(name) && re.test(text)).map(([name]) => name);
+      if (why.length === 0) continue;
+      kept++;
+      const candidate = { platform, document, versionDate: dateOf(file), text, context: p.context };
+      rows.push(JSON.stringify({ ...candidate, headings: p.headingPath, findings: [], score: 0, why }));
+    }
+  }
+}
+
+/** The provisions of the latest full version of one document, most contestable first. */
+function rankedCandidates(platform: string, document: string, dir: string, file: string): void {
+  const source = readFileSync(join(dir, file), "utf8");
+  const seen = new Set<string>();
+  const picked = analyzeText(source)
+    .provisions.map((p) => ({ p, ...score(p) }))
+    .filter(({ p }) => {
+      const text = p.text.trim();
+      if (labelled.has(text) || seen.has(text)) return false;
+      seen.add(text);
+      return true;
+    })
+    .sort((a, b) => b.score - a.score)
+    .slice(0, PER_DOCUMENT);
+  for (const { p, score: s, why } of picked) {
+    const findings: Finding[] = p.clauses.map((c) => ({
+      type: c.type,
+      confidence: Number(c.confidence.toFixed(2)),
+      source: c.source,
+      polarity: c.polarity,
+      severity: c.severity,
+    }));
+    const candidate = {
+      platform,
+      document,
+      versionDate: dateOf(file),
+      text: p.text.trim(),
+      context: p.context,
+    };
+    rows.push(JSON.stringify({ ...candidate, headings: p.headingPath, findings, score: s, why }));
+  }
+}
+
 for (const platform of readdirSync(CORPUS).sort()) {
   if (HELD_OUT_PLATFORMS.includes(platform) || !statSync(join(CORPUS, platform)).isDirectory()) continue;
   for (const document of DOCUMENTS) {
@@ -105,41 +173,8 @@ for (const platform of readdirSync(CORPUS).sort()) {
       continue; // the platform has no such document
     }
     if (!file) continue;
-    const source = readFileSync(join(dir, file), "utf8");
-    const versionDate = file.replace(/\.md$/, "").replace(/T(\d\d)-(\d\d)-(\d\d)/, "T$1:$2:$3");
-    const seen = new Set<string>();
-    const picked = analyzeText(source)
-      .provisions.map((p) => ({ p, ...score(p) }))
-      .filter(({ p }) => {
-        const text = p.text.trim();
-        if (labelled.has(text) || seen.has(text)) return false;
-        seen.add(text);
-        return true;
-      })
-      .sort((a, b) => b.score - a.score)
-      .slice(0, PER_DOCUMENT);
-    for (const { p, score: s, why } of picked) {
-      const findings: Finding[] = p.clauses.map((c) => ({
-        type: c.type,
-        confidence: Number(c.confidence.toFixed(2)),
-        source: c.source,
-        polarity: c.polarity,
-        severity: c.severity,
-      }));
-      rows.push(
-        JSON.stringify({
-          platform,
-          document,
-          versionDate,
-          text: p.text.trim(),
-          context: p.context,
-          headings: p.headingPath,
-          findings,
-          score: s,
-          why,
-        }),
-      );
-    }
+    if (RARE_ONLY) rareCandidates(platform, document, dir);
+    else rankedCandidates(platform, document, dir, file);
   }
 }
 mkdirSync(dirname(OUT), { recursive: true });
