@@ -30,17 +30,10 @@ export interface ChangeRecordSealBody {
   provisionChanges: unknown;
 }
 
-/** JSON stored as text, re-read so the hash does not depend on how a backend spells it. */
-function parsed(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    // Not JSON any more: tampered; hashed as is, so it fails the comparison instead of the whole run.
-    return text;
-  }
-}
-
-/** The manifest of the analysis as stored now. */
+/**
+ * The manifest of the analysis as stored now. Rows are hashed as JSON arrays of their stored values (JSON columns as
+ * their stored text, which both backends keep as written): no parsing, so verifying a large archive stays cheap.
+ */
 export function analysisSealBody({
   analysis,
   provisions,
@@ -59,7 +52,7 @@ export function analysisSealBody({
       c.evidence_start,
       c.evidence_end,
       c.source,
-      parsed(c.reasons),
+      c.reasons,
     ]);
     clausesOf.set(c.provision_id, list);
   }
@@ -67,13 +60,13 @@ export function analysisSealBody({
     kind: "analysis",
     versionId: analysis.version_id,
     fields: sha256Hex(
-      canonicalJson([
+      JSON.stringify([
         analysis.document_id,
         analysis.language,
         analysis.grade,
         analysis.score,
-        parsed(analysis.grade_details),
-        parsed(analysis.entities),
+        analysis.grade_details,
+        analysis.entities,
         analysis.provision_count,
         analysis.analyzer,
       ]),
@@ -81,19 +74,19 @@ export function analysisSealBody({
     provisions: provisions.map((p) => [
       p.id,
       sha256Hex(
-        canonicalJson([
+        JSON.stringify([
           p.version_id,
           p.document_id,
           p.idx,
           p.key,
-          parsed(p.heading_path),
+          p.heading_path,
           p.start_offset,
           p.end_offset,
           p.text,
           p.max_severity,
         ]),
       ),
-      sha256Hex(canonicalJson(clausesOf.get(p.id) ?? [])),
+      sha256Hex(JSON.stringify(clausesOf.get(p.id) ?? [])),
     ]),
   };
 }
