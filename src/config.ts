@@ -17,11 +17,13 @@ export interface Config {
   smtpUrl: string | null;
   /** Sender address of e-mail alerts. */
   mailFrom: string;
+  /** The archive's Ed25519 key (PKCS#8 PEM), created on first use; it signs the checkpoints of the log. */
+  signingKeyFile: string;
 }
 
 /**
  * Reads `CLAUSEWATCH_DATA_DIR`, `DATABASE_URL`, `CLAUSEWATCH_ALLOW_PRIVATE_NETWORK`, `CLAUSEWATCH_PUBLIC_URL`,
- * `CLAUSEWATCH_SMTP_URL` and `CLAUSEWATCH_MAIL_FROM`.
+ * `CLAUSEWATCH_SMTP_URL`, `CLAUSEWATCH_MAIL_FROM` and `CLAUSEWATCH_SIGNING_KEY_FILE`.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.CLAUSEWATCH_DATA_DIR || "./data");
@@ -33,5 +35,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.CLAUSEWATCH_PUBLIC_URL || null,
     smtpUrl: env.CLAUSEWATCH_SMTP_URL || null,
     mailFrom: env.CLAUSEWATCH_MAIL_FROM || "ClauseWatch <alerts@localhost>",
+    signingKeyFile: resolve(
+      env.CLAUSEWATCH_SIGNING_KEY_FILE || resolve(dataDir, "keys", "checkpoint-ed25519.pem"),
+    ),
   };
 }

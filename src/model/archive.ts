@@ -91,8 +91,11 @@ export interface Verification {
   verifiedAt: string;
 }
 
-/** Kinds of record that the hash chain covers. */
-export type ChainRecordKind = "snapshot" | "version" | "verification";
+/** Kinds of record that the hash chain covers; analyses and change records through their seals. */
+export type ChainRecordKind = "snapshot" | "version" | "verification" | SealKind;
+
+/** Records that legitimately change, covered one reading (seal) at a time. */
+export type SealKind = "analysis" | "change-record";
 
 /** One link of the tamper-evident chain: each entry commits to the previous entry's hash. */
 export interface ChainEntry {

@@ -4,6 +4,7 @@
  */
 import { analyzerId, analyzeText } from "../analysis/index.js";
 import type { VersionListener } from "../archive/archiver.js";
+import { sealAnalysis, sealChangeRecord } from "../archive/chain/seal.js";
 import { reextractionOf } from "../archive/ota/commit-kinds.js";
 import { computeChangeRecord } from "../changes/change-record.js";
 import type { ClassifiedProvision, Version } from "../model/index.js";
@@ -21,8 +22,9 @@ export async function analyzeVersion(store: Store, version: Version): Promise<Cl
     store.reviews,
     analyzeText(version.text, document ? { termsType: document.termsType } : {}),
   );
-  await store.transaction((tx) =>
-    tx.analyses.save({
+  // Sealed in the same transaction: the chain covers every analysis stored, and each re-analysis adds a reading.
+  await store.chainTransaction(async (tx) => {
+    await tx.analyses.save({
       versionId: version.id,
       documentId: version.documentId,
       language: analysis.language.language,
@@ -39,8 +41,9 @@ export async function analyzeVersion(store: Store, version: Version): Promise<Cl
       entities: analysis.entities,
       analyzer: analyzerId(),
       provisions: analysis.provisions,
-    }),
-  );
+    });
+    await sealAnalysis(tx, version.id);
+  });
   return analysis.provisions;
 }
 
@@ -70,8 +73,8 @@ export async function recordChange(
     returnsTo: earlier ? { versionId: earlier.id, recordedAt: earlier.recordedAt } : null,
     reextraction: reextractionOf(version.commitKind),
   });
-  // The record and its alerts are stored together: an alert is never lost between the two.
-  return store.transaction(async (tx) => {
+  // The record, its seal and its alerts are stored together: an alert is never lost between the two.
+  return store.chainTransaction(async (tx) => {
     const record = await tx.changes.upsert({
       documentId: version.documentId,
       fromVersionId: previous?.id ?? null,
@@ -82,6 +85,7 @@ export async function recordChange(
       summary: result.summary,
       provisionChanges: result.provisionChanges,
     });
+    await sealChangeRecord(tx, record);
     await enqueueAlerts(tx, record, new Date().toISOString());
     return record;
   });

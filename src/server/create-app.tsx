@@ -1,6 +1,7 @@
 /** The web application: pages, API, assets, strict headers and error pages, over one store. */
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
+import type { SigningKey } from "../archive/chain/signing-key.js";
 import type { Store } from "../store/index.js";
 import { InvalidCursorError } from "../store/queries/index.js";
 import { apiCors } from "./api/cors.js";
@@ -29,6 +30,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Accept watchlist webhooks on loopback and private addresses (tests, private deployments). */
   allowPrivateNetwork?: boolean;
+  /** The archive's key, to publish signed checkpoints of its log (default: none, and the log routes answer 404). */
+  signingKey?: SigningKey | null;
 }
 
 function isApi(path: string): boolean {
@@ -62,6 +65,7 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
     publicUrl: options.publicUrl ?? null,
     now: options.now ?? (() => new Date()),
     allowPrivateNetwork: options.allowPrivateNetwork ?? false,
+    signingKey: options.signingKey ?? null,
   };
   const app = new Hono();
   app.use(securityHeaders());

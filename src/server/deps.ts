@@ -1,4 +1,5 @@
 /** What route handlers are given: storage, the query source, the knowledge base, the PDF renderer, a clock. */
+import type { SigningKey } from "../archive/chain/signing-key.js";
 import type { Store } from "../store/index.js";
 import type { QuerySource } from "../store/queries/index.js";
 import type { Knowledge } from "./knowledge.js";
@@ -14,4 +15,6 @@ export interface ServerDeps {
   now(): Date;
   /** Accept watchlist webhooks on loopback and private addresses (tests, private deployments). */
   allowPrivateNetwork: boolean;
+  /** The archive's key that signs checkpoints of its log; null: the log routes answer 404. */
+  signingKey: SigningKey | null;
 }

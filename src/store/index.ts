@@ -13,6 +13,7 @@ export { FsBlobStore } from "./blobs/fs-blob-store.js";
 export type { StoredProvision, VersionAnalysisRecord } from "./repositories/analyses.js";
 export type { ChangeRecord } from "./repositories/change-records.js";
 export { slugify } from "./repositories/platforms.js";
+export type { Seal, StoredAnalysisRows } from "./repositories/seals.js";
 export type { VersionSummary } from "./repositories/versions.js";
 export { type ArchiveStats, Repositories, Store } from "./store.js";
 

@@ -67,6 +67,17 @@ export interface ChainEntryTable {
   created_at: string;
 }
 
+/** One reading of an analysis or a change record, covered by the chain entry of the same kind (migration 011). */
+export interface ChainSealTable {
+  id: Generated<number>;
+  /** "analysis" (subject: the version id) or "change-record" (subject: the record id). */
+  kind: string;
+  subject_id: number;
+  /** Canonical JSON of what the seal covers; its SHA-256 is the chain entry's record hash. */
+  body: string;
+  sealed_at: string;
+}
+
 export interface CaptureErrorTable {
   id: Generated<number>;
   document_id: number;
@@ -214,5 +225,6 @@ export interface Database {
   versions: VersionTable;
   verifications: VerificationTable;
   chain_entries: ChainEntryTable;
+  chain_seals: ChainSealTable;
   capture_errors: CaptureErrorTable;
 }

@@ -12,6 +12,7 @@ import { countRows } from "./repositories/count-rows.js";
 import { DocumentRepository } from "./repositories/documents.js";
 import { PlatformRepository } from "./repositories/platforms.js";
 import { ReviewRepository } from "./repositories/reviews.js";
+import { SealRepository } from "./repositories/seals.js";
 import { SnapshotRepository } from "./repositories/snapshots.js";
 import { VersionRepository } from "./repositories/versions.js";
 import { WatchlistRepository } from "./repositories/watchlists.js";
@@ -27,6 +28,7 @@ export class Repositories {
   readonly snapshots: SnapshotRepository;
   readonly versions: VersionRepository;
   readonly chain: ChainRepository;
+  readonly seals: SealRepository;
   readonly analyses: AnalysisRepository;
   readonly changes: ChangeRecordRepository;
   readonly watchlists: WatchlistRepository;
@@ -45,6 +47,7 @@ export class Repositories {
     this.snapshots = new SnapshotRepository(db);
     this.versions = new VersionRepository(db);
     this.chain = new ChainRepository(db);
+    this.seals = new SealRepository(db);
     this.currentIndex = dialect === "sqlite" ? sqliteCurrentIndex : postgresCurrentIndex;
     this.analyses = new AnalysisRepository(db, new SearchHeads(db, this.currentIndex));
     this.changes = new ChangeRecordRepository(db);

@@ -69,7 +69,7 @@ describeEachBackend("OTA dataset import, export and verification", (get) => {
 
   it("verifies the chain, then names the snapshot whose stored bytes were altered", async () => {
     const { store } = get();
-    const ok = await verifyArchive(store);
+    const ok = await verifyArchive(store, { warcDir: join(get().dataDir, "warc") });
     assert.equal(ok.ok, true, JSON.stringify(ok.problems));
     assert.equal(ok.entries, (await store.stats()).chainEntries);
 
@@ -81,7 +81,7 @@ describeEachBackend("OTA dataset import, export and verification", (get) => {
     altered[10] = altered[10]! ^ 0x01;
     await writeFile(path, altered);
     try {
-      const broken = await verifyArchive(store);
+      const broken = await verifyArchive(store, { warcDir: join(get().dataDir, "warc") });
       assert.equal(broken.ok, false);
       assert.equal(broken.firstProblem?.kind, "snapshot");
       assert.equal(broken.firstProblem?.recordId, 3);
@@ -89,7 +89,7 @@ describeEachBackend("OTA dataset import, export and verification", (get) => {
     } finally {
       await writeFile(path, bytes);
     }
-    assert.equal((await verifyArchive(store)).ok, true);
+    assert.equal((await verifyArchive(store, { warcDir: join(get().dataDir, "warc") })).ok, true);
   });
 
   it("names the version whose text was altered in the database", async () => {
@@ -102,7 +102,7 @@ describeEachBackend("OTA dataset import, export and verification", (get) => {
       .where("id", "=", 2)
       .execute();
     try {
-      const broken = await verifyArchive(store);
+      const broken = await verifyArchive(store, { warcDir: join(get().dataDir, "warc") });
       assert.equal(broken.ok, false);
       assert.equal(broken.firstProblem?.kind, "version");
       assert.equal(broken.firstProblem?.recordId, 2);
@@ -122,7 +122,7 @@ describeEachBackend("OTA dataset import, export and verification", (get) => {
       .where("id", "=", 1)
       .execute();
     try {
-      const broken = await verifyArchive(store);
+      const broken = await verifyArchive(store, { warcDir: join(get().dataDir, "warc") });
       assert.equal(broken.firstProblem?.recordId, 1);
       assert.match(broken.firstProblem?.problem ?? "", /snapshot 1: stored metadata was altered/);
     } finally {
@@ -136,7 +136,7 @@ describeEachBackend("OTA dataset import, export and verification", (get) => {
       .where("seq", "=", entry.seq)
       .execute();
     try {
-      const broken = await verifyArchive(store);
+      const broken = await verifyArchive(store, { warcDir: join(get().dataDir, "warc") });
       assert.equal(broken.firstProblem?.seq, entry.seq);
       assert.match(broken.firstProblem?.problem ?? "", /entry hash does not match/);
     } finally {

@@ -127,7 +127,7 @@ describeEachBackend("tracking declared documents over HTTP", (get) => {
     assert.equal(stats.versions, 2);
     // Three runs of two fetched pages each; the 404 never produced bytes to keep.
     assert.equal(stats.snapshots, 6);
-    const report = await verifyArchive(store);
+    const report = await verifyArchive(store, { warcDir: join(get().dataDir, "warc") });
     assert.equal(report.ok, true, JSON.stringify(report.problems));
     assert.equal(report.verificationsChecked, 1);
   });

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { join } from "node:path";
 import { it } from "node:test";
 import { snapshotRecordHash } from "../../src/archive/chain/index.js";
 import { verifyArchive } from "../../src/archive/verify/index.js";
@@ -76,7 +77,7 @@ describeEachBackend("storage", (get) => {
         }),
       ),
     );
-    const report = await verifyArchive(store);
+    const report = await verifyArchive(store, { warcDir: join(get().dataDir, "warc") });
     assert.equal(report.ok, true, JSON.stringify(report.problems));
     assert.equal(report.snapshotsChecked, 12);
   });

@@ -1,25 +1,22 @@
 /**
- * Recomputes every stored hash and the whole chain. A break is reported with the first record
- * that no longer matches, so a reader knows exactly which snapshot or version was altered.
+ * Recomputes every stored hash and the whole chain, then what the chain covers through seals (analyses, change
+ * records) and snapshots (blobs, WARC records), and the Merkle log's head. Each problem names its record, so a
+ * reader knows exactly which snapshot, version, provision, change record or WARC record was altered; against a
+ * saved checkpoint, it also proves that no entry was removed or rewritten since (truncation).
  */
-import type { ChainRecordKind } from "../../model/index.js";
-import { BlobNotFoundError, type Store } from "../../store/index.js";
-import { sha256Hex } from "../../util/hash.js";
-import {
-  chainEntryHash,
-  GENESIS_HASH,
-  snapshotRecordHash,
-  verificationRecordHash,
-  versionRecordHash,
-} from "../chain/index.js";
+import type { ChainRecordKind, Snapshot } from "../../model/index.js";
+import type { Store } from "../../store/index.js";
+import type { Checkpoint } from "../chain/checkpoint.js";
+import { chainEntryHash, GENESIS_HASH } from "../chain/index.js";
+import { checkAgainstCheckpoint, entryLeafHash } from "../chain/log.js";
+import { type Digest, treeHash } from "../chain/merkle.js";
+import type { SigningKey } from "../chain/signing-key.js";
+import { ProblemList, type VerifyProblem } from "./problems.js";
+import { checkRecord } from "./record-checks.js";
+import { checkSeals, LatestSeals } from "./seal-checks.js";
+import { checkWarcRecords } from "./warc-checks.js";
 
-/** One verification failure, naming the record. */
-export interface VerifyProblem {
-  seq: number | null;
-  kind: ChainRecordKind | "chain";
-  recordId: number | null;
-  problem: string;
-}
+export type { VerifyProblem } from "./problems.js";
 
 export interface VerifyReport {
   ok: boolean;
@@ -27,107 +24,102 @@ export interface VerifyReport {
   snapshotsChecked: number;
   versionsChecked: number;
   verificationsChecked: number;
-  /** The first problem found, if any (the chain is broken from there on). */
+  /** Analyses and change records compared with their newest seal. */
+  sealsChecked: number;
+  warcRecordsChecked: number;
+  /** Hex Merkle root (RFC 9162) over the chain's entries: the head a checkpoint signs. */
+  rootHash: string;
+  /** The first problem found, if any. */
   firstProblem: VerifyProblem | null;
+  /** The first problems, up to `maxProblems`. */
   problems: VerifyProblem[];
+  /** How many problems there were in all. */
+  problemCount: number;
 }
 
 export interface VerifyOptions {
-  /** Stop after this many problems (default 20). */
+  /** Where the WARC files are (`<data dir>/warc`). */
+  warcDir: string;
+  /** Stop listing after this many problems (default 20); they are still counted. */
   maxProblems?: number;
   onProgress?: (checked: number) => void;
+  /** Prove that this earlier checkpoint, signed with `key`, is a prefix of today's log. */
+  checkpoint?: { checkpoint: Checkpoint; key: SigningKey };
+  /** Receives the leaf hashes of the log, e.g. to sign its head without reading the chain again. */
+  onLeaves?: (leaves: readonly Digest[]) => void;
 }
 
-/** Verifies blobs, version texts, record hashes, entry hashes and links, and coverage of every record. */
-export async function verifyArchive(store: Store, options: VerifyOptions = {}): Promise<VerifyReport> {
-  const maxProblems = options.maxProblems ?? 20;
-  const problems: VerifyProblem[] = [];
-  const report = (p: VerifyProblem) => {
-    if (problems.length < maxProblems) problems.push(p);
-  };
+const DIRECT_KINDS = ["snapshot", "version", "verification"] as const satisfies ChainRecordKind[];
+
+/** Verifies blobs, version texts, WARC records, record hashes, entry hashes and links, seals and coverage. */
+export async function verifyArchive(store: Store, options: VerifyOptions): Promise<VerifyReport> {
+  const problems = new ProblemList(options.maxProblems ?? 20);
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
-  let entries = 0;
-  const counts = { snapshot: 0, version: 0, verification: 0 };
+  const counts: Record<ChainRecordKind, number> = {
+    snapshot: 0,
+    version: 0,
+    verification: 0,
+    analysis: 0,
+    "change-record": 0,
+  };
+  const leaves: Digest[] = [];
+  const latest = new LatestSeals();
+  const archived: Snapshot[] = [];
   for await (const entry of store.chain.iterate()) {
-    entries++;
     const at = { seq: entry.seq, kind: entry.kind, recordId: entry.recordId };
-    if (entry.seq !== expectedSeq) report({ ...at, problem: `chain entry ${expectedSeq} is missing` });
+    if (entry.seq !== expectedSeq) problems.add({ ...at, problem: `chain entry ${expectedSeq} is missing` });
     if (entry.prevHash !== prevHash)
-      report({ ...at, problem: "previous-hash link does not match the entry before" });
+      problems.add({ ...at, problem: "previous-hash link does not match the entry before" });
     if (chainEntryHash(entry) !== entry.entryHash)
-      report({ ...at, problem: "entry hash does not match its contents" });
-    const recordProblem = await checkRecord(store, entry.kind, entry.recordId, entry.recordHash);
-    if (recordProblem) report({ ...at, problem: recordProblem });
+      problems.add({ ...at, problem: "entry hash does not match its contents" });
+    const checked = await checkRecord(store, entry);
+    if (checked.problem) problems.add({ ...at, problem: checked.problem });
+    if ("snapshot" in checked && checked.snapshot.warcFile !== null) archived.push(checked.snapshot);
+    if ("seal" in checked && !checked.problem) latest.add(checked.seal);
     counts[entry.kind]++;
+    leaves.push(entryLeafHash(entry));
     prevHash = entry.entryHash;
     expectedSeq = entry.seq + 1;
-    if (entries % 500 === 0) options.onProgress?.(entries);
+    if (leaves.length % 500 === 0) options.onProgress?.(leaves.length);
   }
-  const stats = await store.stats();
-  const verifications = await store.versions.countVerifications();
-  if (stats.snapshots !== counts.snapshot)
-    report({
+  for (const kind of [...DIRECT_KINDS, "analysis", "change-record"] as const) {
+    for (const id of await store.chain.uncovered(kind)) {
+      const what = kind === "analysis" || kind === "change-record" ? `seal ${id} (${kind})` : `${kind} ${id}`;
+      problems.add({ seq: null, kind: "chain", recordId: id, problem: `${what} is not in the chain` });
+    }
+  }
+  const sealsChecked = await checkSeals(store, latest, (problem) =>
+    problems.add({ seq: null, kind: "chain", recordId: null, problem }),
+  );
+  const warcRecordsChecked = await checkWarcRecords(options.warcDir, archived, (snapshot, problem) =>
+    problems.add({
       seq: null,
-      kind: "chain",
-      recordId: null,
-      problem: `${stats.snapshots - counts.snapshot} snapshot(s) not in the chain`,
-    });
-  if (stats.versions !== counts.version)
-    report({
-      seq: null,
-      kind: "chain",
-      recordId: null,
-      problem: `${stats.versions - counts.version} version(s) not in the chain`,
-    });
-  if (verifications !== counts.verification)
-    report({
-      seq: null,
-      kind: "chain",
-      recordId: null,
-      problem: `${verifications - counts.verification} verification(s) not in the chain`,
-    });
+      kind: "warc",
+      recordId: snapshot.id,
+      problem: `snapshot ${snapshot.id}: ${problem}`,
+    }),
+  );
+  if (options.checkpoint) {
+    try {
+      checkAgainstCheckpoint(leaves, options.checkpoint.checkpoint, options.checkpoint.key);
+    } catch (error) {
+      const problem = error instanceof Error ? error.message : String(error);
+      problems.add({ seq: null, kind: "checkpoint", recordId: null, problem: `checkpoint: ${problem}` });
+    }
+  }
+  options.onLeaves?.(leaves);
   return {
-    ok: problems.length === 0,
-    entries,
+    ok: problems.total === 0,
+    entries: leaves.length,
     snapshotsChecked: counts.snapshot,
     versionsChecked: counts.version,
     verificationsChecked: counts.verification,
-    firstProblem: problems[0] ?? null,
-    problems,
+    sealsChecked,
+    warcRecordsChecked,
+    rootHash: treeHash(leaves).toString("hex"),
+    firstProblem: problems.items[0] ?? null,
+    problems: problems.items,
+    problemCount: problems.total,
   };
-}
-
-async function checkRecord(
-  store: Store,
-  kind: ChainRecordKind,
-  id: number,
-  recordHash: string,
-): Promise<string | null> {
-  if (kind === "snapshot") {
-    const snapshot = await store.snapshots.get(id);
-    if (!snapshot) return `snapshot ${id} is missing from the database`;
-    if (snapshotRecordHash(snapshot) !== recordHash) return `snapshot ${id}: stored metadata was altered`;
-    try {
-      const bytes = await store.blobs.get(snapshot.sha256);
-      if (sha256Hex(bytes) !== snapshot.sha256)
-        return `snapshot ${id}: bytes in ${store.blobs.describe(snapshot.sha256)} were altered`;
-    } catch (error) {
-      if (error instanceof BlobNotFoundError) return `snapshot ${id}: ${error.message}`;
-      throw error;
-    }
-    return null;
-  }
-  if (kind === "version") {
-    const version = await store.versions.get(id);
-    if (!version) return `version ${id} is missing from the database`;
-    if (sha256Hex(version.text) !== version.sha256) return `version ${id}: stored text was altered`;
-    if (versionRecordHash(version) !== recordHash) return `version ${id}: stored metadata was altered`;
-    return null;
-  }
-  const verification = await store.versions.getVerification(id);
-  if (!verification) return `verification ${id} is missing from the database`;
-  if (verificationRecordHash(verification) !== recordHash)
-    return `verification ${id}: stored record was altered`;
-  return null;
 }

@@ -4,10 +4,10 @@ import type { Command } from "commander";
 import type { RecordOutcome } from "../../archive/archiver.js";
 import { normalizeTermsType, readDeclarations } from "../../archive/declarations/index.js";
 import { exportOtaDataset, importOtaDataset } from "../../archive/ota/index.js";
-import { verifyArchive } from "../../archive/verify/index.js";
 import { catchUp } from "../../pipeline/index.js";
 import { CliError, withContext } from "../context.js";
 import { startProgress } from "../progress.js";
+import { registerVerifyCommand } from "./verify-command.js";
 
 function describeOutcome(outcome: RecordOutcome): string {
   switch (outcome.kind) {
@@ -119,29 +119,7 @@ export function registerArchiveCommands(program: Command): void {
       },
     );
 
-  program
-    .command("verify")
-    .description("recompute every stored hash and the hash chain; exit status 1 when anything was altered")
-    .option("--json", "print the report as JSON")
-    .action(async (opts: { json?: boolean }) => {
-      await withContext(async ({ store }) => {
-        const report = await verifyArchive(store);
-        if (opts.json) console.log(JSON.stringify(report, null, 2));
-        else if (report.ok) {
-          console.log(
-            `verified: ${report.entries} chain entries, ${report.snapshotsChecked} snapshots, ${report.versionsChecked} versions, ${report.verificationsChecked} verifications — all hashes match`,
-          );
-        } else {
-          for (const p of report.problems) {
-            console.error(`BROKEN ${p.seq === null ? "" : `at chain entry ${p.seq}: `}${p.problem}`);
-          }
-        }
-        if (!report.ok) {
-          const first = report.firstProblem;
-          throw new CliError(`verification failed: first broken record: ${first?.problem ?? "unknown"}`);
-        }
-      });
-    });
+  registerVerifyCommand(program);
 
   program
     .command("stats")

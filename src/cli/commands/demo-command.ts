@@ -1,4 +1,5 @@
 /** `clausewatch demo`: the README's first command — the embedded default over the bundled demo corpus. */
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { importOtaDataset } from "../../archive/ota/index.js";
@@ -35,7 +36,7 @@ export function registerDemoCommand(program: Command): void {
         console.log(
           `demo corpus: ${summary.files} files, ${summary.versions} new versions, ${summary.verifications} verifications, ${summary.skipped} already present`,
         );
-        const report = await verifyArchive(store);
+        const report = await verifyArchive(store, { warcDir: join(config.dataDir, "warc") });
         console.log(
           report.ok
             ? `archive verified: ${report.entries} chain entries, every hash matches`

@@ -1,6 +1,7 @@
 /** `clausewatch serve`: the web pages and HTTP API over the configured store. */
 import cluster from "node:cluster";
 import type { Command } from "commander";
+import { loadOrCreateSigningKey } from "../../archive/chain/signing-key.js";
 import { createTracking } from "../../jobs/index.js";
 import { startAlertLoop } from "../../notify/index.js";
 import { forkWebWorkers, startServer } from "../../server/index.js";
@@ -72,7 +73,11 @@ function waitForStopSignal(): Promise<void> {
  */
 export async function serveUntilStopped(ctx: CliContext, options: ServeOptions): Promise<void> {
   const workers = options.workers ?? 1;
-  const serverOptions = { ...options, allowPrivateNetwork: ctx.config.allowPrivateNetwork };
+  const serverOptions = {
+    ...options,
+    allowPrivateNetwork: ctx.config.allowPrivateNetwork,
+    signingKey: await loadOrCreateSigningKey(ctx.config.signingKeyFile),
+  };
   if (cluster.isWorker) {
     // A forked web worker: pages only. Tracking, and its writes, stay with the primary. Ctrl+C reaches the
     // whole process group; the primary alone decides, and stops the workers with SIGTERM.

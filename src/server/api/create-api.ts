@@ -7,6 +7,7 @@ import { registerChangeRoutes } from "./routes/change-routes.js";
 import { registerCitationRoutes } from "./routes/citation-routes.js";
 import { registerClauseTypeRoutes } from "./routes/clause-type-routes.js";
 import { registerDocumentRoutes } from "./routes/document-routes.js";
+import { registerLogRoutes } from "./routes/log-routes.js";
 import { registerOverviewRoutes } from "./routes/overview-routes.js";
 import { registerPlatformRoutes } from "./routes/platform-routes.js";
 import { registerProvisionRoutes } from "./routes/provision-routes.js";
@@ -45,6 +46,7 @@ export function createApi(deps: ServerDeps): { api: OpenAPIHono; document: () =>
   registerSearchRoutes(api, deps);
   registerCitationRoutes(api, deps);
   registerOverviewRoutes(api, deps);
+  registerLogRoutes(api, deps);
   api.openAPIRegistry.registerComponent("securitySchemes", BEARER_SCHEME, {
     type: "http",
     scheme: "bearer",

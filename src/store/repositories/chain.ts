@@ -83,6 +83,30 @@ export class ChainRepository {
     }
   }
 
+  /**
+   * Ids of the stored records of `kind` that no chain entry covers (for analyses and change records: their seals).
+   * Compared by id, not by count, so a missing entry is named even when another record is missing too.
+   */
+  async uncovered(kind: ChainRecordKind): Promise<number[]> {
+    const covered = this.db.selectFrom("chain_entries").select("record_id").where("kind", "=", kind);
+    const rows =
+      kind === "analysis" || kind === "change-record"
+        ? await this.db
+            .selectFrom("chain_seals")
+            .select("id")
+            .where("kind", "=", kind)
+            .where("id", "not in", covered)
+            .orderBy("id")
+            .execute()
+        : await this.db
+            .selectFrom(kind === "snapshot" ? "snapshots" : kind === "version" ? "versions" : "verifications")
+            .select("id")
+            .where("id", "not in", covered)
+            .orderBy("id")
+            .execute();
+    return rows.map((r) => r.id);
+  }
+
   count(): Promise<number> {
     return countRows(this.db, "chain_entries");
   }
