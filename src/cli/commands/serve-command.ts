@@ -3,6 +3,7 @@ import cluster from "node:cluster";
 import type { Command } from "commander";
 import { createTracking } from "../../jobs/index.js";
 import { startAlertLoop } from "../../notify/index.js";
+import { startCompletionLoop } from "../../pipeline/index.js";
 import { forkWebWorkers, startServer } from "../../server/index.js";
 import { type CliContext, CliError, openContext } from "../context.js";
 
@@ -103,6 +104,11 @@ export async function serveUntilStopped(ctx: CliContext, options: ServeOptions):
       `cannot listen on ${options.host}:${options.port}: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
+  // Versions a crash left without analysis, change record or alerts: completed now and every minute.
+  const completion = startCompletionLoop(ctx.store, {
+    onPass: (r) => console.log(`completed ${r.completed} pending analyses (${r.failed} failed)`),
+    onError: (error) => console.error(`analysis: ${error instanceof Error ? error.message : String(error)}`),
+  });
   const tracking = createTracking(ctx.store, ctx.archiver, {
     onError: (error) => console.error(`tracking: ${error instanceof Error ? error.message : String(error)}`),
   });
@@ -123,6 +129,7 @@ export async function serveUntilStopped(ctx: CliContext, options: ServeOptions):
   );
   await waitForStopSignal();
   await tracking.stop();
+  await completion.stop();
   await alerts.stop();
   await server.close();
   await ctx.close();
