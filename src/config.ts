@@ -17,11 +17,28 @@ export interface Config {
   smtpUrl: string | null;
   /** Sender address of e-mail alerts. */
   mailFrom: string;
+  /** Seconds between the alert delivery passes of `serve` and `worker`. */
+  alertIntervalSeconds: number;
+}
+
+/** Alert delivery passes run at least once a day. */
+const MAX_ALERT_INTERVAL_SECONDS = 86_400;
+
+/** `CLAUSEWATCH_ALERT_INTERVAL_SECONDS`: a whole number of seconds, default a minute. */
+function alertIntervalSeconds(raw: string | undefined): number {
+  if (!raw) return 60;
+  const seconds = Number(raw);
+  if (!/^\d+$/.test(raw) || seconds < 1 || seconds > MAX_ALERT_INTERVAL_SECONDS) {
+    throw new Error(
+      `CLAUSEWATCH_ALERT_INTERVAL_SECONDS=${raw}: a whole number of seconds from 1 to ${MAX_ALERT_INTERVAL_SECONDS}`,
+    );
+  }
+  return seconds;
 }
 
 /**
  * Reads `CLAUSEWATCH_DATA_DIR`, `DATABASE_URL`, `CLAUSEWATCH_ALLOW_PRIVATE_NETWORK`, `CLAUSEWATCH_PUBLIC_URL`,
- * `CLAUSEWATCH_SMTP_URL` and `CLAUSEWATCH_MAIL_FROM`.
+ * `CLAUSEWATCH_SMTP_URL`, `CLAUSEWATCH_MAIL_FROM` and `CLAUSEWATCH_ALERT_INTERVAL_SECONDS`.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.CLAUSEWATCH_DATA_DIR || "./data");
@@ -33,5 +50,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: env.CLAUSEWATCH_PUBLIC_URL || null,
     smtpUrl: env.CLAUSEWATCH_SMTP_URL || null,
     mailFrom: env.CLAUSEWATCH_MAIL_FROM || "ClauseWatch <alerts@localhost>",
+    alertIntervalSeconds: alertIntervalSeconds(env.CLAUSEWATCH_ALERT_INTERVAL_SECONDS?.trim()),
   };
 }

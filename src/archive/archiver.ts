@@ -206,8 +206,9 @@ export class Archiver {
 
   /** Hands a committed new version to the listener, which completes it. */
   private async completed(outcome: RecordOutcome): Promise<RecordOutcome> {
+    if (outcome.kind !== "version") return outcome;
     crashPoint("version-committed");
-    if (outcome.kind === "version") await this.options.onVersion?.(outcome.version, outcome.previous);
+    await this.options.onVersion?.(outcome.version, outcome.previous);
     return outcome;
   }
 

@@ -119,6 +119,7 @@ export async function serveUntilStopped(ctx: CliContext, options: ServeOptions):
     ctx.config,
     options.publicUrl ?? ctx.config.publicUrl ?? server.url,
     {
+      intervalMs: ctx.config.alertIntervalSeconds * 1000,
       onError: (error) => console.error(`alerts: ${error instanceof Error ? error.message : String(error)}`),
     },
   );

@@ -124,6 +124,7 @@ export function registerWorkerCommand(program: Command): void {
       const control = signalControl();
       // Workers send due alerts too: leases keep two processes from sending the same one.
       const alerts = startAlertLoop(ctx.store, ctx.config, ctx.config.publicUrl ?? DEFAULT_PUBLIC_URL, {
+        intervalMs: ctx.config.alertIntervalSeconds * 1000,
         onError: (error) =>
           console.error(`alerts: ${error instanceof Error ? error.message : String(error)}`),
       });
