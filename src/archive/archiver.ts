@@ -2,7 +2,8 @@
  * The archive's orchestrator: it loads, calls the pure stages (fetch, extract, chain hashing) and
  * saves. Every write that belongs together happens in one transaction, so a crash at any point
  * leaves either the whole capture or none of it (blobs and WARC records written before the
- * transaction are content-addressed or append-only, and harmless if orphaned).
+ * transaction are content-addressed or append-only, and harmless if orphaned). A new version is
+ * committed with a "pending analysis" mark, so what follows it (src/pipeline) survives a crash too.
  */
 import type {
   RangeSelector,

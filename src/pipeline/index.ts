@@ -26,8 +26,9 @@ export function createVersionListener(store: Store): VersionListener {
 export type RecomputeProgress = (done: number, total: number) => void;
 
 /**
- * Analyses every version that has no analysis yet and records every missing change record, e.g. after
- * a process was killed between archiving a version and analysing it. With `all`, recomputes everything.
+ * Analyses every version that has no analysis yet and records every missing change record, e.g. for versions
+ * archived before the "pending analysis" marks existed (marked ones complete on their own, see
+ * {@link completePending}). With `all`, recomputes everything.
  */
 export async function catchUp(
   store: Store,
