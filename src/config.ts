@@ -19,11 +19,29 @@ export interface Config {
   mailFrom: string;
   /** The archive's Ed25519 key (PKCS#8 PEM), created on first use; it signs the checkpoints of the log. */
   signingKeyFile: string;
+  /** Seconds between the alert delivery passes of `serve` and `worker`. */
+  alertIntervalSeconds: number;
+}
+
+/** Alert delivery passes run at least once a day. */
+const MAX_ALERT_INTERVAL_SECONDS = 86_400;
+
+/** `CLAUSEWATCH_ALERT_INTERVAL_SECONDS`: a whole number of seconds, default a minute. */
+function alertIntervalSeconds(raw: string | undefined): number {
+  if (!raw) return 60;
+  const seconds = Number(raw);
+  if (!/^\d+$/.test(raw) || seconds < 1 || seconds > MAX_ALERT_INTERVAL_SECONDS) {
+    throw new Error(
+      `CLAUSEWATCH_ALERT_INTERVAL_SECONDS=${raw}: a whole number of seconds from 1 to ${MAX_ALERT_INTERVAL_SECONDS}`,
+    );
+  }
+  return seconds;
 }
 
 /**
  * Reads `CLAUSEWATCH_DATA_DIR`, `DATABASE_URL`, `CLAUSEWATCH_ALLOW_PRIVATE_NETWORK`, `CLAUSEWATCH_PUBLIC_URL`,
- * `CLAUSEWATCH_SMTP_URL`, `CLAUSEWATCH_MAIL_FROM` and `CLAUSEWATCH_SIGNING_KEY_FILE`.
+ * `CLAUSEWATCH_SMTP_URL`, `CLAUSEWATCH_MAIL_FROM`, `CLAUSEWATCH_SIGNING_KEY_FILE` and
+ * `CLAUSEWATCH_ALERT_INTERVAL_SECONDS`.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.CLAUSEWATCH_DATA_DIR || "./data");
@@ -38,5 +56,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signingKeyFile: resolve(
       env.CLAUSEWATCH_SIGNING_KEY_FILE || resolve(dataDir, "keys", "checkpoint-ed25519.pem"),
     ),
+    alertIntervalSeconds: alertIntervalSeconds(env.CLAUSEWATCH_ALERT_INTERVAL_SECONDS?.trim()),
   };
 }

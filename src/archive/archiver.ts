@@ -2,7 +2,8 @@
  * The archive's orchestrator: it loads, calls the pure stages (fetch, extract, chain hashing) and
  * saves. Every write that belongs together happens in one transaction, so a crash at any point
  * leaves either the whole capture or none of it (blobs and WARC records written before the
- * transaction are content-addressed or append-only, and harmless if orphaned).
+ * transaction are content-addressed or append-only, and harmless if orphaned). A new version is
+ * committed with a "pending analysis" mark, so what follows it (src/pipeline) survives a crash too.
  */
 import type {
   RangeSelector,
@@ -13,6 +14,7 @@ import type {
   Version,
 } from "../model/index.js";
 import type { Repositories, Store } from "../store/index.js";
+import { crashPoint } from "../util/crash-point.js";
 import { sha256Hex } from "../util/hash.js";
 import { snapshotRecordHash, verificationRecordHash, versionRecordHash } from "./chain/index.js";
 import { extract } from "./extract/index.js";
@@ -26,7 +28,10 @@ export type RecordOutcome =
   | { kind: "skipped"; reason: string }
   | { kind: "error"; code: string; message: string; transient: boolean };
 
-/** Called after a new version is committed (analysis and change records hang here). */
+/**
+ * Called after a new version is committed with its "pending analysis" mark (analysis, change record and alerts
+ * hang here, and take the mark). Should the process die first, `serve` and `worker` complete the marked version.
+ */
 export type VersionListener = (version: Version, previous: Version | undefined) => Promise<void>;
 
 export interface ArchiverOptions {
@@ -119,6 +124,7 @@ export class Archiver {
         extractionWarnings: [],
       });
     }
+    crashPoint("snapshot-stored");
     let text: string;
     try {
       const parts: string[] = [];
@@ -151,8 +157,7 @@ export class Archiver {
       return this.recordText(tx, document.id, stored[0]!, text, recordedAt, null, warnings);
     });
     await this.store.documents.setError(document.id, null, null);
-    if (outcome.kind === "version") await this.options.onVersion?.(outcome.version, outcome.previous);
-    return outcome;
+    return this.completed(outcome);
   }
 
   /**
@@ -174,6 +179,7 @@ export class Archiver {
       return { kind: "skipped", reason: "already imported" };
     }
     await this.store.blobs.put(input.bytes);
+    crashPoint("snapshot-stored");
     const text = new TextDecoder("utf-8").decode(input.bytes);
     const outcome = await this.store.chainTransaction(async (tx) => {
       // Re-checked under the chain lock: another importer may have won the race.
@@ -196,7 +202,14 @@ export class Archiver {
       });
       return this.recordText(tx, document.id, snapshot, text, input.recordedAt, input.commitKind ?? null, []);
     });
-    if (outcome.kind === "version") await this.options.onVersion?.(outcome.version, outcome.previous);
+    return this.completed(outcome);
+  }
+
+  /** Hands a committed new version to the listener, which completes it. */
+  private async completed(outcome: RecordOutcome): Promise<RecordOutcome> {
+    if (outcome.kind !== "version") return outcome;
+    crashPoint("version-committed");
+    await this.options.onVersion?.(outcome.version, outcome.previous);
     return outcome;
   }
 
@@ -242,6 +255,7 @@ export class Archiver {
       commitKind,
     });
     await tx.chain.append("version", version.id, versionRecordHash(version));
+    await tx.pendingAnalyses.mark(version, new Date().toISOString());
     return { kind: "version", version, previous, warnings };
   }
 

@@ -1,6 +1,7 @@
 /** Sends due alerts every minute in a long-running process (`serve`, `worker`). */
 import type { Config } from "../config.js";
 import type { Store } from "../store/index.js";
+import { runPeriodically } from "../util/periodic.js";
 import type { AlertSender } from "./alert-sender.js";
 import { type DeliveryOptions, type DeliveryReport, deliverAlerts } from "./deliver-alerts.js";
 import { EmailSender } from "./email-sender.js";
@@ -37,18 +38,17 @@ export function startAlertLoop(
   } = {},
 ): { stop(): Promise<void> } {
   const { senders, close } = configuredSenders(config);
-  let running: Promise<void> = Promise.resolve();
-  const pass = (): void => {
-    running = running
-      .then(() => deliverAlerts(store, { senders, baseUrl }))
-      .then((report) => options.onPass?.(report), options.onError ?? (() => {}));
-  };
-  pass();
-  const timer = setInterval(pass, options.intervalMs ?? 60_000);
+  const loop = runPeriodically(
+    async () => {
+      const report = await deliverAlerts(store, { senders, baseUrl });
+      options.onPass?.(report);
+    },
+    options.intervalMs ?? 60_000,
+    options.onError,
+  );
   return {
     async stop() {
-      clearInterval(timer);
-      await running;
+      await loop.stop();
       await close();
     },
   };

@@ -5,6 +5,7 @@
  */
 import type { Alert, AlertChannel, Watchlist } from "../model/index.js";
 import type { Store } from "../store/index.js";
+import { crashPoint } from "../util/crash-point.js";
 import { loadAlertItems } from "./alert-message.js";
 import type { AlertSender } from "./alert-sender.js";
 import { DeliveryError } from "./errors.js";
@@ -56,6 +57,8 @@ export async function deliverAlerts(store: Store, options: DeliveryOptions): Pro
     try {
       if (!sender) throw new DeliveryError(`no ${watchlist.channel} channel is configured on this server`);
       await sender.send(watchlist, await loadAlertItems(store.backend, alerts, options.baseUrl));
+      // A crash here sends the alert again once its lease ends: receivers dedupe on the delivery ids.
+      crashPoint("alert-sent");
       await store.alerts.markDelivered(
         alerts.map((a) => a.id),
         new Date().toISOString(),

@@ -1,106 +1,24 @@
 /**
- * What happens to a version once it is archived: provision analysis, then the change record
- * against the version before it. Loads, calls the pure stages, saves.
+ * What happens to a version once it is archived: provision analysis, then the change record against the version
+ * before it, with its alerts. Loads, calls the pure stages, saves.
  */
-import { analyzerId, analyzeText } from "../analysis/index.js";
 import type { VersionListener } from "../archive/archiver.js";
-import { sealAnalysis, sealChangeRecord } from "../archive/chain/seal.js";
-import { reextractionOf } from "../archive/ota/commit-kinds.js";
-import { computeChangeRecord } from "../changes/change-record.js";
 import type { ClassifiedProvision, Version } from "../model/index.js";
-import { enqueueAlerts } from "../notify/enqueue-alerts.js";
-import type { ChangeRecord, Store } from "../store/index.js";
-import { withStoredReviews } from "./reviewed-analysis.js";
+import type { Store } from "../store/index.js";
+import { completeVersion } from "./complete-version.js";
+import { analyzeVersion, recordChange } from "./stages.js";
+
+export { type CompletionReport, completePending, completeVersion } from "./complete-version.js";
+export { type CompletionLoopOptions, startCompletionLoop } from "./completion-loop.js";
+export { analyzeVersion, recordChange } from "./stages.js";
 
 /**
- * Analyses and stores one version (replacing an earlier analysis of it), with the reviewers' verdicts on its
- * provisions' texts applied before grading, so they hold in every version and survive every re-analysis.
- */
-export async function analyzeVersion(store: Store, version: Version): Promise<ClassifiedProvision[]> {
-  const document = await store.documents.get(version.documentId);
-  const analysis = await withStoredReviews(
-    store.reviews,
-    analyzeText(version.text, document ? { termsType: document.termsType } : {}),
-  );
-  // Sealed in the same transaction: the chain covers every analysis stored, and each re-analysis adds a reading.
-  await store.chainTransaction(async (tx) => {
-    await tx.analyses.save({
-      versionId: version.id,
-      documentId: version.documentId,
-      language: analysis.language.language,
-      grade: analysis.grade?.grade ?? null,
-      score: analysis.grade?.score ?? null,
-      gradeDetails: analysis.grade
-        ? {
-            formula: analysis.grade.formula,
-            scale: analysis.grade.scale,
-            points: analysis.grade.points,
-            contributions: analysis.grade.contributions,
-          }
-        : null,
-      entities: analysis.entities,
-      analyzer: analyzerId(),
-      provisions: analysis.provisions,
-    });
-    await sealAnalysis(tx, version.id);
-  });
-  return analysis.provisions;
-}
-
-/** The stored provisions of a version, analysing it first when needed. */
-async function provisionsOf(store: Store, version: Version): Promise<ClassifiedProvision[]> {
-  if (await store.analyses.has(version.id)) return store.analyses.provisions(version.id, version.text);
-  return analyzeVersion(store, version);
-}
-
-/** Computes and stores the change record of `version` against `previous` (none for a first version). */
-export async function recordChange(
-  store: Store,
-  version: Version,
-  previous: Version | undefined,
-  after?: ClassifiedProvision[],
-): Promise<ChangeRecord> {
-  const afterProvisions = after ?? (await provisionsOf(store, version));
-  const before = previous ? await provisionsOf(store, previous) : null;
-  const earlier = previous
-    ? await store.versions.latestWithText(version.documentId, version.sha256, previous.recordedAt)
-    : undefined;
-  const result = computeChangeRecord({
-    beforeText: previous?.text ?? null,
-    afterText: version.text,
-    before,
-    after: afterProvisions,
-    returnsTo: earlier ? { versionId: earlier.id, recordedAt: earlier.recordedAt } : null,
-    reextraction: reextractionOf(version.commitKind),
-  });
-  // The record, its seal and its alerts are stored together: an alert is never lost between the two.
-  return store.chainTransaction(async (tx) => {
-    const record = await tx.changes.upsert({
-      documentId: version.documentId,
-      fromVersionId: previous?.id ?? null,
-      toVersionId: version.id,
-      recordedAt: version.recordedAt,
-      kind: result.kind,
-      severity: result.severity,
-      summary: result.summary,
-      provisionChanges: result.provisionChanges,
-    });
-    await sealChangeRecord(tx, record);
-    await enqueueAlerts(tx, record, new Date().toISOString());
-    return record;
-  });
-}
-
-/**
- * The listener to give the archiver: every new version is analysed and gets its change record.
- * A version imported out of order also changes the record of the version after it.
+ * The listener to give the archiver: every new version is completed (analysed, its change record and alerts
+ * stored, with the next version's record when it was imported out of order) in one transaction.
  */
 export function createVersionListener(store: Store): VersionListener {
-  return async (version, previous) => {
-    const provisions = await analyzeVersion(store, version);
-    await recordChange(store, version, previous, provisions);
-    const next = await store.versions.after(version.documentId, version.recordedAt);
-    if (next) await recordChange(store, next, version);
+  return async (version) => {
+    await completeVersion(store, version);
   };
 }
 
@@ -108,8 +26,9 @@ export function createVersionListener(store: Store): VersionListener {
 export type RecomputeProgress = (done: number, total: number) => void;
 
 /**
- * Analyses every version that has no analysis yet and records every missing change record, e.g. after
- * a process was killed between archiving a version and analysing it. With `all`, recomputes everything.
+ * Analyses every version that has no analysis yet and records every missing change record, e.g. for versions
+ * archived before the "pending analysis" marks existed (marked ones complete on their own, see
+ * {@link completePending}). With `all`, recomputes everything.
  */
 export async function catchUp(
   store: Store,

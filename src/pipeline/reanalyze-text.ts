@@ -1,7 +1,7 @@
 /** Brings every stored analysis of one provision text up to date, e.g. after a reviewer's verdict on it. */
 import type { Version } from "../model/index.js";
 import type { Store } from "../store/index.js";
-import { analyzeVersion, recordChange } from "./index.js";
+import { analyzeVersion, recordChange } from "./stages.js";
 
 /** What a re-analysis touched. */
 export interface ReanalysisResult {

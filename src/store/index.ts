@@ -12,6 +12,7 @@ export { BlobNotFoundError, type BlobStore } from "./blobs/blob-store.js";
 export { FsBlobStore } from "./blobs/fs-blob-store.js";
 export type { StoredProvision, VersionAnalysisRecord } from "./repositories/analyses.js";
 export type { ChangeRecord } from "./repositories/change-records.js";
+export type { PendingAnalysis } from "./repositories/pending-analyses.js";
 export { slugify } from "./repositories/platforms.js";
 export type { Seal, StoredAnalysisRows } from "./repositories/seals.js";
 export type { VersionSummary } from "./repositories/versions.js";

@@ -209,7 +209,19 @@ export interface ReviewTable {
   created_at: string;
 }
 
+/** A version whose analysis, change record and alerts are not stored yet (see migration 011). */
+export interface PendingAnalysisTable {
+  version_id: number;
+  document_id: number;
+  recorded_at: string;
+  marked_at: string;
+  /** Failed attempts to complete it (an analysis that throws), with the last error. */
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
 export interface Database {
+  pending_analyses: PendingAnalysisTable;
   api_keys: ApiKeyTable;
   reviews: ReviewTable;
   watchlists: WatchlistTable;

@@ -10,6 +10,7 @@ import { ChainRepository } from "./repositories/chain.js";
 import { ChangeRecordRepository } from "./repositories/change-records.js";
 import { countRows } from "./repositories/count-rows.js";
 import { DocumentRepository } from "./repositories/documents.js";
+import { PendingAnalysisRepository } from "./repositories/pending-analyses.js";
 import { PlatformRepository } from "./repositories/platforms.js";
 import { ReviewRepository } from "./repositories/reviews.js";
 import { SealRepository } from "./repositories/seals.js";
@@ -31,6 +32,8 @@ export class Repositories {
   readonly seals: SealRepository;
   readonly analyses: AnalysisRepository;
   readonly changes: ChangeRecordRepository;
+  /** Versions whose analysis, change record and alerts are still to be stored. */
+  readonly pendingAnalyses: PendingAnalysisRepository;
   readonly watchlists: WatchlistRepository;
   readonly alerts: AlertRepository;
   readonly reviews: ReviewRepository;
@@ -51,6 +54,7 @@ export class Repositories {
     this.currentIndex = dialect === "sqlite" ? sqliteCurrentIndex : postgresCurrentIndex;
     this.analyses = new AnalysisRepository(db, new SearchHeads(db, this.currentIndex));
     this.changes = new ChangeRecordRepository(db);
+    this.pendingAnalyses = new PendingAnalysisRepository(db);
     this.watchlists = new WatchlistRepository(db);
     this.alerts = new AlertRepository(db);
     this.reviews = new ReviewRepository(db);

@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { loadOrCreateSigningKey } from "../../archive/chain/signing-key.js";
 import { createTracking } from "../../jobs/index.js";
 import { startAlertLoop } from "../../notify/index.js";
+import { startCompletionLoop } from "../../pipeline/index.js";
 import { forkWebWorkers, startServer } from "../../server/index.js";
 import { type CliContext, CliError, openContext } from "../context.js";
 
@@ -108,6 +109,11 @@ export async function serveUntilStopped(ctx: CliContext, options: ServeOptions):
       `cannot listen on ${options.host}:${options.port}: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
+  // Versions a crash left without analysis, change record or alerts: completed now and every minute.
+  const completion = startCompletionLoop(ctx.store, {
+    onPass: (r) => console.log(`completed ${r.completed} pending analyses (${r.failed} failed)`),
+    onError: (error) => console.error(`analysis: ${error instanceof Error ? error.message : String(error)}`),
+  });
   const tracking = createTracking(ctx.store, ctx.archiver, {
     onError: (error) => console.error(`tracking: ${error instanceof Error ? error.message : String(error)}`),
   });
@@ -118,6 +124,7 @@ export async function serveUntilStopped(ctx: CliContext, options: ServeOptions):
     ctx.config,
     options.publicUrl ?? ctx.config.publicUrl ?? server.url,
     {
+      intervalMs: ctx.config.alertIntervalSeconds * 1000,
       onError: (error) => console.error(`alerts: ${error instanceof Error ? error.message : String(error)}`),
     },
   );
@@ -128,6 +135,7 @@ export async function serveUntilStopped(ctx: CliContext, options: ServeOptions):
   );
   await waitForStopSignal();
   await tracking.stop();
+  await completion.stop();
   await alerts.stop();
   await server.close();
   await ctx.close();

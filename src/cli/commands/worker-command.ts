@@ -12,6 +12,7 @@ import {
   SingleProcessStoreError,
 } from "../../jobs/index.js";
 import { startAlertLoop } from "../../notify/index.js";
+import { startCompletionLoop } from "../../pipeline/index.js";
 import { type CliContext, CliError, openContext } from "../context.js";
 
 /** Most captures one worker runs at once: beyond this, run more workers. */
@@ -123,8 +124,15 @@ export function registerWorkerCommand(program: Command): void {
       const control = signalControl();
       // Workers send due alerts too: leases keep two processes from sending the same one.
       const alerts = startAlertLoop(ctx.store, ctx.config, ctx.config.publicUrl ?? DEFAULT_PUBLIC_URL, {
+        intervalMs: ctx.config.alertIntervalSeconds * 1000,
         onError: (error) =>
           console.error(`alerts: ${error instanceof Error ? error.message : String(error)}`),
+      });
+      // Versions a crash (of any worker) left without analysis, change record or alerts.
+      const completion = startCompletionLoop(ctx.store, {
+        onPass: (r) => console.log(`completed ${r.completed} pending analyses (${r.failed} failed)`),
+        onError: (error) =>
+          console.error(`analysis: ${error instanceof Error ? error.message : String(error)}`),
       });
       let ended: "stopped" | "abandoned" = "stopped";
       try {
@@ -132,6 +140,7 @@ export function registerWorkerCommand(program: Command): void {
       } finally {
         control.dispose();
         await alerts.stop();
+        await completion.stop();
         if (ended === "abandoned") {
           // Abandoned captures may still hold connections: exit without waiting for them.
           console.log("left the running captures to other workers");

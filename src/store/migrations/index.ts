@@ -10,6 +10,7 @@ import { alertsMigration } from "./008-alerts.js";
 import { reviewsMigration } from "./009-reviews.js";
 import { apiKeysMigration } from "./010-api-keys.js";
 import { chainSealsMigration } from "./011-chain-seals.js";
+import { pendingAnalysesMigration } from "./012-pending-analyses.js";
 import type { DialectName, SchemaMigration } from "./migration.js";
 
 /** Every schema migration, in order. Append new ones; never edit a released one. */
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly SchemaMigration[] = [
   reviewsMigration,
   apiKeysMigration,
   chainSealsMigration,
+  pendingAnalysesMigration,
 ];
 
 class StaticProvider implements MigrationProvider {
