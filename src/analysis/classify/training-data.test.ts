@@ -81,4 +81,25 @@ describe("training data", () => {
       ],
     );
   });
+
+  it("reads the severity of labelled lines and refuses a severity off the scale", () => {
+    const dir = mkdtempSync(join(tmpdir(), "labels-"));
+    const line = (severity: unknown) =>
+      JSON.stringify({
+        platform: "P",
+        document: "Terms",
+        versionDate: "2024-01-01T00:00:00Z",
+        text: "t",
+        types: ["arbitration", "jurisdiction"],
+        polarity: "concerning",
+        severity,
+        typeSeverities: { arbitration: "high", jurisdiction: "medium" },
+      });
+    writeFileSync(join(dir, "a.jsonl"), `${line("high")}\n`);
+    const [row] = readLabels(dir);
+    assert.equal(row!.severity, "high");
+    assert.deepEqual(row!.typeSeverities, { arbitration: "high", jurisdiction: "medium" });
+    writeFileSync(join(dir, "a.jsonl"), `${line("extreme")}\n`);
+    assert.throws(() => readLabels(dir), TrainingDataError);
+  });
 });

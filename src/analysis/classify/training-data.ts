@@ -7,6 +7,9 @@ import { CLAUDETTE_TYPE, type ClaudetteDocument, claudetteCategories } from "./c
 import { TrainingDataError } from "./errors.js";
 import type { Example } from "./train-text-model.js";
 
+/** A label's severity scale (READING.md): protective findings are low. */
+export const SEVERITIES = ["high", "medium", "low"] as const;
+
 const LabelLine = z.object({
   platform: z.string().min(1),
   document: z.string().min(1),
@@ -14,9 +17,15 @@ const LabelLine = z.object({
   text: z.string().min(1),
   types: z.array(z.string()),
   polarity: z.enum(["protective", "neutral", "concerning"]),
+  // labels/GUIDELINES.md: the most severe of the line's types (null when it has none), optionally per type.
+  severity: z.enum(SEVERITIES).nullable().optional(),
+  typeSeverities: z.record(z.string(), z.enum(SEVERITIES)).optional(),
 });
 
-/** One line of `labels/*.jsonl`: a provision, its clause types (empty = none) and its polarity. */
+/**
+ * One line of `labels/*.jsonl`: a provision, its clause types (empty = none), its polarity and, in lines labelled
+ * by `labels/GUIDELINES.md`, its severity.
+ */
 export type LabelledProvision = z.infer<typeof LabelLine>;
 
 /** Clause type ids of `knowledge/clause-type-ids.tsv`, in file order. */
