@@ -59,15 +59,12 @@ export function readWithFrame(
   if (practice && frame.negated && frame.condition === null && ACTS_ON_DATA.has(frame.actor)) {
     out.polarity = "protective";
     out.polarityReasons = [...polarity.reasons, `the ${frame.actor} states it does not do it`];
-  } else if (
-    frame.actor === "partner" &&
-    affirmed &&
-    polarity.fromModel &&
-    polarity.value === "protective" &&
-    type.defaultPolarity !== "protective"
-  ) {
-    out.polarity = type.defaultPolarity;
-    out.polarityReasons = ["a practice of the platform's partners, stated outright: the type's default"];
+  } else if (practice && affirmed && polarity.fromModel && polarity.value !== "concerning") {
+    const concerning = concerningAsStated(type, frame, polarity.value);
+    if (concerning) {
+      out.polarity = "concerning";
+      out.polarityReasons = [concerning];
+    }
   }
   if (out.polarity === "protective" && out.severity !== "low") {
     out.severity = "low";
@@ -75,8 +72,26 @@ export function readWithFrame(
   } else if (out.severity === "high" && !earnsHigh(type, frame)) {
     out.severity = "medium";
     out.severityReasons = [...severity.reasons, unearned(type, frame)];
+  } else if (out.severity === "medium" && practice && !(frame.hasVerb && ACTS_ON_DATA.has(frame.actor))) {
+    // A definition ("Cookies are small text files…"), a vendor row or a fragment names a practice nobody is
+    // said to carry out: routine reading, not shown.
+    out.severity = "low";
+    out.severityReasons = [...severity.reasons, unearned(type, frame).replace("not high", "low")];
   }
   return out;
+}
+
+/**
+ * Why an affirmed practice the model reads as neutral or protective is concerning, or null: the platform's
+ * partners doing it (READING.md: their practice is the platform's sharing), or the platform or an institution
+ * doing what the type's default calls concerning. The model learnt "neutral" from routine wording and
+ * "protective" mostly from denials; neither fits a practice stated outright.
+ */
+function concerningAsStated(type: ClauseType, frame: StatementFrame, polarity: Polarity): string | null {
+  if (frame.actor === "partner") return "a practice of the platform's partners, stated outright";
+  if (ACTS_ON_DATA.has(frame.actor) && type.defaultPolarity === "concerning")
+    return `${polarity === "neutral" ? "stated outright" : "stated outright, with no denial"}: the type's default (concerning)`;
+  return null;
 }
 
 /**

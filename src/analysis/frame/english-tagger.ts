@@ -28,7 +28,10 @@ function tagger(): Wink {
 /** The tokens of `text` with their part of speech, in order. */
 export function tagTokens(text: string): TaggedToken[] {
   const nlp = tagger();
-  const tokens = nlp.readDoc(text).tokens();
+  // Capitals everywhere (disclaimers, liability clauses) read as proper nouns to the tagger: lower them first.
+  const shouted =
+    text.length > 0 && (text.match(/\p{Lu}/gu)?.length ?? 0) > 0.6 * (text.match(/\p{L}/gu)?.length ?? 0);
+  const tokens = nlp.readDoc(shouted ? text.toLowerCase() : text).tokens();
   const words = tokens.out(nlp.its.normal);
   const tags = tokens.out(nlp.its.pos);
   const values = tokens.out(nlp.its.value);

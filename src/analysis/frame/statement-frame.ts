@@ -26,8 +26,8 @@ export interface StatementFrame {
 
 const VERBAL = new Set(["AUX", "VERB"]);
 const NOMINAL = new Set(["NOUN", "PROPN", "PRON"]);
-/** Words that open a leading adverbial or subordinate clause, read up to its comma. */
-const LEADING_CLAUSE = new Set([
+/** Conjunctions that open a leading subordinate clause, read up to its comma ("If you choose…, we will…"). */
+const SUBORDINATE = new Set([
   "if",
   "when",
   "where",
@@ -38,32 +38,20 @@ const LEADING_CLAUSE = new Set([
   "though",
   "because",
   "since",
-  "to",
-  "in",
-  "for",
-  "as",
+  "whether",
   "after",
   "before",
-  "upon",
-  "by",
-  "with",
-  "depending",
-  "subject",
-  "except",
-  "from",
-  "under",
-  "through",
-  "at",
-  "during",
-  "on",
-  "whether",
-  "regardless",
-  "notwithstanding",
-  "without",
-  "additionally",
+  "as",
+]);
+/** Adverbs that open a sentence before its comma ("However, we…"). */
+const LEADING_ADVERB = new Set([
   "however",
+  "additionally",
   "also",
   "finally",
+  "otherwise",
+  "further",
+  "furthermore",
 ]);
 const NEGATORS = new Set(["not", "n't", "never", "no", "nor", "cannot"]);
 /** Determiners that negate their noun phrase when it is the subject ("no data is sold", "nothing limits"). */
@@ -99,14 +87,34 @@ function cueIndex(cues: StatementCues = loadStatementCues()): CueIndex {
 /** Where the main clause starts: after a leading subordinate or adverbial clause closed by a comma. */
 function mainClauseStart(tokens: readonly TaggedToken[]): number {
   const first = tokens[0];
-  if (!first || !(LEADING_CLAUSE.has(first.word) || first.pos === "SCONJ" || first.pos === "ADP")) return 0;
+  if (!first) return 0;
   const comma = tokens.findIndex((t) => t.word === ",");
-  return comma >= 0 && comma + 1 < tokens.length ? comma + 1 : 0;
+  if (comma < 0 || comma + 1 >= tokens.length) return 0;
+  if (SUBORDINATE.has(first.word) || first.pos === "SCONJ" || LEADING_ADVERB.has(first.word))
+    return comma + 1;
+  // A leading phrase ("To the extent permitted by law, we…") has no verb of its own before the comma; "In no
+  // event will we be liable, …" does, and is the main clause.
+  if (first.pos === "ADP" && !tokens.slice(0, comma).some((t) => t.pos === "AUX")) return comma + 1;
+  return 0;
 }
 
 /** A proper noun, or a capitalised word the tagger took for a common noun ("Twitch has not sold…"). */
 function isName(token: TaggedToken): boolean {
   return token.pos === "PROPN" || (token.pos === "NOUN" && token.capitalised);
+}
+
+/** Cells that answer a disclosure table's question in the negative. */
+const NO_CELL = /^(?:no|none|n\/a|-|—|–)?$/i;
+
+/**
+ * A table row that answers "no" for its category ("E. Biometric Information | No | N/A | N/A", the disclosure
+ * tables of US state privacy notices): the practice is denied for that category.
+ */
+function deniedTableRow(text: string): boolean {
+  const cells = text.split("|").map((cell) => cell.replace(/[*_\\]/g, "").trim());
+  if (cells.length < 2 || cells[0] === "") return false;
+  const answers = cells.slice(1);
+  return answers.every((cell) => NO_CELL.test(cell)) && answers.some((cell) => /^no$/i.test(cell));
 }
 
 /** The actor named by a subject: its head word (the last nominal), "you and X" being both parties bound. */
@@ -146,6 +154,8 @@ function modalityOf(group: readonly TaggedToken[], after: readonly string[]): Mo
  */
 export function readStatement(sentence: string, leadIn?: string): StatementFrame {
   const cues = cueIndex();
+  if (deniedTableRow(sentence))
+    return { actor: "platform", modality: "does", negated: true, condition: null, hasVerb: true };
   const tokens = tagTokens(sentence);
   const condition = cues.condition.exec(sentence)?.[0] ?? null;
   const start = mainClauseStart(tokens);
