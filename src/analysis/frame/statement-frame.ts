@@ -103,6 +103,15 @@ function isName(token: TaggedToken): boolean {
   return token.pos === "PROPN" || (token.pos === "NOUN" && token.capitalised);
 }
 
+/** A bold label or a short title before a dash or colon ("**With employers…** — If an entity pays…, edX will…"). */
+const LABEL = /^\s*(?:(\*\*|__)[^*_]+?\1\s*[—–:.-]?|[^.—–:]{1,80}\s[—–])\s*(?=\S)/;
+
+/** The sentence without a leading label, which names a topic and is no part of the statement. */
+function withoutLabel(sentence: string): string {
+  const label = LABEL.exec(sentence);
+  return label ? sentence.slice(label[0].length) : sentence;
+}
+
 /** Cells that answer a disclosure table's question in the negative. */
 const NO_CELL = /^(?:no|none|n\/a|-|—|–)?$/i;
 
@@ -152,8 +161,9 @@ function modalityOf(group: readonly TaggedToken[], after: readonly string[]): Mo
  * Reads one sentence. A sentence without a subject of its own (a list item "Suspend your account access", a
  * fragment) takes the actor and modality of `leadIn` when one is given.
  */
-export function readStatement(sentence: string, leadIn?: string): StatementFrame {
+export function readStatement(text: string, leadIn?: string): StatementFrame {
   const cues = cueIndex();
+  const sentence = withoutLabel(text);
   if (deniedTableRow(sentence))
     return { actor: "platform", modality: "does", negated: true, condition: null, hasVerb: true };
   const tokens = tagTokens(sentence);
