@@ -413,7 +413,7 @@ function classifyOne(provision: Provision, offset: number, r: Resources): Classi
   const text = provision.text;
   // A heading-like fragment ("A little bit about Discord", "Location: Serbia") states no practice; a list item
   // or a table row is read with its lead-in, so it stays.
-  if (!provision.context && wordCount(text) <= FRAGMENT_WORDS) return [];
+  if (!provision.context && isFragment(text)) return [];
   // The lead-in (the sentence introducing a list…) helps the model read a list item; evidence stays inside.
   let own: OwnTokens | null = null;
   let vector: SparseVector | null = null;
@@ -443,10 +443,17 @@ function classifyOne(provision: Provision, offset: number, r: Resources): Classi
     };
     const confidence = round4(decision.confidence);
     const polarity = polarityOf(type, evidence.text, text, hits, ctx.modelPolarity());
-    const severity = severityOf(type, text, hits, polarity.value);
-    // Only what may be shown (high or medium) is read for who does what: the tagger is the costly part.
+    // A list item or table row is read with its lead-in (READING.md): "…Accounts in a delinquent state…:" says why
+    // the items that follow may end an account.
+    const severity = severityOf(
+      type,
+      provision.context ? `${provision.context}\n${text}` : text,
+      hits,
+      polarity.value,
+    );
+    // Only what may be shown (clear, high or medium) is read for who does what: the tagger is the costly part.
     const reading =
-      severity.value === "low"
+      severity.value === "low" || confidence < CLEAR_CONFIDENCE
         ? {
             userRule: false,
             polarity: polarity.value,
@@ -477,14 +484,23 @@ function classifyOne(provision: Provision, offset: number, r: Resources): Classi
   return out.sort((a, b) => b.confidence - a.confidence);
 }
 
+/** Findings below this confidence are not shown (dashboard, report, alerts), so not read for who does what. */
+const CLEAR_CONFIDENCE = 0.5;
+
 /** Provisions of this many words or fewer, with no lead-in, are fragments. */
 const FRAGMENT_WORDS = 5;
 
-function wordCount(text: string): number {
-  let n = 0;
-  for (const word of text.split(/\s+/)) if (/\p{L}/u.test(word)) n++;
-  return n;
+/** Whether `text` has at most {@link FRAGMENT_WORDS} words with a letter (counting stops past that). */
+function isFragment(text: string): boolean {
+  if (text.length > 200) return false;
+  let words = 0;
+  for (const match of text.matchAll(WORD_WITH_LETTER)) {
+    if (match && ++words > FRAGMENT_WORDS) return false;
+  }
+  return true;
 }
+
+const WORD_WITH_LETTER = /\S*\p{L}\S*/gu;
 
 /** A finding of a practice that the text forbids the user: acceptable use, neutral and at its default. */
 function asUserRule(finding: Classification, acceptableUse: ClauseType): Classification {

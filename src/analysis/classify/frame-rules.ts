@@ -100,13 +100,14 @@ function concerningAsStated(type: ClauseType, frame: StatementFrame, polarity: P
  * whoever its subject is ("you waive…", "any dispute shall be…"), and its waivers are negations by nature.
  */
 function earnsHigh(type: ClauseType, frame: StatementFrame): boolean {
-  if (!frame.hasVerb || frame.condition !== null) return false;
+  if (!frame.hasVerb || frame.defines || frame.condition !== null) return false;
   if (!namesPractice(type) && type.group !== "rights" && type.group !== "security") return true;
   return ACTS_ON_DATA.has(frame.actor) && !frame.negated;
 }
 
 function unearned(type: ClauseType, frame: StatementFrame): string {
   if (!frame.hasVerb) return "not high: the text states no practice (no verb)";
+  if (frame.defines) return "not high: the text defines or lists, it states no practice";
   if (frame.condition !== null) return `not high: limited by "${frame.condition}"`;
   if (frame.negated) return "not high: the statement is negated";
   return `not high: ${type.name.toLowerCase()} is not stated as done by the platform, its partners or an institution (actor: ${frame.actor})`;

@@ -16,22 +16,32 @@ export interface TaggedToken {
 
 type Wink = ReturnType<typeof winkNLP>;
 
-/** Only sentence boundaries and parts of speech: entities, negation and sentiment would cost time unused. */
+/**
+ * Only parts of speech: the text tagged is one sentence already, and sentence boundaries, entities, negation and
+ * sentiment would cost time unused.
+ */
 let wink: Wink | null = null;
 
 /** The tagger, loaded on first use and kept for the process (loading the model takes a few hundred ms). */
 function tagger(): Wink {
-  wink ??= winkNLP(model, ["sbd", "pos"]);
+  wink ??= winkNLP(model, ["pos"]);
   return wink;
 }
 
-/** The tokens of `text` with their part of speech, in order. */
-export function tagTokens(text: string): TaggedToken[] {
+/**
+ * Characters tagged at most: the subject, verb group and a leading clause sit well within them, and the cost of
+ * tagging grows with the length (long legal sentences run to thousands of characters).
+ */
+const TAGGED_CHARS = 320;
+
+/** The tokens of `text` (its first {@link TAGGED_CHARS} characters) with their part of speech, in order. */
+export function tagTokens(whole: string): TaggedToken[] {
   const nlp = tagger();
+  const cut = whole.length > TAGGED_CHARS ? whole.lastIndexOf(" ", TAGGED_CHARS) : -1;
+  const text = cut > 0 ? whole.slice(0, cut) : whole;
   // Capitals everywhere (disclaimers, liability clauses) read as proper nouns to the tagger: lower them first.
-  const shouted =
-    text.length > 0 && (text.match(/\p{Lu}/gu)?.length ?? 0) > 0.6 * (text.match(/\p{L}/gu)?.length ?? 0);
-  const tokens = nlp.readDoc(shouted ? text.toLowerCase() : text).tokens();
+  const tokens = nlp.readDoc(shouting(text) ? text.toLowerCase() : text).tokens();
+  text.length > 0 && (text.match(/\p{Lu}/gu)?.length ?? 0) > 0.6 * (text.match(/\p{L}/gu)?.length ?? 0);
   const words = tokens.out(nlp.its.normal);
   const tags = tokens.out(nlp.its.pos);
   const values = tokens.out(nlp.its.value);
@@ -40,4 +50,16 @@ export function tagTokens(text: string): TaggedToken[] {
     pos: tags[i] ?? "X",
     capitalised: /^\p{Lu}/u.test(values[i] ?? ""),
   }));
+}
+
+/** Whether most letters of `text` are capitals. */
+function shouting(text: string): boolean {
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
+  }
+  return upper > 1.5 * lower;
 }

@@ -22,6 +22,8 @@ export interface StatementFrame {
   condition: string | null;
   /** The sentence has a verb at all (a heading-like fragment has none). */
   hasVerb: boolean;
+  /** The main verb defines or lists ("Partners include ad networks", "Personal data means…"): no practice stated. */
+  defines: boolean;
 }
 
 const VERBAL = new Set(["AUX", "VERB"]);
@@ -52,6 +54,18 @@ const LEADING_ADVERB = new Set([
   "otherwise",
   "further",
   "furthermore",
+]);
+/** Main verbs of definitions and lists. */
+const DEFINING = new Set([
+  "include",
+  "includes",
+  "including",
+  "mean",
+  "means",
+  "refer",
+  "refers",
+  "consist",
+  "consists",
 ]);
 const NEGATORS = new Set(["not", "n't", "never", "no", "nor", "cannot"]);
 /** Determiners that negate their noun phrase when it is the subject ("no data is sold", "nothing limits"). */
@@ -145,6 +159,14 @@ function actorOf(subject: readonly TaggedToken[], cues: CueIndex, passive: boole
   return actor === "unknown" && passive ? "platform" : actor;
 }
 
+/** The last lead-in read: consecutive list items share theirs. */
+let lastLead: { text: string; frame: StatementFrame } | null = null;
+
+function leadInFrame(text: string): StatementFrame {
+  if (lastLead?.text !== text) lastLead = { text, frame: readStatement(text) };
+  return lastLead.frame;
+}
+
 /** The modality of a verb group; `after` holds the two words following each of its tokens in the sentence. */
 function modalityOf(group: readonly TaggedToken[], after: readonly string[]): Modality {
   for (const [i, t] of group.entries()) {
@@ -165,7 +187,14 @@ export function readStatement(text: string, leadIn?: string): StatementFrame {
   const cues = cueIndex();
   const sentence = withoutLabel(text);
   if (deniedTableRow(sentence))
-    return { actor: "platform", modality: "does", negated: true, condition: null, hasVerb: true };
+    return {
+      actor: "platform",
+      modality: "does",
+      negated: true,
+      condition: null,
+      hasVerb: true,
+      defines: false,
+    };
   const tokens = tagTokens(sentence);
   const condition = cues.condition.exec(sentence)?.[0] ?? null;
   const start = mainClauseStart(tokens);
@@ -174,14 +203,14 @@ export function readStatement(text: string, leadIn?: string): StatementFrame {
   // Imperatives addressed to the reader: "Do not post…", "Never share…".
   const opener = tokens[start]?.word;
   if (opener === "never" || (opener === "do" && NEGATORS.has(tokens[start + 1]?.word ?? ""))) {
-    return { actor: "user", modality: "must-not", negated: true, condition, hasVerb: true };
+    return { actor: "user", modality: "must-not", negated: true, condition, hasVerb: true, defines: false };
   }
   if (!hasVerb || verb === start) {
-    const lead = leadIn ? readStatement(leadIn) : null;
+    const lead = leadIn ? leadInFrame(leadIn) : null;
     if (lead && lead.actor !== "unknown") {
       return { ...lead, condition: condition ?? lead.condition, hasVerb };
     }
-    return { actor: "unknown", modality: "does", negated: false, condition, hasVerb };
+    return { actor: "unknown", modality: "does", negated: false, condition, hasVerb, defines: false };
   }
   const subject = tokens.slice(start, verb);
   // The verb group: auxiliaries, particles and adverbs up to and including the main verb.
@@ -204,5 +233,6 @@ export function readStatement(text: string, leadIn?: string): StatementFrame {
   );
   const undertakesNot = group.some((t) => UNDERTAKE.has(t.word)) && negated;
   if (actor === "user" && negated && (modality !== "does" || undertakesNot)) modality = "must-not";
-  return { actor, modality, negated, condition, hasVerb };
+  const main = group.filter((t) => t.pos === "VERB").at(-1) ?? group.at(-1);
+  return { actor, modality, negated, condition, hasVerb, defines: DEFINING.has(main?.word ?? "") };
 }
