@@ -27,7 +27,7 @@ const ID_LIST = "clause-type-ids.tsv";
 const cache = new Map<string, Taxonomy>();
 
 /** Finds the repository's knowledge/ folder by walking up from this module (works from src/ and dist/). */
-function defaultDir(): string {
+export function knowledgeDir(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = join(dir, "knowledge");
@@ -57,7 +57,11 @@ function describePath(raw: unknown, path: readonly PropertyKey[]): string {
   return out;
 }
 
-function readJson<S extends z.ZodType>(file: string, schema: S, problems: string[]): z.infer<S> | null {
+export function readJson<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  problems: string[],
+): z.infer<S> | null {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, "utf8"));
@@ -136,7 +140,7 @@ function crossCheck(taxonomy: Taxonomy, idList: { id: string; group: string }[],
  * @throws TaxonomyError listing every problem found, not only the first.
  */
 export function loadTaxonomy(dir?: string): Taxonomy {
-  const root = resolve(dir ?? defaultDir());
+  const root = resolve(dir ?? knowledgeDir());
   const cached = cache.get(root);
   if (cached) return cached;
 

@@ -16,6 +16,26 @@ interface Quote {
 
 const QUOTES: Quote[] = [
   {
+    type: "biometric-data",
+    source: "Zoom/Privacy Policy",
+    text: "Zoom will store and use your reference photo and data about your facial geometry and features for this purpose while your account owner or administrator and you have this feature enabled.",
+  },
+  {
+    type: "session-replay",
+    source: "UptimeRobot/Privacy Policy",
+    text: "Miscrosoft Clarity: To capture how you use and interact with our website through behavioral metrics, heatmaps, and session replay to improve and market our products/services.",
+  },
+  {
+    type: "claim-time-limit",
+    source: "Zoom/Terms of Service",
+    text: "To the extent permitted by applicable Law, and notwithstanding any other statute of limitations, any claim or cause of action under this Agreement (with the exception of disputes under Section 27.2(2)) must be filed within one (1) year after such claim or cause of action arose, or else that claim or cause of action will be permanently barred.",
+  },
+  {
+    type: "limitation-of-liability",
+    source: "Airbnb/Terms of Service",
+    text: "The Airbnb Platform and Collective Content is provided “as is”, without warranty of any kind, either express or implied.",
+  },
+  {
     type: "data-collected",
     source: "Reddit/Privacy Policy",
     text: "We collect information you provide to us directly when you use the Services.",

@@ -17,9 +17,11 @@ import type {
   Severity,
   Span,
 } from "../../model/index.js";
+import { readStatement, type StatementFrame } from "../frame/index.js";
 import { confidenceLevel } from "./confidence.js";
 import { ClassifyError } from "./errors.js";
 import { bestSentenceBlock, ProvisionSentences, SentenceAttribution, sentencesCovering } from "./evidence.js";
+import { ACCEPTABLE_USE, readWithFrame } from "./frame-rules.js";
 import {
   DEFAULT_FUSION,
   type Decision,
@@ -92,6 +94,10 @@ interface Resources {
   vector: SparseBuffer;
   probs: Float64Array;
   contributions: Float64Array;
+  /** Statement readings of the sentences read so far in this call, by lead-in and sentence. */
+  frames: Map<string, StatementFrame>;
+  /** The type a rule for the user is read as, when the taxonomy has it. */
+  acceptableUse: ClauseType | undefined;
 }
 
 function resources(options: ClassifyOptions): Resources {
@@ -129,6 +135,8 @@ function resources(options: ClassifyOptions): Resources {
     vector: new SparseBuffer(),
     probs: new Float64Array(model?.scorers.length ?? 0),
     contributions: new Float64Array(64),
+    frames: new Map(),
+    acceptableUse: types.find((t) => t.id === ACCEPTABLE_USE),
   };
 }
 
@@ -171,22 +179,28 @@ function polarityOf(
   provisionText: string,
   hits: readonly PatternHit[],
   learned: ModelPolarity,
-): { value: Polarity; reasons: string[] } {
+): { value: Polarity; reasons: string[]; fromModel: boolean } {
   const resolved = resolvePolarity(type, evidenceText, hits);
-  if (resolved.reasons.length > 0) return resolved;
+  if (resolved.reasons.length > 0) return { ...resolved, fromModel: false };
   const negated = findNegatedPractice(evidenceText);
-  if (negated) return { value: "protective", reasons: [`negated practice: "${negated.cue}"`] };
+  if (negated)
+    return { value: "protective", reasons: [`negated practice: "${negated.cue}"`], fromModel: false };
   if (learned?.value === "protective" && statesPracticeFlatly(evidenceText, provisionText)) {
     return {
       value: type.defaultPolarity,
       reasons: ["the practice is stated outright, with no negation, limit or choice: the type's default"],
+      fromModel: false,
     };
   }
   if (learned) {
     const how = learned.probability === null ? "" : ` (p=${learned.probability.toFixed(2)})`;
-    return { value: learned.value, reasons: [`model reads the provision as ${learned.value}${how}`] };
+    return {
+      value: learned.value,
+      reasons: [`model reads the provision as ${learned.value}${how}`],
+      fromModel: true,
+    };
   }
-  return resolved;
+  return { ...resolved, fromModel: false };
 }
 
 /** Severity from the taxonomy's rules; a protective clause is low whatever its type. Reviewed types use it too. */
@@ -252,6 +266,27 @@ class ProvisionContext {
       this.attribution = new SentenceAttribution(this.sentences.all, features, starts);
     }
     return this.attribution.tableScores(this.contributions(index));
+  }
+
+  /**
+   * The statement reading of an evidence span: that of its first sentence naming an actor, else of its first
+   * sentence. List items without a subject of their own are read with their lead-in.
+   */
+  frameOf(span: SentenceSpan, leadIn: string | undefined): StatementFrame {
+    let first: StatementFrame | null = null;
+    for (const sentence of this.sentences.all) {
+      if (sentence.end <= span.start || sentence.start >= span.end) continue;
+      const text = this.text.slice(sentence.start, sentence.end);
+      const key = `${leadIn ?? ""}\n${text}`;
+      let frame = this.r.frames.get(key);
+      if (!frame) {
+        frame = readStatement(text, leadIn);
+        this.r.frames.set(key, frame);
+      }
+      if (frame.hasVerb && frame.actor !== "unknown") return frame;
+      first ??= frame;
+    }
+    return first ?? readStatement(this.text.slice(span.start, span.end), leadIn);
   }
 
   modelPolarity(): ModelPolarity {
@@ -376,6 +411,9 @@ const NO_HITS: readonly PatternHit[] = [];
 /** Classifies one provision, whose text starts at `offset` in the version text. */
 function classifyOne(provision: Provision, offset: number, r: Resources): Classification[] {
   const text = provision.text;
+  // A heading-like fragment ("A little bit about Discord", "Location: Serbia") states no practice; a list item
+  // or a table row is read with its lead-in, so it stays.
+  if (!provision.context && isFragment(text)) return [];
   // The lead-in (the sentence introducing a list…) helps the model read a list item; evidence stays inside.
   let own: OwnTokens | null = null;
   let vector: SparseVector | null = null;
@@ -386,6 +424,8 @@ function classifyOne(provision: Provision, offset: number, r: Resources): Classi
   }
   const ctx = new ProvisionContext(text, own, vector, probs, r);
   const out: Classification[] = [];
+  /** Findings that turned out to be rules for the user, read as acceptable use unless that is found already. */
+  let userRule: Classification | null = null;
   for (const plan of r.plans) {
     const { type, index, floor, bound } = plan;
     const probability = index !== undefined && ctx.probs ? ctx.probs[index]! : null;
@@ -403,22 +443,76 @@ function classifyOne(provision: Provision, offset: number, r: Resources): Classi
     };
     const confidence = round4(decision.confidence);
     const polarity = polarityOf(type, evidence.text, text, hits, ctx.modelPolarity());
-    const severity = severityOf(type, text, hits, polarity.value);
-    out.push({
+    // A list item or table row is read with its lead-in (READING.md): "…Accounts in a delinquent state…:" says why
+    // the items that follow may end an account.
+    const severity = severityOf(
+      type,
+      provision.context ? `${provision.context}\n${text}` : text,
+      hits,
+      polarity.value,
+    );
+    // Only what may be shown (clear, high or medium) is read for who does what: the tagger is the costly part.
+    const reading =
+      severity.value === "low" || confidence < CLEAR_CONFIDENCE
+        ? {
+            userRule: false,
+            polarity: polarity.value,
+            severity: severity.value,
+            polarityReasons: polarity.reasons,
+            severityReasons: severity.reasons,
+          }
+        : readWithFrame(type, ctx.frameOf(span, provision.context), polarity, severity);
+    const finding: Classification = {
       type: type.id,
       name: type.name,
       confidence,
       confidenceLevel: confidenceLevel(confidence),
-      polarity: polarity.value,
-      severity: severity.value,
+      polarity: reading.polarity,
+      severity: reading.severity,
       evidence,
       source: decision.patternNeeded || !decision.modelUsed ? "pattern" : "model",
       reasons: reasonsOf(r, ctx, plan, hits, decision),
-      polarityReasons: polarity.reasons,
-      severityReasons: severity.reasons,
-    });
+      polarityReasons: reading.polarityReasons,
+      severityReasons: reading.severityReasons,
+    };
+    if (reading.userRule) userRule ??= finding;
+    else out.push(finding);
+  }
+  if (userRule && r.acceptableUse && !out.some((c) => c.type === ACCEPTABLE_USE)) {
+    out.push(asUserRule(userRule, r.acceptableUse));
   }
   return out.sort((a, b) => b.confidence - a.confidence);
+}
+
+/** Findings below this confidence are not shown (dashboard, report, alerts), so not read for who does what. */
+const CLEAR_CONFIDENCE = 0.5;
+
+/** Provisions of this many words or fewer, with no lead-in, are fragments. */
+const FRAGMENT_WORDS = 5;
+
+/** Whether `text` has at most {@link FRAGMENT_WORDS} words with a letter (counting stops past that). */
+function isFragment(text: string): boolean {
+  if (text.length > 200) return false;
+  let words = 0;
+  for (const match of text.matchAll(WORD_WITH_LETTER)) {
+    if (match && ++words > FRAGMENT_WORDS) return false;
+  }
+  return true;
+}
+
+const WORD_WITH_LETTER = /\S*\p{L}\S*/gu;
+
+/** A finding of a practice that the text forbids the user: acceptable use, neutral and at its default. */
+function asUserRule(finding: Classification, acceptableUse: ClauseType): Classification {
+  return {
+    ...finding,
+    type: acceptableUse.id,
+    name: acceptableUse.name,
+    polarity: "neutral",
+    severity: acceptableUse.defaultSeverity,
+    polarityReasons: [`a rule for the user, not the platform's ${finding.name.toLowerCase()}`],
+    severityReasons: [],
+  };
 }
 
 function round4(x: number): number {

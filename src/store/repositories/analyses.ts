@@ -33,11 +33,17 @@ export interface StoredProvision extends ClassifiedProvision {
 
 const SEVERITY_RANK: Record<Severity, number> = { low: 1, medium: 2, high: 3 };
 
-/** Highest severity of the provision's clauses that are not protective, for filtering and highlighting. */
+/** Below this confidence a finding is not clear enough to rank a provision (dashboard, report, alerts). */
+const CLEAR_CONFIDENCE = 0.5;
+
+/**
+ * Highest severity of the provision's clear findings that are not protective, for filtering and highlighting.
+ * A provision with no clear finding has none.
+ */
 function maxSeverity(clauses: Classification[]): Severity | null {
   let best: Severity | null = null;
   for (const c of clauses) {
-    if (c.polarity === "protective") continue;
+    if (c.polarity === "protective" || c.confidence < CLEAR_CONFIDENCE) continue;
     if (!best || SEVERITY_RANK[c.severity] > SEVERITY_RANK[best]) best = c.severity;
   }
   return best;

@@ -1,0 +1,53 @@
+/**
+ * Who does what, applied to findings: real sentences of the shared corpus (Open Terms Archive contributors,
+ * ODC-By 1.0; see NOTICE) classified with the shipped model and taxonomy.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { ClassifiedProvision, Provision } from "../../model/index.js";
+import { classify } from "./classify.js";
+
+/** Each paragraph of `text` as a provision (with `context` as the lead-in of all of them). */
+function classified(text: string, context?: string): ClassifiedProvision[] {
+  let from = 0;
+  const provisions: Provision[] = text.split("\n\n").map((p, index) => {
+    const start = text.indexOf(p, from);
+    from = start + p.length;
+    return { index, key: `k${index}`, headingPath: [], start, end: start + p.length, text: p, context };
+  });
+  return classify(provisions, text);
+}
+
+describe("findings read with who does what", () => {
+  it("reads a denial as the practice, protective and low (Badoo's privacy policy)", () => {
+    const [p] = classified(
+      "Badoo does not knowingly collect any information about or market to children, minors or anyone under the age of majority.",
+    );
+    const children = p!.clauses.find((c) => c.type === "childrens-data");
+    assert.ok(children, JSON.stringify(p!.clauses.map((c) => c.type)));
+    assert.deepEqual([children.polarity, children.severity], ["protective", "low"]);
+  });
+
+  it("reads a rule for the user as acceptable use, not the practice it names (Microsoft's terms)", () => {
+    const [p] = classified(
+      "You may not use the AI services, or data from the AI services, to create, train or improve (directly or indirectly) any AI technology.",
+    );
+    const types = p!.clauses.map((c) => c.type);
+    assert.ok(types.includes("acceptable-use"), JSON.stringify(types));
+    assert.ok(!types.includes("ai-model-training"), JSON.stringify(types));
+  });
+
+  it("keeps high for an affirmed practice but not under a limiting condition", () => {
+    const [conditional] = classified(
+      "We may collect precise location-based information via the App, but only if you permit us to do so.",
+    );
+    const sensitive = conditional!.clauses.find((c) => c.type === "sensitive-data");
+    assert.ok(sensitive);
+    assert.equal(sensitive.severity, "medium");
+    assert.ok(sensitive.severityReasons?.some((r) => r.includes("only if")));
+  });
+
+  it("gives heading-like fragments no findings (Zoom's terms)", () => {
+    for (const p of classified("Enterprise")) assert.deepEqual(p.clauses, [], p.text);
+  });
+});

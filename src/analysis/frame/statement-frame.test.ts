@@ -1,0 +1,72 @@
+/**
+ * The statement reading on real sentences of the shared corpus (Open Terms Archive contributors, ODC-By 1.0;
+ * see NOTICE): who acts, with which modality, negated or not, under which condition.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { readStatement } from "./statement-frame.js";
+
+describe("readStatement", () => {
+  it("reads a denial by the platform, named by its own name", () => {
+    const frame = readStatement(
+      "Spotify does not carry out this type of automated decision making in the Spotify Service.",
+    );
+    assert.equal(frame.actor, "platform");
+    assert.equal(frame.negated, true);
+    assert.equal(frame.condition, null);
+  });
+
+  it("reads a denial in the perfect tense (Reddit's California notice)", () => {
+    const frame = readStatement(
+      "In the preceding twelve months, we have not sold any California resident’s Personal Information.",
+    );
+    assert.equal(frame.actor, "platform");
+    assert.equal(frame.negated, true);
+    assert.equal(frame.modality, "does");
+  });
+
+  it("reads an imperative addressed to the user as a prohibition (Airbnb's terms)", () => {
+    const frame = readStatement(
+      "Do not use bots, crawlers, scrapers or other automated means to access or collect data or other content from or otherwise interact with the Airbnb Platform.",
+    );
+    assert.deepEqual([frame.actor, frame.modality], ["user", "must-not"]);
+  });
+
+  it("reads a practice of the platform's partners as theirs, affirmed (Instacart)", () => {
+    const frame = readStatement(
+      "Some of our advertising partners may use cookies, SDKs, or other trackers to collect information about your online activity over time and across different websites or online services.",
+    );
+    assert.deepEqual([frame.actor, frame.modality, frame.negated], ["partner", "may", false]);
+  });
+
+  it("finds the condition that limits a practice", () => {
+    const frame = readStatement(
+      "We may collect precise location-based information via the App, but only if you permit us to do so.",
+    );
+    assert.equal(frame.actor, "platform");
+    assert.equal(frame.condition, "only if");
+  });
+
+  it("reads the passive voice as the platform's doing", () => {
+    const frame = readStatement(
+      "Apple may share personal data with others at your direction or with your consent, such as when we share information with your carrier to activate your account.",
+    );
+    assert.equal(frame.actor, "platform");
+    assert.match(frame.condition ?? "", /at your direction/);
+  });
+
+  it("reads a list item without a subject with its lead-in (YouTube's privacy policy)", () => {
+    const lead =
+      "If you’re a student or work for an organization that uses Google services, your domain administrator and resellers who manage your account will have access to your Google Account. They may be able to:";
+    const alone = readStatement("Suspend or terminate your account access");
+    const withLead = readStatement("Suspend or terminate your account access", lead);
+    assert.equal(alone.actor, "unknown");
+    assert.ok(!["unknown", "user"].includes(withLead.actor), withLead.actor);
+  });
+
+  it("finds no verb in a heading-like fragment (Discord's privacy policy)", () => {
+    const frame = readStatement("A little bit about Discord");
+    assert.equal(frame.hasVerb, false);
+    assert.equal(frame.actor, "unknown");
+  });
+});

@@ -1,0 +1,238 @@
+/**
+ * Who does what in a sentence of a policy: the actor of its main clause, the modality, whether the statement is
+ * negated, and any condition that limits it. Read from the sentence's parts of speech (see english-tagger.ts)
+ * and the cue words of `knowledge/statement-cues.json`.
+ */
+import { compileRegex, loadStatementCues, type StatementCues } from "../../knowledge/index.js";
+import { type TaggedToken, tagTokens } from "./english-tagger.js";
+
+/** Who the main clause says acts. "unknown" when the sentence names no actor (a fragment, a thing). */
+export type Actor = "platform" | "partner" | "user" | "institution" | "authority" | "unknown";
+
+/** What the main verb group says of the act. */
+export type Modality = "does" | "may" | "will" | "must" | "must-not";
+
+/** The reading of one statement. */
+export interface StatementFrame {
+  actor: Actor;
+  modality: Modality;
+  /** The main clause is negated ("we do not sell", "no data is sold", "has not sold"). */
+  negated: boolean;
+  /** The phrase that limits the practice ("only if", "with your consent", "unless"), when there is one. */
+  condition: string | null;
+  /** The sentence has a verb at all (a heading-like fragment has none). */
+  hasVerb: boolean;
+  /** The main verb defines or lists ("Partners include ad networks", "Personal data means…"): no practice stated. */
+  defines: boolean;
+}
+
+const VERBAL = new Set(["AUX", "VERB"]);
+const NOMINAL = new Set(["NOUN", "PROPN", "PRON"]);
+/** Conjunctions that open a leading subordinate clause, read up to its comma ("If you choose…, we will…"). */
+const SUBORDINATE = new Set([
+  "if",
+  "when",
+  "where",
+  "unless",
+  "once",
+  "while",
+  "although",
+  "though",
+  "because",
+  "since",
+  "whether",
+  "after",
+  "before",
+  "as",
+]);
+/** Adverbs that open a sentence before its comma ("However, we…"). */
+const LEADING_ADVERB = new Set([
+  "however",
+  "additionally",
+  "also",
+  "finally",
+  "otherwise",
+  "further",
+  "furthermore",
+]);
+/** Main verbs of definitions and lists. */
+const DEFINING = new Set([
+  "include",
+  "includes",
+  "including",
+  "mean",
+  "means",
+  "refer",
+  "refers",
+  "consist",
+  "consists",
+]);
+const NEGATORS = new Set(["not", "n't", "never", "no", "nor", "cannot"]);
+/** Determiners that negate their noun phrase when it is the subject ("no data is sold", "nothing limits"). */
+const NEGATIVE_SUBJECT = new Set(["no", "nothing", "none", "neither", "nobody"]);
+const MAY = new Set(["may", "might", "can", "could", "ca"]);
+const WILL = new Set(["will", "would", "shall", "'ll", "wo"]);
+const MUST = new Set(["must", "required", "obliged", "obligated"]);
+/** Verbs that state a duty when "to" follows ("you have to", "you agree to"). */
+const MUST_TO = new Set(["have", "has", "need", "needs", "agree", "agrees", "undertake", "undertakes"]);
+const BE = new Set(["is", "are", "was", "were", "be", "been", "being", "'s", "'re"]);
+/** Verbs through which a user states a duty ("you agree not to…", "you undertake not to…"). */
+const UNDERTAKE = new Set(["agree", "agrees", "undertake", "undertakes", "promise", "warrant", "represent"]);
+
+/** The compiled cues: word → actor, and one expression for every condition phrase. */
+interface CueIndex {
+  actorOf: Map<string, Actor>;
+  condition: RegExp;
+}
+
+let index: CueIndex | null = null;
+
+function cueIndex(cues: StatementCues = loadStatementCues()): CueIndex {
+  if (index) return index;
+  const actorOf = new Map<string, Actor>();
+  // Later lists win: the platform's own words last, so "our partners" is read by its head word "partners".
+  for (const actor of ["platform", "authority", "institution", "partner", "user"] as const) {
+    for (const word of cues.actors[actor]) actorOf.set(word, actor);
+  }
+  index = { actorOf, condition: compileRegex(`\\b(?:${cues.conditions.join("|")})\\b`) };
+  return index;
+}
+
+/** Where the main clause starts: after a leading subordinate or adverbial clause closed by a comma. */
+function mainClauseStart(tokens: readonly TaggedToken[]): number {
+  const first = tokens[0];
+  if (!first) return 0;
+  const comma = tokens.findIndex((t) => t.word === ",");
+  if (comma < 0 || comma + 1 >= tokens.length) return 0;
+  if (SUBORDINATE.has(first.word) || first.pos === "SCONJ" || LEADING_ADVERB.has(first.word))
+    return comma + 1;
+  // A leading phrase ("To the extent permitted by law, we…") has no verb of its own before the comma; "In no
+  // event will we be liable, …" does, and is the main clause.
+  if (first.pos === "ADP" && !tokens.slice(0, comma).some((t) => t.pos === "AUX")) return comma + 1;
+  return 0;
+}
+
+/** A proper noun, or a capitalised word the tagger took for a common noun ("Twitch has not sold…"). */
+function isName(token: TaggedToken): boolean {
+  return token.pos === "PROPN" || (token.pos === "NOUN" && token.capitalised);
+}
+
+/** A bold label or a short title before a dash or colon ("**With employers…** — If an entity pays…, edX will…"). */
+const LABEL = /^\s*(?:(\*\*|__)[^*_]+?\1\s*[—–:.-]?|[^.—–:]{1,80}\s[—–])\s*(?=\S)/;
+
+/** The sentence without a leading label, which names a topic and is no part of the statement. */
+function withoutLabel(sentence: string): string {
+  const label = LABEL.exec(sentence);
+  return label ? sentence.slice(label[0].length) : sentence;
+}
+
+/** Cells that answer a disclosure table's question in the negative. */
+const NO_CELL = /^(?:no|none|n\/a|-|—|–)?$/i;
+
+/**
+ * A table row that answers "no" for its category ("E. Biometric Information | No | N/A | N/A", the disclosure
+ * tables of US state privacy notices): the practice is denied for that category.
+ */
+function deniedTableRow(text: string): boolean {
+  const cells = text.split("|").map((cell) => cell.replace(/[*_\\]/g, "").trim());
+  if (cells.length < 2 || cells[0] === "") return false;
+  const answers = cells.slice(1);
+  return answers.every((cell) => NO_CELL.test(cell)) && answers.some((cell) => /^no$/i.test(cell));
+}
+
+/** The actor named by a subject: its head word (the last nominal), "you and X" being both parties bound. */
+function actorOf(subject: readonly TaggedToken[], cues: CueIndex, passive: boolean): Actor {
+  // Relative pronouns ("who", "that") head no subject: the noun they refer to does.
+  const nominals = subject.filter(
+    (t) => cues.actorOf.has(t.word) || (NOMINAL.has(t.pos) && t.pos !== "PRON"),
+  );
+  if (nominals.length === 0) return passive ? "platform" : "unknown";
+  const named = nominals.map((t) => cues.actorOf.get(t.word) ?? (isName(t) ? "platform" : "unknown"));
+  if (named.includes("user") && named.some((a) => a !== "user" && a !== "unknown")) return "platform";
+  // Head word: the last nominal before "of" ("the owner of an organisation" is read by its owner).
+  const of = subject.findIndex((t) => t.word === "of");
+  // "Some of our partners": nothing nominal before "of", so the head is after it.
+  const head =
+    (of > 0 ? nominals.filter((t) => subject.indexOf(t) < of).at(-1) : undefined) ?? nominals.at(-1);
+  const actor = head ? (cues.actorOf.get(head.word) ?? (isName(head) ? "platform" : "unknown")) : "unknown";
+  // A thing done to data with no agent named ("your data may be shared") is the platform's doing.
+  return actor === "unknown" && passive ? "platform" : actor;
+}
+
+/** The last lead-in read: consecutive list items share theirs. */
+let lastLead: { text: string; frame: StatementFrame } | null = null;
+
+function leadInFrame(text: string): StatementFrame {
+  if (lastLead?.text !== text) lastLead = { text, frame: readStatement(text) };
+  return lastLead.frame;
+}
+
+/** The modality of a verb group; `after` holds the two words following each of its tokens in the sentence. */
+function modalityOf(group: readonly TaggedToken[], after: readonly string[]): Modality {
+  for (const [i, t] of group.entries()) {
+    if (MAY.has(t.word)) return "may";
+    if (WILL.has(t.word)) return "will";
+    if (MUST.has(t.word)) return "must";
+    const next = after[i] ?? "";
+    if (MUST_TO.has(t.word) && /^(?:not )?to\b/.test(next)) return "must";
+  }
+  return "does";
+}
+
+/**
+ * Reads one sentence. A sentence without a subject of its own (a list item "Suspend your account access", a
+ * fragment) takes the actor and modality of `leadIn` when one is given.
+ */
+export function readStatement(text: string, leadIn?: string): StatementFrame {
+  const cues = cueIndex();
+  const sentence = withoutLabel(text);
+  if (deniedTableRow(sentence))
+    return {
+      actor: "platform",
+      modality: "does",
+      negated: true,
+      condition: null,
+      hasVerb: true,
+      defines: false,
+    };
+  const tokens = tagTokens(sentence);
+  const condition = cues.condition.exec(sentence)?.[0] ?? null;
+  const start = mainClauseStart(tokens);
+  const verb = tokens.findIndex((t, i) => i >= start && VERBAL.has(t.pos));
+  const hasVerb = verb >= 0;
+  // Imperatives addressed to the reader: "Do not post…", "Never share…".
+  const opener = tokens[start]?.word;
+  if (opener === "never" || (opener === "do" && NEGATORS.has(tokens[start + 1]?.word ?? ""))) {
+    return { actor: "user", modality: "must-not", negated: true, condition, hasVerb: true, defines: false };
+  }
+  if (!hasVerb || verb === start) {
+    const lead = leadIn ? leadInFrame(leadIn) : null;
+    if (lead && lead.actor !== "unknown") {
+      return { ...lead, condition: condition ?? lead.condition, hasVerb };
+    }
+    return { actor: "unknown", modality: "does", negated: false, condition, hasVerb, defines: false };
+  }
+  const subject = tokens.slice(start, verb);
+  // The verb group: auxiliaries, particles and adverbs up to and including the main verb.
+  let end = verb;
+  while (
+    end < tokens.length &&
+    (VERBAL.has(tokens[end]!.pos) || tokens[end]!.pos === "PART" || tokens[end]!.pos === "ADV")
+  ) {
+    end++;
+    if (tokens[end - 1]!.pos === "VERB" && tokens[end]?.pos !== "PART") break;
+  }
+  const group = tokens.slice(verb, Math.max(end, verb + 1));
+  const passive = group.some((t, i) => BE.has(t.word) && group[i + 1]?.pos === "VERB");
+  const actor = actorOf(subject, cues, passive);
+  const negated =
+    group.some((t) => NEGATORS.has(t.word)) || subject.some((t) => NEGATIVE_SUBJECT.has(t.word));
+  let modality = modalityOf(
+    group,
+    group.map((_, i) => `${tokens[verb + i + 1]?.word ?? ""} ${tokens[verb + i + 2]?.word ?? ""}`),
+  );
+  const undertakesNot = group.some((t) => UNDERTAKE.has(t.word)) && negated;
+  if (actor === "user" && negated && (modality !== "does" || undertakesNot)) modality = "must-not";
+  const main = group.filter((t) => t.pos === "VERB").at(-1) ?? group.at(-1);
+  return { actor, modality, negated, condition, hasVerb, defines: DEFINING.has(main?.word ?? "") };
+}
