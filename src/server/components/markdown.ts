@@ -167,11 +167,18 @@ function inlineTokensText(tokens: readonly Token[]): string {
   return out;
 }
 
+/** Characters that can make Markdown inline markup or entities, or split blocks. */
+const MARKUP = /[*_[\]<>|`\\&\n]/;
+/** A line that starts a list item, heading or quotation. */
+const BLOCK_MARKER = /^\s*(?:[-+#>=]|\d{1,9}[.)])/;
+
 /**
  * The text a reader sees, without any markup: for excerpts, titles, quotations and word diffs. Blocks are joined
  * by spaces and table cells by " · "; highlight sentinels in the text are kept.
  */
 export function plainText(text: string): string {
+  // Most provisions are one plain sentence or paragraph: nothing for the parser to do.
+  if (!MARKUP.test(text) && !BLOCK_MARKER.test(text)) return text.replace(/\s+/g, " ").trim();
   const rows = text.split("\n").map((line) =>
     TABLE_DELIMITER.test(line) && line.includes("-")
       ? ""
@@ -200,5 +207,6 @@ export function plainText(text: string): string {
 
 /** A plain-text excerpt of Markdown, cut at a word boundary. */
 export function excerpt(text: string, max: number): string {
-  return truncate(plainText(text), max);
+  // Only the start can show: twice the length (plus room for a link's URL) is more source than fits.
+  return truncate(plainText(text.length > max * 2 + 400 ? text.slice(0, max * 2 + 400) : text), max);
 }
