@@ -161,6 +161,26 @@ describe("every page of a real corpus, crawled and read on a phone", () => {
       assert.deepEqual(wide, []);
     });
 
+    it("the report prints with its severity colours and without the site's navigation", async () => {
+      const report = [...pages.keys()].find((path) => /^\/platforms\/[\w-]+\/report$/.test(path));
+      assert.ok(report);
+      const page = await browser.newPage();
+      await page.goto(`${server.url}${report}`);
+      await page.emulateMedia({ media: "print" });
+      const printed = await page.evaluate(() => {
+        const badge = document.querySelector(".badge.sev-high, .badge.sev-medium, .badge.sev-low");
+        return {
+          nav: getComputedStyle(document.querySelector("header.site") ?? document.body).display,
+          badge: badge ? getComputedStyle(badge).backgroundColor : null,
+          adjust: getComputedStyle(document.body).getPropertyValue("print-color-adjust"),
+        };
+      });
+      await page.close();
+      assert.equal(printed.nav, "none");
+      assert.ok(printed.badge && printed.badge !== "rgba(0, 0, 0, 0)", `badge background ${printed.badge}`);
+      assert.equal(printed.adjust, "exact", "browsers print backgrounds only when asked");
+    });
+
     it("axe-core finds no serious or critical violation on any page type", async () => {
       const require = createRequire(import.meta.url);
       const axe = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");

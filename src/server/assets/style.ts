@@ -113,9 +113,10 @@ header.site,footer.site,.skip,form,.pager,.noprint{display:none!important}
 main{max-width:none;padding:0}
 html{font-size:10.5pt;color:#000}
 a{color:#000;text-decoration:none}
-a.cite-url::after{content:" <" attr(href) ">";font-size:.8em;color:#333}
+a.cite-url::after{content:" " attr(href);font-size:.8em;color:#333;overflow-wrap:anywhere}
 h2{break-after:avoid}
 .card,blockquote,tr{break-inside:avoid}
-.badge,.tag,.grade{border:1px solid #555;background:none!important;color:#000!important}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.badge,.tag,.grade{border:1px solid #555}
 }
 `;
