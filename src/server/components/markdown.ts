@@ -88,6 +88,23 @@ function createMarkdown() {
 
 const md = createMarkdown();
 
+/**
+ * Remembers the latest renderings: listings show the same provisions on request after request, and parsing
+ * costs more than the rest of a card. Bounded; the oldest entry goes first.
+ */
+function memoize(render: (text: string, extra?: string) => string, size = 4000) {
+  const cache = new Map<string, string>();
+  return (text: string, extra?: string): string => {
+    const key = extra === undefined ? text : `${extra}\u0000${text}`;
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const value = render(text, extra);
+    if (cache.size >= size) cache.delete(cache.keys().next().value ?? "");
+    cache.set(key, value);
+    return value;
+  };
+}
+
 /** Wraps `[start, end)` of `text` in highlight sentinels (after removing any the text carried itself). */
 export function withMark(text: string, start: number, end: number): string {
   const clean = text.replace(SENTINELS, "");
@@ -146,7 +163,9 @@ export function tableHeaderAt(text: string, offset: number): string | undefined 
  * Block Markdown as HTML. A table row on its own becomes a one-row table under its header (or under no
  * header when it has none), so that a row reads as the table it came from.
  */
-export function blockHtml(text: string, tableHeader?: string): string {
+export const blockHtml = memoize(renderBlock);
+
+function renderBlock(text: string, tableHeader?: string): string {
   if (!isTableRow(text)) return md.render(repairEmphasis(text), {});
   const columns = cellCount(tableHeader ?? text);
   const delimiter = `|${" --- |".repeat(columns)}`;
@@ -176,7 +195,9 @@ const BLOCK_MARKER = /^\s*(?:[-+#>=]|\d{1,9}[.)])/;
  * The text a reader sees, without any markup: for excerpts, titles, quotations and word diffs. Blocks are joined
  * by spaces and table cells by " · "; highlight sentinels in the text are kept.
  */
-export function plainText(text: string): string {
+export const plainText = memoize(renderPlain);
+
+function renderPlain(text: string): string {
   // Most provisions are one plain sentence or paragraph: nothing for the parser to do.
   if (!MARKUP.test(text) && !BLOCK_MARKER.test(text)) return text.replace(/\s+/g, " ").trim();
   const rows = text.split("\n").map((line) =>
