@@ -7,12 +7,27 @@ export function liveSourceUrl(sources: readonly { fetch: string }[]): string | n
   return sources.map((s) => s.fetch).find((url) => /^https?:\/\//i.test(url)) ?? null;
 }
 
+interface ProvenanceProps {
+  evidence: VersionEvidence;
+  textSha256: string;
+  liveUrl: string | null;
+}
+
 /** Provenance facts of one version, as a definition list. */
-export function Provenance(props: { evidence: VersionEvidence; textSha256: string; liveUrl: string | null }) {
+export function Provenance(props: ProvenanceProps) {
+  return (
+    <dl class="facts">
+      <ProvenanceFacts {...props} />
+    </dl>
+  );
+}
+
+/** The terms and definitions of the provenance, for a definition list that says more (the document page's). */
+export function ProvenanceFacts(props: ProvenanceProps) {
   const e = props.evidence;
   const sourceIsWeb = /^https?:\/\//i.test(e.sourceUrl);
   return (
-    <dl class="facts">
+    <>
       <dt>Live source</dt>
       <dd class="hash">
         {props.liveUrl ? (
@@ -61,6 +76,6 @@ export function Provenance(props: { evidence: VersionEvidence; textSha256: strin
           </>
         ) : null}
       </dd>
-    </dl>
+    </>
   );
 }
