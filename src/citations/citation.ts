@@ -80,6 +80,17 @@ function bibEscape(text: string): string {
     .replace(/\^/g, "\\textasciicircum{}");
 }
 
+/**
+ * Protects the case of every word with a capital (`{GitHub} {Privacy} {Policy}`): bibliography styles and
+ * reference managers lower-case titles, which would turn names into common words.
+ */
+function protectCase(escaped: string): string {
+  return escaped.replace(
+    /(?<![\\\p{L}\p{N}])[\p{L}\p{N}'’-]*\p{Lu}[\p{L}\p{N}'’-]*/gu,
+    (word) => `{${word}}`,
+  );
+}
+
 /** URLs go in `\url{}`/`url =` fields verbatim except for the characters that would close the group. */
 function bibUrl(url: string): string {
   return url.replace(/[{}\\]/g, (ch) => encodeURIComponent(ch));
@@ -89,9 +100,10 @@ function bibUrl(url: string): string {
 export function citationBibtex(c: Citation): string {
   const year = c.capturedAt.slice(0, 4);
   const fields: [string, string][] = [
-    ["author", `{${bibEscape(c.entity)}}`],
-    ["title", `{${bibEscape(c.title)}}`],
-    ["howpublished", `{${bibEscape(c.document)}, archived by ClauseWatch}`],
+    // Double braces: the platform is a corporate author, not a "Last, First" person.
+    ["author", `{{${bibEscape(c.entity)}}}`],
+    ["title", `{${protectCase(bibEscape(c.title))}}`],
+    ["howpublished", `{${protectCase(bibEscape(c.document))}, archived by {ClauseWatch}}`],
     ["year", `{${year}}`],
     ["url", `{${bibUrl(c.url)}}`],
     ["urldate", `{${c.accessed}}`],

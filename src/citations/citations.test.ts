@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
+import { parse } from "@retorquere/bibtex-parser";
 import {
   buildCitation,
   citationBibtex,
@@ -67,7 +68,7 @@ it("escapes LaTeX specials in BibTeX and keys the entry by record ID", () => {
   assert.match(bib, /^@misc\{CW-P-9416,\n/);
   assert.match(
     bib,
-    /title = \{Example \\\{Corp\\\} Privacy Policy, provision 3: 100\\% \\_secure\\_ \\& \\#1\}/,
+    /title = \{\{Example\} \\\{\{Corp\}\\\} \{Privacy\} \{Policy\}, provision 3: 100\\% \\_secure\\_ \\& \\#1\}/,
   );
   assert.match(bib, /year = \{2026\}/);
   assert.match(bib, /urldate = \{2026-07-04\}/);
@@ -81,6 +82,27 @@ it("escapes LaTeX specials in BibTeX and keys the entry by record ID", () => {
     assert.ok(depth >= 0);
   }
   assert.equal(depth, 0);
+});
+
+it("BibTeX that a parser reads back: a corporate author and titles whose capitals survive sentence-casing", () => {
+  for (const [entity, title] of [
+    ["edX", "edX Privacy Policy, provision 3 (Sharing with institutional clients)"],
+    ["GitHub", "GitHub Terms of Service, provision 12 (Arbitration: Class Action Waiver)"],
+  ] as const) {
+    const bib = citationBibtex(
+      buildCitation(
+        { ...source, entity, title, document: `${entity} Privacy Policy` },
+        "https://c.example",
+        new Date("2026-07-04T00:00:00Z"),
+        "/provisions/9416",
+      ),
+    );
+    const library = parse(bib);
+    assert.deepEqual(library.errors, []);
+    const fields = library.entries[0]?.fields;
+    assert.deepEqual(fields?.author, [{ name: entity }], "one corporate author, not a person's name");
+    assert.equal(fields?.title, title, "the parser's sentence-casing keeps every capital");
+  }
 });
 
 it("produces a CSL-JSON item with date parts", () => {

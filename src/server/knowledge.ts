@@ -98,9 +98,19 @@ export interface ExplanationFacts {
   contact: string | null;
 }
 
-/** Fills the `{platform}` and `{contact}` placeholders of an explanation text. */
+/**
+ * Fills the `{platform}` and `{contact}` placeholders of an explanation text. A value that opens a sentence
+ * starts with a capital unless it is a name written otherwise ("edX" stays "edX", "the platform" becomes
+ * "The platform").
+ */
 export function fillPlaceholders(text: string, facts: ExplanationFacts): string {
-  return text
-    .replaceAll("{platform}", facts.platform)
-    .replaceAll("{contact}", facts.contact ?? `${facts.platform}'s privacy contact`);
+  const values: Record<string, string> = {
+    platform: facts.platform,
+    contact: facts.contact ?? `${facts.platform}'s privacy contact`,
+  };
+  return text.replace(/\{(platform|contact)\}/g, (whole, name: string, offset: number) => {
+    const value = values[name] ?? whole;
+    const opensSentence = offset === 0 || /[.!?:]\s+$/.test(text.slice(Math.max(0, offset - 3), offset));
+    return opensSentence && /^the /.test(value) ? `T${value.slice(1)}` : value;
+  });
 }

@@ -80,9 +80,9 @@ mark{background:#fff0a8;color:inherit;padding:0 .1rem}
 .legend{display:flex;gap:.5rem;flex-wrap:wrap;align-items:center}
 ul.legend{list-style:none;padding:0;margin:.4rem 0}
 form.filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:flex-end;background:var(--soft);border:1px solid var(--line);border-radius:6px;padding:.7rem;margin:.5rem 0 1rem}
-form.filters label,form.stack label{display:flex;flex-direction:column;font-size:.9rem;font-weight:600;gap:.2rem}
+form.filters label,form.stack label{max-width:100%;display:flex;flex-direction:column;font-size:.9rem;font-weight:600;gap:.2rem}
 fieldset{border:1px solid var(--line);border-radius:6px}
-input,select,button{font:inherit;padding:.35rem .5rem;border:1px solid #6e7781;border-radius:4px;background:#fff;color:var(--fg)}
+input,select,button{max-width:100%;font:inherit;padding:.35rem .5rem;border:1px solid #6e7781;border-radius:4px;background:#fff;color:var(--fg)}
 button{background:var(--link);color:#fff;border-color:var(--link);cursor:pointer}
 .pager{display:flex;gap:1rem;margin:1rem 0}
 .diff ins{background:#d8f5dd;color:#0b4019;text-decoration:underline}
@@ -93,26 +93,30 @@ button{background:var(--link);color:#fff;border-color:var(--link);cursor:pointer
 pre,code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85rem}
 pre{background:var(--soft);border:1px solid var(--line);padding:.6rem;overflow:auto;white-space:pre-wrap;word-break:break-word}
 .hash{word-break:break-all}
-dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:.5rem 0}
+dl.facts{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.25rem 1rem;margin:.5rem 0}
+dl.facts dd{overflow-wrap:anywhere}
 dl.facts dt{font-weight:600}
 dl.facts dd{margin:0}
 details{margin:.5rem 0}
 summary{cursor:pointer;font-weight:600}
 .chart{max-width:100%;height:auto}
 .compare td{min-width:12rem}
-.table-scroll{overflow-x:auto}
+.table-scroll{overflow-x:auto;position:relative}
 .note{background:var(--soft);border-left:4px solid var(--line);padding:.5rem .8rem;color:var(--muted)}
 .error-box{border:2px solid var(--high);background:var(--high-bg);padding:.7rem 1rem;border-radius:6px}
 .report-head{display:flex;justify-content:space-between;gap:1rem;align-items:baseline}
-@media (max-width:40rem){search.quick{margin-left:0;width:100%}h1{font-size:1.45rem}}
+@media (max-width:40rem){search.quick{margin-left:0;width:100%}h1{font-size:1.45rem}
+dl.facts{grid-template-columns:minmax(0,1fr)}dl.facts dd{margin-bottom:.4rem}
+table{display:block;overflow-x:auto;max-width:100%;position:relative}td,th{overflow-wrap:anywhere}.compare td{min-width:10rem}}
 @media print{
 header.site,footer.site,.skip,form,.pager,.noprint{display:none!important}
 main{max-width:none;padding:0}
 html{font-size:10.5pt;color:#000}
 a{color:#000;text-decoration:none}
-a.cite-url::after{content:" <" attr(href) ">";font-size:.8em;color:#333}
+a.cite-url::after{content:" " attr(href);font-size:.8em;color:#333;overflow-wrap:anywhere}
 h2{break-after:avoid}
 .card,blockquote,tr{break-inside:avoid}
-.badge,.tag,.grade{border:1px solid #555;background:none!important;color:#000!important}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+.badge,.tag,.grade{border:1px solid #555}
 }
 `;

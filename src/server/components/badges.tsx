@@ -22,8 +22,22 @@ export function GradeBadge(props: { grade: string | null; score?: number | null 
   return html`<span class="grade grade-${props.grade.toLowerCase()}"><span class="visually-hidden">Grade </span>${props.grade}${score}</span>`;
 }
 
+/**
+ * Polarity says what this wording does for the reader, severity how much its topic can matter: worded apart
+ * so that "High severity" next to a polarity never reads as a contradiction ("High severity · Neutral").
+ */
+const POLARITY_WORDS: Record<string, string> = {
+  protective: "Wording protects you",
+  neutral: "Wording neither protects nor harms",
+  concerning: "Wording works against you",
+};
+
 export function PolarityTag(props: { polarity: string }) {
-  return <span class={`tag pol-${props.polarity}`}>{capitalize(props.polarity)}</span>;
+  return (
+    <span class={`tag pol-${props.polarity}`}>
+      {POLARITY_WORDS[props.polarity] ?? capitalize(props.polarity)}
+    </span>
+  );
 }
 
 export function ConfidenceTag(props: { confidence: number }) {

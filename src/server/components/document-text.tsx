@@ -1,50 +1,26 @@
 /**
  * A version's text with its provisions marked: each provision is a block tinted by severity (and labelled
- * in words), anchored as #p-<index> and linked to its own page; text between provisions (headings, table
- * headers, stray lines) is shown as headings or muted lines.
+ * in words), anchored as #p-<index> and linked to its own page; text between provisions (headings, stray
+ * lines) is rendered muted.
  */
 import type { Child } from "hono/jsx";
 import { formatRecordId } from "../../citations/index.js";
 import type { ProvisionView } from "../../store/queries/index.js";
 import { capitalize } from "../format.js";
-import { InlineText, plainInline } from "./inline-text.js";
+import { isTableRow, tableHeaderAt } from "./markdown.js";
+import { MarkdownBlock } from "./markdown-block.js";
 
-const HEADING = /^(#{1,6})\s+(.*)$/;
-const RULE = /^\s*(?:[-*_]{3,}|\|?[\s:|-]+\|[\s:|-]*)\s*$/;
+const TABLE_LINE = /^\s*\|.*\|\s*$/;
+const RULE_LINE = /^\s*(?:[|:-]*\|[|\s:-]*|[*+])\s*$/;
 
+/**
+ * Text between provisions, rendered as Markdown. Table rows left here are the headers and delimiters of
+ * tables whose rows are provisions (each provision shows its header), and lone rules or pipes: dropped.
+ */
 function Gap(props: { text: string; muted: boolean }) {
-  const out: Child[] = [];
-  const loose: string[] = [];
-  const flush = () => {
-    if (loose.length > 0) out.push(<p class={props.muted ? "gap" : "gap plain"}>{loose.join("\n")}</p>);
-    loose.length = 0;
-  };
-  for (const line of props.text.split("\n")) {
-    const trimmed = line.trim();
-    if (trimmed === "" || RULE.test(trimmed)) continue;
-    const heading = HEADING.exec(trimmed);
-    if (heading) {
-      flush();
-      const level = Math.min(6, (heading[1]?.length ?? 1) + 2);
-      const text = plainInline(heading[2] ?? "");
-      out.push(
-        level === 3 ? (
-          <h3>{text}</h3>
-        ) : level === 4 ? (
-          <h4>{text}</h4>
-        ) : level === 5 ? (
-          <h5>{text}</h5>
-        ) : (
-          <h6>{text}</h6>
-        ),
-      );
-    } else {
-      const text = plainInline(trimmed);
-      if (text !== "") loose.push(text);
-    }
-  }
-  flush();
-  return <>{out}</>;
+  const lines = props.text.split("\n").filter((line) => !TABLE_LINE.test(line) && !RULE_LINE.test(line));
+  if (lines.every((line) => line.trim() === "")) return null;
+  return <MarkdownBlock text={lines.join("\n")} class={props.muted ? "gap" : "gap plain"} />;
 }
 
 export function DocumentText(props: { text: string; provisions: readonly ProvisionView[] }) {
@@ -55,15 +31,16 @@ export function DocumentText(props: { text: string; provisions: readonly Provisi
     if (p.start < at || p.end > props.text.length) continue;
     if (p.start > at) blocks.push(<Gap text={props.text.slice(at, p.start)} muted />);
     const severity = p.maxSeverity;
+    const text = props.text.slice(p.start, p.end);
     blocks.push(
       <div class={`prov${severity ? ` sev-${severity}` : ""}`} id={`p-${p.index}`}>
-        <InlineText text={props.text.slice(p.start, p.end)} />
-        <a
-          class="plink"
-          href={`/provisions/${p.id}`}
-          aria-label={`Provision ${p.index + 1} analysis (${formatRecordId("provision", p.id)})`}
-        >
-          {severity ? `${capitalize(severity)} · ` : ""}
+        <MarkdownBlock
+          text={text}
+          tableHeader={isTableRow(text) ? tableHeaderAt(props.text, p.start) : undefined}
+        />
+        <a class="plink" href={`/provisions/${p.id}`}>
+          <span class="visually-hidden">Analysis of provision {p.index + 1}: </span>
+          {severity ? `${capitalize(severity)} severity · ` : ""}
           {formatRecordId("provision", p.id)}
         </a>
       </div>,

@@ -1,9 +1,9 @@
 /** "How other platforms handle this": each other platform's strongest provision of the same clause type. */
 import type { ClauseExcerpt } from "../../store/queries/index.js";
-import { documentTitle, plural, truncate } from "../format.js";
+import { documentTitle, plural } from "../format.js";
 import { clauseTypeName, type Knowledge } from "../knowledge.js";
 import { PolarityTag, SeverityBadge } from "./badges.js";
-import { InlineText } from "./inline-text.js";
+import { excerpt } from "./markdown.js";
 
 export function ElsewhereSection(props: {
   elsewhere: { type: string; excerpts: ClauseExcerpt[] }[];
@@ -31,9 +31,7 @@ export function ElsewhereSection(props: {
                     <PolarityTag polarity={e.polarity} />
                     <span>{plural(e.provisionCount, "provision")} of this type</span>
                   </p>
-                  <p>
-                    <InlineText text={truncate(e.excerpt, 340)} />
-                  </p>
+                  <p>{excerpt(e.excerpt, 340)}</p>
                 </li>
               ))}
             </ul>

@@ -3,6 +3,7 @@ import type { ProvisionDetail } from "../../store/queries/index.js";
 import { clauseTypeName, type Knowledge } from "../knowledge.js";
 import { ConfidenceTag, PolarityTag, SeverityBadge } from "./badges.js";
 import { evidenceIn } from "./evidence.js";
+import { plainText } from "./markdown.js";
 
 export function EvidenceTable(props: { provision: ProvisionDetail; knowledge: Knowledge }) {
   const p = props.provision;
@@ -35,7 +36,7 @@ export function EvidenceTable(props: { provision: ProvisionDetail; knowledge: Kn
                 <td>
                   <SeverityBadge severity={c.severity} /> <PolarityTag polarity={c.polarity} />
                 </td>
-                <td>{span ? <q>{p.text.slice(span.start, span.end)}</q> : "—"}</td>
+                <td>{span ? <q>{plainText(p.text.slice(span.start, span.end))}</q> : "—"}</td>
                 <td>
                   {c.source}
                   {c.reasons.length > 0 ? (

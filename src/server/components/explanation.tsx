@@ -4,6 +4,7 @@ import type { Entities } from "../../model/index.js";
 import type { ClauseView, ProvisionDetail } from "../../store/queries/index.js";
 import { confidenceBand } from "../format.js";
 import type { Knowledge } from "../knowledge.js";
+import { plainText } from "./markdown.js";
 
 const NO_ENTITIES: Entities = {
   thirdParties: [],
@@ -61,7 +62,7 @@ export function Explanation(props: {
           <H>What this document says specifically</H>
           <ul>
             {e.specifics.map((s) => (
-              <li>{s}</li>
+              <li>{plainText(s)}</li>
             ))}
           </ul>
         </>

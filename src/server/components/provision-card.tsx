@@ -2,11 +2,12 @@
 import { html } from "hono/html";
 import { formatRecordId } from "../../citations/index.js";
 import type { ProvisionListItem } from "../../store/queries/index.js";
-import { documentTitle, truncate } from "../format.js";
+import { documentTitle } from "../format.js";
 import type { Knowledge } from "../knowledge.js";
 import { SeverityBadge } from "./badges.js";
 import { ClauseTags } from "./clause-tags.js";
-import { plainInline, renderInline } from "./inline-text.js";
+import { plainInline } from "./inline-text.js";
+import { excerpt } from "./markdown.js";
 
 export function provisionHeading(p: { headingPath: readonly string[]; index: number }): string {
   const last = p.headingPath[p.headingPath.length - 1];
@@ -30,5 +31,5 @@ export function ProvisionCard(props: {
   }<span>${formatRecordId("provision", p.id)}</span></p>${ClauseTags({
     clauses: p.clauses,
     knowledge: props.knowledge,
-  })}<p>${renderInline(truncate(p.text, props.excerptChars ?? 320))}</p></li>`;
+  })}<p>${excerpt(p.text, props.excerptChars ?? 320)}</p></li>`;
 }

@@ -1,9 +1,11 @@
 /** A search snippet with its matched words marked; the snippet text itself is escaped like any other. */
 import { HIGHLIGHT_END, HIGHLIGHT_START } from "../../store/queries/index.js";
+import { plainText } from "./markdown.js";
 
 export function Snippet(props: { text: string }) {
   const parts: (string | ReturnType<typeof Mark>)[] = [];
-  const clean = props.text.replace(/\*\*|__/g, "");
+  // The snippet is a fragment of Markdown: read as plain text, the match markers are ordinary characters.
+  const clean = plainText(props.text);
   let rest = clean;
   for (;;) {
     const open = rest.indexOf(HIGHLIGHT_START);

@@ -1,9 +1,13 @@
-/** Word-level diff of one provision change, as <del>/<ins> (meaningful to assistive technology and in print). */
+/**
+ * Word-level diff of one provision change, as <del>/<ins> (meaningful to assistive technology and in print),
+ * over the text a reader sees: Markdown is rendered to plain text first, so markup never shows as a change.
+ */
 import { wordDiff } from "../../changes/index.js";
+import { plainText } from "./markdown.js";
 
 export function WordDiff(props: { before: string | null; after: string | null }) {
-  const before = props.before ?? "";
-  const after = props.after ?? "";
+  const before = plainText(props.before ?? "");
+  const after = plainText(props.after ?? "");
   if (!before && !after) return null;
   if (!before) {
     return (

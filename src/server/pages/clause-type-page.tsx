@@ -1,8 +1,8 @@
 import { PolarityTag, SeverityBadge } from "../components/badges.js";
 import { ComplianceView } from "../components/compliance-view.js";
-import { InlineText } from "../components/inline-text.js";
 import { Layout } from "../components/layout.js";
-import { documentTitle, plural, truncate } from "../format.js";
+import { excerpt } from "../components/markdown.js";
+import { documentTitle, plural } from "../format.js";
 import { fillPlaceholders, type Knowledge } from "../knowledge.js";
 import type { ClauseTypeView } from "../views/clause-type-view.js";
 
@@ -71,9 +71,7 @@ export function ClauseTypePage(props: { view: ClauseTypeView; knowledge: Knowled
                   <span>{plural(e.provisionCount, "provision")} of this type</span>
                   <a href={`/platforms/${e.platformSlug}?type=${id}`}>all of them</a>
                 </p>
-                <p>
-                  <InlineText text={truncate(e.excerpt, 400)} />
-                </p>
+                <p>{excerpt(e.excerpt, 400)}</p>
               </li>
             ))}
           </ul>

@@ -1,8 +1,7 @@
 import { GradeBadge, PolarityTag, SeverityBadge } from "../components/badges.js";
 import { PlatformSelect } from "../components/filter-fields.js";
-import { InlineText } from "../components/inline-text.js";
 import { Layout } from "../components/layout.js";
-import { truncate } from "../format.js";
+import { excerpt } from "../components/markdown.js";
 import { platformGradeOf } from "../grades.js";
 import { clauseTypeName, type Knowledge } from "../knowledge.js";
 import type { CompareView } from "../views/compare-view.js";
@@ -65,9 +64,7 @@ export function ComparePage(props: { view: CompareView; knowledge: Knowledge; se
                         <td>
                           <SeverityBadge severity={c.severity} />{" "}
                           {c.polarity === "neutral" ? null : <PolarityTag polarity={c.polarity} />}
-                          <p>
-                            <InlineText text={truncate(c.excerpt, 220)} />
-                          </p>
+                          <p>{excerpt(c.excerpt, 220)}</p>
                           <a href={`/provisions/${c.provisionId}`}>Read the provision</a>
                         </td>
                       ) : (

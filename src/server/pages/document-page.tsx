@@ -4,7 +4,8 @@ import { GradeBadge, SeverityBadge } from "../components/badges.js";
 import { CitationBlock } from "../components/citation-block.js";
 import { DocumentText } from "../components/document-text.js";
 import { Layout } from "../components/layout.js";
-import { documentTitle, formatDate, formatTime, plural } from "../format.js";
+import { liveSourceUrl, ProvenanceFacts } from "../components/provenance.js";
+import { documentTitle, formatDate, plural } from "../format.js";
 import type { DocumentView } from "../views/document-view.js";
 
 function EntitiesList(props: { label: string; values: readonly string[] }) {
@@ -65,21 +66,7 @@ export function DocumentPage(props: { view: DocumentView; citation: Citation }) 
               <code>{formatRecordId("version", v.id)}</code> (document{" "}
               <code>{formatRecordId("document", d.id)}</code>)
             </dd>
-            <dt>Text SHA-256</dt>
-            <dd class="hash">
-              <code>{v.sha256}</code>
-            </dd>
-            <dt>Snapshot SHA-256</dt>
-            <dd class="hash">
-              <code>{e.snapshotSha256}</code> ({plural(e.size, "byte")}, {e.mimeType})
-            </dd>
-            <dt>Captured</dt>
-            <dd>
-              {formatTime(e.capturedAt)} by {e.method}
-              {e.httpStatus ? ` (HTTP ${e.httpStatus})` : ""}
-            </dd>
-            <dt>Source</dt>
-            <dd class="hash">{e.sourceUrl}</dd>
+            <ProvenanceFacts evidence={e} textSha256={v.sha256} liveUrl={liveSourceUrl(d.sources)} />
             {e.extractionWarnings.length > 0 ? (
               <>
                 <dt>Extraction notes</dt>
@@ -102,12 +89,6 @@ export function DocumentPage(props: { view: DocumentView; citation: Citation }) 
                   <code class="hash">{e.chainEntryHash?.slice(0, 16)}…</code>
                 </>
               )}
-            </dd>
-            <dt>Re-verified</dt>
-            <dd>
-              {e.verificationCount === 0
-                ? "not re-captured since"
-                : `${plural(e.verificationCount, "identical capture")}, last ${formatDate(e.lastVerifiedAt)}`}
             </dd>
             {change?.changeRecordId ? (
               <>

@@ -7,12 +7,15 @@ import { ElsewhereSection } from "../components/elsewhere-section.js";
 import { evidenceIn } from "../components/evidence.js";
 import { EvidenceTable } from "../components/evidence-table.js";
 import { Explanation } from "../components/explanation.js";
-import { InlineText, plainInline } from "../components/inline-text.js";
+import { plainInline } from "../components/inline-text.js";
 import { Layout } from "../components/layout.js";
+import { excerpt, isTableRow, tableHeaderAt } from "../components/markdown.js";
+import { MarkdownBlock } from "../components/markdown-block.js";
+import { Provenance } from "../components/provenance.js";
 import { ProvisionCard, provisionHeading } from "../components/provision-card.js";
 import { ProvisionHistory } from "../components/provision-history.js";
 import { ReviewSection } from "../components/review-section.js";
-import { documentTitle, formatDate, truncate } from "../format.js";
+import { documentTitle, formatDate } from "../format.js";
 import { clauseTypeName, type Knowledge } from "../knowledge.js";
 import type { ProvisionPageView } from "../views/provision-view.js";
 
@@ -35,7 +38,7 @@ export function ProvisionPage(props: { view: ProvisionPageView; knowledge: Knowl
     <Layout
       title={`${title} — ${docTitle}`}
       section="platforms"
-      description={truncate(p.text, 160)}
+      description={excerpt(p.text, 160)}
       crumbs={[
         { href: "/platforms", label: "Platforms" },
         { href: `/platforms/${p.platformSlug}`, label: p.platformName },
@@ -82,9 +85,11 @@ export function ProvisionPage(props: { view: ProvisionPageView; knowledge: Knowl
           class={`quote-${p.maxSeverity ?? "none"}`}
           cite={`/documents/${p.documentId}?version=${p.versionId}#p-${p.index}`}
         >
-          <p>
-            <InlineText text={p.text} highlight={evidenceIn(main, p.start, p.text.length)} />
-          </p>
+          <MarkdownBlock
+            text={p.text}
+            highlight={evidenceIn(main, p.start, p.text.length)}
+            tableHeader={isTableRow(p.text) ? tableHeaderAt(props.view.version.text, p.start) : undefined}
+          />
         </blockquote>
         <figcaption class="hint">
           — Excerpt from {docTitle}, version of {formatDate(p.recordedAt)}.{" "}
@@ -141,6 +146,15 @@ export function ProvisionPage(props: { view: ProvisionPageView; knowledge: Knowl
           </ul>
         </section>
       ) : null}
+
+      <section aria-labelledby="prov-h">
+        <h2 id="prov-h">Source and proof</h2>
+        <Provenance
+          evidence={props.view.version.evidence}
+          textSha256={p.versionSha256}
+          liveUrl={props.view.liveUrl}
+        />
+      </section>
 
       <CitationBlock citation={props.citation} />
     </Layout>

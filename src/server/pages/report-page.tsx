@@ -1,11 +1,11 @@
 import { formatRecordId } from "../../citations/index.js";
 import { GradeBadge, KindTag, SeverityBadge } from "../components/badges.js";
 import { ClauseTags } from "../components/clause-tags.js";
-import { InlineText } from "../components/inline-text.js";
 import { Layout } from "../components/layout.js";
+import { excerpt } from "../components/markdown.js";
 import { NumHeader } from "../components/num-header.js";
 import { provisionHeading } from "../components/provision-card.js";
-import { formatDate, formatTime, plural, truncate } from "../format.js";
+import { formatDate, formatTime, plural } from "../format.js";
 import { fillPlaceholders, type Knowledge } from "../knowledge.js";
 import type { ReportView } from "../views/report-view.js";
 
@@ -93,9 +93,7 @@ export function ReportPage(props: {
                 <code>{formatRecordId("provision", p.id)}</code>
               </p>
               <ClauseTags clauses={p.clauses} knowledge={k} />
-              <blockquote>
-                <InlineText text={truncate(p.text, 700)} />
-              </blockquote>
+              <blockquote>{excerpt(p.text, 700)}</blockquote>
               {type ? (
                 <p>
                   {fillPlaceholders(type.explanation.consumerImpact, {

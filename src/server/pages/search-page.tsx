@@ -84,9 +84,11 @@ export function SearchPage(props: { view: SearchView; knowledge: Knowledge }) {
                 <h3>
                   <a href={`/provisions/${hit.provisionId}`}>
                     {documentTitle(hit.platformName, hit.termsType)}
-                    {hit.headingPath.length > 0
-                      ? ` › ${plainInline(hit.headingPath[hit.headingPath.length - 1] ?? "")}`
-                      : ""}
+                    {hit.headingPath
+                      .map(plainInline)
+                      .filter((h) => h !== "")
+                      .map((h) => ` › ${h}`)
+                      .join("")}
                   </a>
                 </h3>
                 <p class="meta">

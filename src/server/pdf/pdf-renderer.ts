@@ -32,28 +32,32 @@ export class PdfUnavailableError extends Error {
 export class ChromiumPdfRenderer implements PdfRenderer {
   private browser: Promise<Browser> | undefined;
 
-  constructor(private readonly executablePath: string | null = findChromium()) {}
+  /**
+   * @param locate finds the Chromium executable; called whenever a browser must be launched, so that one
+   *   installed (or put on PATH) after the server started serves the next PDF without a restart.
+   */
+  constructor(private readonly locate: () => string | null = () => findChromium()) {}
 
   private launch(): Promise<Browser> {
-    if (!this.executablePath) {
+    if (this.browser) return this.browser;
+    const executablePath = this.locate();
+    if (!executablePath) {
       return Promise.reject(
         new PdfUnavailableError("no Chromium executable found on PATH; the HTML report is available"),
       );
     }
-    if (!this.browser) {
-      const launching = launchChromium(this.executablePath);
-      this.browser = launching;
-      launching.then(
-        (b) =>
-          b.on("disconnected", () => {
-            if (this.browser === launching) this.browser = undefined;
-          }),
-        () => {
+    const launching = launchChromium(executablePath);
+    this.browser = launching;
+    launching.then(
+      (b) =>
+        b.on("disconnected", () => {
           if (this.browser === launching) this.browser = undefined;
-        },
-      );
-    }
-    return this.browser;
+        }),
+      () => {
+        if (this.browser === launching) this.browser = undefined;
+      },
+    );
+    return launching;
   }
 
   async render(html: string): Promise<Uint8Array> {

@@ -1,6 +1,7 @@
-/** Stylesheet, record ID resolver and health check. */
+/** Stylesheet, record ID resolver, archived copies and health check. */
 import type { Hono } from "hono";
 import { parseRecordId } from "../../citations/index.js";
+import { BlobNotFoundError } from "../../store/index.js";
 import { STYLESHEET, STYLESHEET_PATH } from "../assets/assets.js";
 import type { ServerDeps } from "../deps.js";
 import { badRequest, notFound } from "../http-errors.js";
@@ -25,6 +26,31 @@ export function registerMiscRoutes(app: Hono, deps: ServerDeps): void {
     if (!citation) throw notFound(`Record ${text.toUpperCase()}`);
     const target = new URL(citation.url);
     return c.redirect(`${target.pathname}${target.search}`, 301);
+  });
+
+  /**
+   * The archived copy of a snapshot, byte for byte. Text is served as plain text (a platform's archived HTML
+   * never runs as a page of this site), anything else as a download.
+   */
+  app.get("/archive/:sha256", async (c) => {
+    const sha = c.req.param("sha256");
+    if (!/^[0-9a-f]{64}$/.test(sha)) throw badRequest("Invalid address", ["sha256: must be 64 hex digits"]);
+    const snapshot = await deps.src.db
+      .selectFrom("snapshots")
+      .select("mime_type")
+      .where("sha256", "=", sha)
+      .executeTakeFirst();
+    if (!snapshot) throw notFound(`Archived copy ${sha}`);
+    const bytes = await deps.store.blobs.get(sha).catch((error: unknown) => {
+      if (error instanceof BlobNotFoundError) throw notFound(`Archived copy ${sha}`);
+      throw error;
+    });
+    const text = /^(?:text\/|application\/(?:xhtml\+)?xml)/.test(snapshot.mime_type);
+    return c.body(new Uint8Array(bytes), 200, {
+      "content-type": text ? "text/plain; charset=utf-8" : "application/octet-stream",
+      ...(text ? {} : { "content-disposition": `attachment; filename="${sha}"` }),
+      "cache-control": "public, max-age=31536000, immutable",
+    });
   });
 
   app.get("/healthz", (c) => c.json({ ok: true }));

@@ -27,15 +27,14 @@ const RANK = { high: 3, medium: 2, low: 1 } as const;
 
 export async function loadCompare(deps: ServerDeps, slugs: string[]): Promise<CompareView> {
   const all = await listPlatformNames(deps.src);
-  if (slugs.length === 0) return { all, platforms: [], rows: [] };
-  if (slugs.length < 2)
-    throw badRequest("Choose at least 2 platforms to compare", [`p: got only ${slugs.join(", ")}`]);
   const { found, unknown } = await findPlatforms(deps.src, slugs);
   if (unknown.length > 0)
     throw badRequest(
       "Unknown platform",
       unknown.map((s) => `p: no platform “${s}”`),
     );
+  // One platform (as the platform page's "compare with others" link gives) only preselects the form.
+  if (slugs.length < 2) return { all, platforms: [], rows: [] };
   const ids = found.map((p) => p.id);
   const [summaries, excerpts] = await Promise.all([
     listPlatforms(deps.src, ids),

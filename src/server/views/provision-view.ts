@@ -6,15 +6,18 @@ import {
   clauseTypePrevalence,
   currentClassifications,
   currentVersions,
+  getDocument,
   getProvision,
-  getVersionAnalysis,
+  getVersion,
   listProvisions,
   type ProvisionAppearance,
   type ProvisionDetail,
   type ProvisionListItem,
   provisionHistory,
+  type VersionDetail,
 } from "../../store/queries/index.js";
 import { sha256Hex } from "../../util/hash.js";
+import { liveSourceUrl } from "../components/provenance.js";
 import type { ServerDeps } from "../deps.js";
 import { notFound } from "../http-errors.js";
 
@@ -27,6 +30,10 @@ export interface ProvisionPageView {
   /** Other severe provisions of the same version. */
   otherRisks: ProvisionListItem[];
   entities: Entities | null;
+  /** The version the provision belongs to: its text (for a table row's header) and its proof. */
+  version: VersionDetail;
+  /** Where the document is fetched from live, when declared. */
+  liveUrl: string | null;
   /** Reviewers' verdicts on this text, oldest first. */
   reviews: Review[];
   /** Prevalence of the provision's main clause type, and the number of analysed platforms. */
@@ -45,7 +52,7 @@ export async function loadProvision(deps: ServerDeps, id: number): Promise<Provi
   // Read once for the comparison and the prevalence, which count the same classifications.
   const current = main === undefined ? [] : await currentVersions(deps.src);
   const classifications = main === undefined ? [] : await currentClassifications(deps.src, current, main);
-  const [history, elsewhere, risks, version, table, reviews] = await Promise.all([
+  const [history, elsewhere, risks, version, table, reviews, document] = await Promise.all([
     provisionHistory(deps.src, provision.documentId, provision.key),
     Promise.all(
       types.map(async (type) => ({
@@ -56,18 +63,22 @@ export async function loadProvision(deps: ServerDeps, id: number): Promise<Provi
       })),
     ),
     listProvisions(deps.src, { versionId: provision.versionId, severity: "high", limit: 6 }),
-    getVersionAnalysis(deps.src, provision.versionId),
+    getVersion(deps.src, provision.versionId),
     main === undefined
       ? Promise.resolve(null)
       : clauseTypePrevalence(deps.src, main, current, classifications),
     deps.store.reviews.forText(sha256Hex(provision.text)),
+    getDocument(deps.src, provision.documentId),
   ]);
+  if (!version) throw notFound(`Version ${provision.versionId}`);
   return {
     provision,
     history,
     elsewhere,
     otherRisks: risks.filter((r) => r.id !== provision.id).slice(0, 5),
-    entities: version?.entities ?? null,
+    entities: version.analysis?.entities ?? null,
+    version,
+    liveUrl: liveSourceUrl(document?.sources ?? []),
     reviews,
     prevalence:
       table && main !== undefined

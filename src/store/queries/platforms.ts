@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Platform, Severity } from "../../model/index.js";
 import { type CurrentVersion, currentVersions, versionIdList } from "./current-versions.js";
 import { parseJson } from "./json.js";
@@ -61,9 +62,12 @@ export async function findPlatforms(
   return { found, unknown };
 }
 
+/** Names sort as readers expect, whatever their case: edX between Discord and GitHub, not after Zoom. */
+const BY_NAME = sql<string>`lower(name)`;
+
 /** Every platform, by name, without figures (menus and forms). */
 export async function listPlatformNames(src: QuerySource): Promise<Platform[]> {
-  const rows = await src.db.selectFrom("platforms").selectAll().orderBy("name").execute();
+  const rows = await src.db.selectFrom("platforms").selectAll().orderBy(BY_NAME).orderBy("name").execute();
   return rows.map(toPlatform);
 }
 
@@ -77,7 +81,7 @@ export async function listPlatforms(
   only?: readonly number[],
   options: { gradeDetails?: boolean; current?: readonly CurrentVersion[] } = {},
 ): Promise<PlatformListItem[]> {
-  let platformQuery = src.db.selectFrom("platforms").selectAll().orderBy("name");
+  let platformQuery = src.db.selectFrom("platforms").selectAll().orderBy(BY_NAME).orderBy("name");
   if (only) platformQuery = platformQuery.where("id", "in", only.length ? [...only] : [0]);
   const platforms = await platformQuery.execute();
   if (platforms.length === 0) return [];

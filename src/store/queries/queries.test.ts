@@ -31,6 +31,7 @@ import {
   InvalidCursorError,
   listChangeRecords,
   listDocuments,
+  listPlatformNames,
   listPlatforms,
   listProvisions,
   listVersions,
@@ -154,6 +155,24 @@ describeEachBackend("read queries for pages and API", (get) => {
     }
     assert.equal((await currentVersions(src, [signal])).length, 2);
     assert.deepEqual(await currentVersions(src, []), []);
+  });
+
+  it("sorts platforms by name whatever their case", async () => {
+    const { store } = get();
+    for (const name of ["edX", "Zoom", "freeCodeCamp"]) await store.platforms.ensure(name);
+    const expected = ["Chrome and Chrome OS", "edX", "freeCodeCamp", "Signal", "Zoom"];
+    assert.deepEqual(
+      (await listPlatformNames(store.backend)).map((p) => p.name),
+      expected,
+    );
+    assert.deepEqual(
+      (await listPlatforms(store.backend)).map((p) => p.name),
+      expected,
+    );
+    await store.backend.db
+      .deleteFrom("platforms")
+      .where("name", "in", ["edX", "Zoom", "freeCodeCamp"])
+      .execute();
   });
 
   it("lists platforms with counts that match the tables", async () => {
