@@ -31,14 +31,15 @@ export const GRADE_THRESHOLDS: readonly { grade: Grade; minScore: number }[] = [
  * Per scale, the points a document needs for each grade's lowest score, plus the points that make 0 and 100:
  * scores between these knots are interpolated linearly. A contract's clauses (arbitration, liability limits,
  * termination) are concerning by nature, so the terms scale expects more negative points for the same grade.
- * Calibrated once on the latest versions of the 126 documents of the shared corpus (`npm run bench:grades`
- * prints the distribution) so that the letters discriminate; changing them is a change of the published formula.
+ * Calibrated on the latest versions of the 126 documents of the shared corpus with the December 2026 classifier: each
+ * grade's mark sits near a quintile of its scale's points (`npm run bench:grades` prints the distribution), so that
+ * the letters discriminate; changing them is a change of the published formula.
  */
 export const SCALE_POINTS: Readonly<
   Record<GradeScale, { zero: number; A: number; B: number; C: number; D: number; hundred: number }>
 > = {
-  privacy: { zero: -120, D: -60, C: -42, B: -26, A: -10, hundred: 20 },
-  terms: { zero: -200, D: -140, C: -118, B: -96, A: -70, hundred: -20 },
+  privacy: { zero: -140, D: -76, C: -56, B: -36, A: -16, hundred: 20 },
+  terms: { zero: -200, D: -124, C: -108, B: -88, A: -60, hundred: -10 },
 };
 
 /** The grade of a score. */
