@@ -1,5 +1,6 @@
 /** Summary lines for noise: date stamps, headings and other lines between provisions, grouped minor edits. */
 import type { AssessedChange } from "./classify-change.js";
+import { editView } from "./edit-view.js";
 import { excerpt } from "./excerpt.js";
 import type { NoiseReason } from "./noise.js";
 import type { OutsideChange } from "./outside-text.js";
@@ -17,6 +18,7 @@ const NOISE_LINES: { reasons: NoiseReason[]; text: (n: number) => string }[] = [
     text: (n) =>
       `Minor edits (typos, punctuation, capitalisation, renumbering) in ${n} place${n === 1 ? "" : "s"}`,
   },
+  { reasons: ["statistics"], text: (n) => `Updated figures of statistics or metrics tables in ${plural(n)}` },
   { reasons: ["links"], text: (n) => `Link-only changes in ${plural(n)}` },
   { reasons: ["label"], text: (n) => `Short titles or labels added or removed (${plural(n)})` },
   { reasons: ["moved"], text: (n) => `Moves ${plural(n)} without changing their text` },
@@ -75,6 +77,13 @@ export function noiseLines(
       text: examples(removed.length, "Removes headings", quote(removed[0].before!, h)),
       weight: removed.length,
     });
+  }
+  const reworded = changes.filter((c) => c.assessment.noise === "reworded");
+  if (reworded[0]?.before && reworded[0].after) {
+    const edit = editView(reworded[0].before.text, reworded[0].after.text);
+    const side = (text: string) => (text === "" ? "…" : quote(text, 40));
+    const example = `${side(edit.deleted)} → ${side(edit.inserted)}`;
+    lines.push({ text: examples(reworded.length, "Reworded (one word)", example), weight: reworded.length });
   }
   const typographyOutside = outside.filter((o) => o.nature === "typography").length;
   for (const group of NOISE_LINES) {

@@ -70,7 +70,9 @@ export async function recordChange(
       recordedAt: version.recordedAt,
       kind: result.kind,
       severity: result.severity,
+      headline: result.headline,
       summary: result.summary,
+      deltas: result.deltas,
       provisionChanges: result.provisionChanges,
     });
     await enqueueAlerts(tx, record, new Date().toISOString());

@@ -9,6 +9,7 @@ import { searchVectorMigration } from "./007-search-vector.js";
 import { alertsMigration } from "./008-alerts.js";
 import { reviewsMigration } from "./009-reviews.js";
 import { apiKeysMigration } from "./010-api-keys.js";
+import { changeDeltasMigration } from "./011-change-deltas.js";
 import type { DialectName, SchemaMigration } from "./migration.js";
 
 /** Every schema migration, in order. Append new ones; never edit a released one. */
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly SchemaMigration[] = [
   alertsMigration,
   reviewsMigration,
   apiKeysMigration,
+  changeDeltasMigration,
 ];
 
 class StaticProvider implements MigrationProvider {
