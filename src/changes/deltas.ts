@@ -22,6 +22,7 @@ import { durationDays, quantitiesOf } from "./numbers.js";
 import { severityRank } from "./ranks.js";
 import { joinWords, lowerFirst, where, wordingLine } from "./substantive-line.js";
 import { termById } from "./vocabulary.js";
+import { wordsOf } from "./words.js";
 
 /** The sides of one change the deltas are read from. */
 interface Sides {
@@ -77,9 +78,19 @@ function clauseQuote(c: Classification, s: Sides): string {
   if (s.edit.inserted !== "" && s.after?.clauses.includes(c)) {
     const pieces = s.edit.inserted.split(" … ").filter((piece) => evidence.includes(piece.trim()));
     const longest = pieces.sort((a, b) => b.length - a.length)[0];
-    if (longest && longest.trim().split(/\s+/).length >= 3) return quote(longest.trim(), s.maxChars);
+    const piece = longest?.replace(/^[\s,;:.]+/, "").trim();
+    if (piece && piece.split(/\s+/).length >= 3) return quote(piece, s.maxChars);
   }
   return quote(evidence, s.maxChars);
+}
+
+/** True when some inserted (or deleted) piece of words lies inside the clause's evidence. */
+function touches(c: Classification, changed: string): boolean {
+  const evidence = technicalText(c.evidence.text);
+  return changed.split(" … ").some((piece) => {
+    const words = piece.replace(/^[\s,;:.]+|[\s,;:.]+$/g, "");
+    return words !== "" && evidence.includes(words);
+  });
 }
 
 /**
@@ -87,12 +98,15 @@ function clauseQuote(c: Classification, s: Sides): string {
  * classifier's reading flickering on such an edit says nothing about the platform's terms.
  */
 function clauseDeltas(s: Sides): ChangeDelta[] {
-  if (s.edit && isOneWordEdit(s.edit)) return [];
+  const edit = s.edit;
+  if (edit && isOneWordEdit(edit)) return [];
   const out: ChangeDelta[] = [];
   const typesBefore = new Set(s.before?.clauses.map((c) => c.type));
   const typesAfter = new Set(s.after?.clauses.map((c) => c.type));
   for (const c of s.after?.clauses ?? []) {
     if (typesBefore.has(c.type)) continue;
+    // In a modified provision, a type read anew where no word was inserted is the classifier's flicker.
+    if (edit && !touches(c, edit.inserted)) continue;
     let severity: Severity =
       c.polarity !== "concerning" ? "low" : HIGH_WHEN_GAINED.has(c.type) ? "high" : "medium";
     // A practice the document already stated elsewhere is a rewording or a move, not a new practice.
@@ -112,21 +126,25 @@ function clauseDeltas(s: Sides): ChangeDelta[] {
   }
   for (const c of s.before?.clauses ?? []) {
     if (typesAfter.has(c.type)) continue;
-    let severity: Severity =
-      c.polarity !== "protective" ? "low" : HIGH_WHEN_LOST.has(c.type) ? "high" : "medium";
-    if (severity === "high" && s.context?.hadType("after", c.type, "protective")) severity = "medium";
+    // Likewise a type no longer read where no word was deleted; and losing a practice is said by the wording.
+    if (edit && (c.polarity !== "protective" || !touches(c, edit.deleted))) continue;
+    // A protection the new version still gives elsewhere was moved or rewritten, not removed.
+    const kept = c.polarity === "protective" && s.context?.hadType("after", c.type, "protective") === true;
+    const severity: Severity =
+      c.polarity !== "protective" || kept ? "low" : HIGH_WHEN_LOST.has(c.type) ? "high" : "medium";
     const q = clauseQuote(c, s);
     out.push({
       kind: "clause-lost",
       clauseType: c.type,
       before: [technicalText(c.evidence.text)],
       after: [],
-      direction: c.polarity === "protective" ? "narrows" : null,
+      direction: c.polarity === "protective" && !kept ? "narrows" : null,
       severity,
       evidenceBefore: { start: c.evidence.start, end: c.evidence.end },
       evidenceAfter: null,
-      line:
-        c.polarity === "protective"
+      line: kept
+        ? `Rewrites or moves a provision on ${shortName(c)} (still provided elsewhere): ${q}`
+        : c.polarity === "protective"
           ? `Removes a protection (${shortName(c)}): ${q}`
           : `No longer says ${shortName(c)}: ${q}`,
     });
@@ -143,9 +161,9 @@ function difference(from: readonly string[], to: readonly string[]): string[] {
 /** Data categories and recipients (the curated vocabulary) named on one side only. */
 function termDeltas(a: AssessedChange, s: Sides): ChangeDelta[] {
   const w = a.assessment;
-  // A provision added or removed whole is described by its clauses and quoted whole: its terms all go with it.
-  if (!w.termsRelevant || !s.edit) return [];
-  const read = quoteSentences(s.edit.newText, s.edit.insertedRanges, s.maxChars);
+  if (!w.termsRelevant || (!s.edit && !s.after)) return [];
+  // An added provision is quoted whole by its clause lines: only data or recipients new to the document add a line.
+  const read = s.edit ? quoteSentences(s.edit.newText, s.edit.insertedRanges, s.maxChars) : "";
   const nowReads = read ? `: ${read}` : "";
   const out: ChangeDelta[] = [];
   const clause = mainClause(s.after ?? s.before);
@@ -154,8 +172,10 @@ function termDeltas(a: AssessedChange, s: Sides): ChangeDelta[] {
   const heading = name ? "" : where(s.after!);
   const subject = heading ? ` (provision${heading})` : "";
   for (const family of ["dataCategories", "recipients"] as const) {
-    const added = w.termsAdded.map(termById).filter((t) => t?.family === family);
-    const removed = w.termsRemoved.map(termById).filter((t) => t?.family === family);
+    const added = w.termsAdded
+      .map(termById)
+      .filter((t) => t?.family === family && (s.edit || !s.context?.beforeMentions(t.id)));
+    const removed = s.edit ? w.termsRemoved.map(termById).filter((t) => t?.family === family) : [];
     const kind = family === "dataCategories" ? "data-categories" : "recipients";
     if (added.length > 0) {
       const labels = joinWords(added.map((t) => t!.label));
@@ -208,6 +228,8 @@ function listDelta(
   const gained = difference(after, before);
   const lost = difference(before, after);
   if (gained.length === 0 && lost.length === 0) return null;
+  // A number only on one side came or went with its words: the wording line says it better.
+  if (kind === "numbers" && (gained.length === 0 || lost.length === 0)) return null;
   const clause = mainClause(s.after);
   const direction = kindDirection(kind, before, after, gained, lost);
   return {
@@ -216,7 +238,7 @@ function listDelta(
     before: [...before],
     after: [...after],
     direction,
-    severity: gained.length > 0 && kind !== "numbers" ? "medium" : kind === "numbers" ? "medium" : "low",
+    severity: gained.length > 0 || kind === "numbers" ? "medium" : "low",
     evidenceBefore: lost[0] ? locate(s.before, lost[0]) : null,
     evidenceAfter: gained[0] ? locate(s.after, gained[0]) : null,
     line: listLine(kind, s, before, after, gained, lost),
@@ -290,14 +312,15 @@ function termQuantities(p: ClassifiedProvision): string[] {
 /** The wording delta of a change that no other delta describes. */
 function wordingDelta(a: AssessedChange, s: Sides): ChangeDelta {
   const clause = mainClause(s.after ?? s.before);
-  const oneWord = s.edit !== null && isOneWordEdit(s.edit);
+  // A few words reworded weigh low whatever the clause: a delta, not the classifier, gives an edit weight.
+  const small = s.edit !== null && wordsOf(s.edit.inserted).length + wordsOf(s.edit.deleted).length <= 6;
   return {
     kind: "wording",
     clauseType: clause?.type ?? null,
     before: s.edit ? [s.edit.deleted] : s.before ? [excerpt(s.before.text, s.maxChars)] : [],
     after: s.edit ? [s.edit.inserted] : s.after ? [excerpt(s.after.text, s.maxChars)] : [],
     direction: null,
-    severity: oneWord ? "low" : a.assessment.severity,
+    severity: small ? "low" : a.assessment.severity,
     evidenceBefore: whole(s.before),
     evidenceAfter: whole(s.after),
     line: wordingLine(a, s.maxChars),
@@ -319,7 +342,15 @@ export function deltasOf(a: AssessedChange, maxChars: number, context?: ChangeCo
     maxChars,
     context,
   };
-  const found: ChangeDelta[] = [...clauseDeltas(s), ...termDeltas(a, s)];
+  const clauses = clauseDeltas(s);
+  const terms = termDeltas(a, s);
+  if (!s.edit && clauses[0] && terms.length > 0) {
+    // An added provision is quoted whole by its clause lines: the data or recipients new to the document are
+    // named in the first of them rather than in lines of their own.
+    const named = joinWords(terms.flatMap((t) => t.after));
+    clauses[0] = { ...clauses[0], line: clauses[0].line.replace(/:/, ` (mentions ${named}):`) };
+  }
+  const found: ChangeDelta[] = [...clauses, ...(s.edit || clauses.length === 0 ? terms : [])];
   const lists = [
     listDelta("retention", s, (p) => readProvision(p.text).retentionPeriods()),
     listDelta("third-parties", s, (p) => readProvision(p.text).thirdParties()),
@@ -353,6 +384,13 @@ export function weighDeltas(
     for (const delta of found) deltas.push({ delta, order });
     return c;
   });
-  deltas.sort((x, y) => severityRank(y.delta.severity) - severityRank(x.delta.severity) || x.order - y.order);
+  // Most severe first; among equals, what was read (clauses, terms, periods) before mere wording, then in order.
+  const wording = (d: ChangeDelta): number => (d.kind === "wording" ? 1 : 0);
+  deltas.sort(
+    (x, y) =>
+      severityRank(y.delta.severity) - severityRank(x.delta.severity) ||
+      wording(x.delta) - wording(y.delta) ||
+      x.order - y.order,
+  );
   return { assessed, deltas: deltas.map((d) => d.delta) };
 }

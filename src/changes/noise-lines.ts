@@ -3,6 +3,7 @@ import type { AssessedChange } from "./classify-change.js";
 import { editView } from "./edit-view.js";
 import { excerpt } from "./excerpt.js";
 import type { NoiseReason } from "./noise.js";
+import { technicalText } from "./normal-forms.js";
 import type { OutsideChange } from "./outside-text.js";
 
 /** A summary line and the number of changes it stands for (for the "… and N more" count). */
@@ -54,7 +55,14 @@ export function noiseLines(
   const newStamp = stamps.find((c) => c.after)?.after?.text ?? outsideStamps.find((o) => o.after)?.after;
   const oldStamp = stamps[0]?.before?.text ?? outsideStamps[0]?.before;
   const more = stampCount > 1 ? ` (and ${stampCount - 1} other date${stampCount > 2 ? "s" : ""})` : "";
-  if (newStamp)
+  const inSentence = stamps.find((c) => c.before && c.after && technicalText(c.after.text).length > maxChars);
+  if (inSentence) {
+    // A date inside a long sentence ("As of August 2025, these services had…"): quote the dates, not the sentence.
+    const edit = editView(inSentence.before!.text, inSentence.after!.text);
+    const where = quote(inSentence.after!.text, 60);
+    const text = `Updates a date in ${where}: “${edit.deleted}” → “${edit.inserted}”${more}`;
+    lines.push({ text, weight: stampCount });
+  } else if (newStamp)
     lines.push({ text: `Updates the date stamp: ${quote(newStamp, maxChars)}${more}`, weight: stampCount });
   else if (oldStamp)
     lines.push({ text: `Removes the date stamp: ${quote(oldStamp, maxChars)}${more}`, weight: stampCount });

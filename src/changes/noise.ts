@@ -95,15 +95,27 @@ function dateStampEdit(
 /** A count large enough to be a statistic, not a term ("8,260,593"; "30 days" is not). */
 const STATISTIC = /\d{1,3}(?:,\d{3})+|\d{4,}/;
 
+/** Headings of statistics sections ("Privacy Request Metrics", "Transparency report"). */
+const STATISTICS_HEADING = /\b(?:metrics|statistics|transparency report|figures|numbers of requests)\b/i;
+
 /**
  * A statistics or metrics row whose figures were updated: the texts are equal but for their numbers, and it
- * is a table row or its numbers are counts (thousands), not terms such as durations or fees.
+ * is a row of a statistics section, a table row with counts (thousands), or a row whose numbers are counts
+ * and not terms such as durations or fees.
  */
-function statisticsEdit(techBefore: string, minorBefore: string, minorAfter: string): boolean {
+function statisticsEdit(
+  change: ChangeSides,
+  techBefore: string,
+  minorBefore: string,
+  minorAfter: string,
+): boolean {
   if (withoutNumbers(minorBefore) !== withoutNumbers(minorAfter)) return false;
+  if (change.after!.headingPath.some((h) => STATISTICS_HEADING.test(h))) return true;
+  const row = techBefore.includes("|");
+  if (row && STATISTIC.test(techBefore)) return true;
   // Durations, percentages and amounts are terms even in a table ("| Logs | 30 days |").
   if (quantitiesOf(minorBefore).join("|") !== quantitiesOf(minorAfter).join("|")) return false;
-  return techBefore.includes("|") || STATISTIC.test(techBefore);
+  return row || STATISTIC.test(techBefore);
 }
 
 /** Noise verdict of a modified provision, or null when the wording changed. */
@@ -121,7 +133,8 @@ function modifiedNoise(change: ChangeSides, context: ChangeContext | undefined):
   if (onlyTypoEdits(minorBefore, minorAfter)) return { kind: "minor", noise: "typo" };
   if (dateStampEdit(techBefore, techAfter, minorBefore, minorAfter))
     return { kind: "minor", noise: "date-stamp" };
-  if (statisticsEdit(techBefore, minorBefore, minorAfter)) return { kind: "minor", noise: "statistics" };
+  if (statisticsEdit(change, techBefore, minorBefore, minorAfter))
+    return { kind: "minor", noise: "statistics" };
   // Paragraphs split or merged differently: each side's text is found around the other side's place.
   const { beforePos = -1, afterPos = -1 } = change;
   if (

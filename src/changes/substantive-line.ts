@@ -8,6 +8,8 @@ import { type TermFamily, termById } from "./vocabulary.js";
 
 /** Changed words at or below which a rewording is reported as minor wording. */
 const SMALL_REWORDING_WORDS = 6;
+/** Inserted (and deleted) words at or below which an edit is quoted whole rather than by its sentence. */
+const QUOTED_EDIT_WORDS = 24;
 
 export function lowerFirst(name: string): string {
   // Keep acronyms ("AI features") as written.
@@ -64,5 +66,13 @@ export function wordingLine(c: AssessedChange, maxChars: number): string {
   }
   if (inserted === "")
     return `Shortens the provision${subject}; removed: ${quoteSentences(edit.oldText, edit.deletedRanges, maxChars)}`;
+  // A short edit is quoted as it is (“now says … instead of …”): a sentence cut to its first words may miss it.
+  if (wordCount(inserted) <= QUOTED_EDIT_WORDS) {
+    const instead =
+      deleted !== "" && wordCount(deleted) <= QUOTED_EDIT_WORDS
+        ? ` instead of “${clip(deleted, maxChars)}”`
+        : "";
+    return `Rewords the provision${subject}: now says “${clip(inserted, maxChars)}”${instead}`;
+  }
   return `Rewords the provision${subject}; now reads: ${quoteSentences(edit.newText, edit.insertedRanges, maxChars)}`;
 }

@@ -50,7 +50,7 @@ describe("summarizeChanges", () => {
       assessed(p("We collect your name."), p("We collect your name and precise location.")),
     ]);
     assert.deepEqual(lines, [
-      "Adds targeted advertising and ad networks: “We share your data with advertising partners for targeted ads.”",
+      "Adds targeted advertising and ad networks (mentions advertising partners): “We share your data with advertising partners for targeted ads.”",
       "Removes a protection (policy change notification): “We will give you 30 days' notice before material changes.”",
       "Broadens data collected: now also mentions precise location (provision on personal data collected): “We collect your name and precise location.”",
       "Rewords the provision under “Contact” (minor wording: adds “and Saturdays”)",
