@@ -15,7 +15,8 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { reextractionOf } from "../src/archive/ota/commit-kinds.js";
 import { analyzeVersion, segmentOnly } from "../src/changes/analyze-version.js";
-import { computeChangeRecord, renderDiffText } from "../src/changes/index.js";
+import { factMisses, loadFactPairs } from "../src/changes/fact-check.js";
+import { computeChangeRecord, diffProvisions, renderDiffText } from "../src/changes/index.js";
 import type { ChangeKind, ClassifiedProvision, Severity } from "../src/model/index.js";
 
 interface ManifestRow {
@@ -78,6 +79,46 @@ function dateOnlyPair(a: string, b: string): boolean {
   return a !== b && a.replace(BENCH_DATE, "<date>") === b.replace(BENCH_DATE, "<date>");
 }
 
+/** Lines of `a` missing from `b` (as a multiset), trimmed and non-empty. */
+function linesMissing(a: readonly string[], b: readonly string[]): string[] {
+  const left = new Map<string, number>();
+  for (const l of b) left.set(l, (left.get(l) ?? 0) + 1);
+  const out: string[] = [];
+  for (const l of a) {
+    const n = left.get(l) ?? 0;
+    if (n > 0) left.set(l, n - 1);
+    else out.push(l);
+  }
+  return out;
+}
+
+/** Words a short date line may have: "Last updated: 5 March 2024", "Effective Date in EEA, UK, and Switzerland: …". */
+const DATE_LINE_WORDS = 15;
+
+/**
+ * Pairs whose only differing lines are short lines with a year in them (date stamps in any wording: "Last
+ * modified" → "Last updated", "[1] May 2026" → "5 May 2026", "©2018" → "©2019"), by a line comparison
+ * independent of src/changes. None of them should be substantive.
+ */
+function dateLinesOnly(a: string, b: string): boolean {
+  if (a === b) return false;
+  const x = a
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
+  const y = b
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
+  const changed = [...linesMissing(x, y), ...linesMissing(y, x)];
+  return (
+    changed.length > 0 &&
+    changed.every(
+      (l) => /\b(?:19|20)\d\d\b/.test(l) && (l.match(/[\p{L}\p{N}]+/gu) ?? []).length <= DATE_LINE_WORDS,
+    )
+  );
+}
+
 /** Mulberry32: small seeded PRNG so that the spot-check sample is reproducible. */
 function seeded(seed: number): () => number {
   let s = seed >>> 0;
@@ -99,6 +140,10 @@ interface PairResult {
   severity: Severity;
   identical: boolean;
   dateOnly: boolean;
+  /** Only short date lines differ (line comparison): the issue's date-only pairs. */
+  dateLines: boolean;
+  /** Deltas of the record (clause-level differences named). */
+  deltas: number;
   /** Words gained or lost between the versions, by the independent word count above. */
   contentWords: number;
   summary: string[];
@@ -133,6 +178,7 @@ function cpuMsSince(start: NodeJS.CpuUsage): number {
 
 let analysisMs = 0;
 let recordMs = 0;
+let baselineMs = 0;
 let analysedVersions = 0;
 // Stands in for version ids in the summaries' citations.
 let versionCount = 0;
@@ -159,6 +205,10 @@ for (const [doc, versions] of docs) {
         reextraction: reextractionOf(row.commitKind),
       });
       recordMs += cpuMsSince(t);
+      // Baseline in the same run: matching the provisions alone, without judging, deltas or summaries.
+      t = process.cpuUsage();
+      diffProvisions(previous.provisions, provisions);
+      baselineMs += cpuMsSince(t);
       results.push({
         doc,
         from: previous.row.date,
@@ -168,6 +218,8 @@ for (const [doc, versions] of docs) {
         severity: record.severity,
         identical: previous.text === text,
         dateOnly: dateOnlyPair(previous.text, text),
+        dateLines: dateLinesOnly(previous.text, text),
+        deltas: record.deltas.length,
         contentWords: contentWordsChanged(previous.text, text),
         summary: record.summary,
         diff: renderDiffText(record.provisionChanges, { color: false }),
@@ -195,6 +247,15 @@ const technical = results.filter((r) => TECHNICAL_COMMITS.has(r.commitKind) && !
 // words changed substantially carry real changes at the source, the others are the extraction noise proper.
 const technicalSameWords = technical.filter((r) => r.contentWords < CONTENT_WORDS);
 const dateOnly = results.filter((r) => r.dateOnly);
+const dateLines = results.filter((r) => r.dateLines);
+// The hand-checked pairs (test/fixtures/changes): share whose record names every fact, kind and severity.
+const factPairs = loadFactPairs(join("test", "fixtures", "changes"), ".");
+const factFailures = factPairs
+  .map(({ pair, beforeText, afterText }) => ({
+    pair,
+    misses: factMisses(pair, computeChangeRecord({ beforeText, afterText, analyze: ANALYZE })),
+  }))
+  .filter((f) => f.misses.length > 0);
 const pairs = results.length;
 const perPairAnalysisMs = analysisMs / Math.max(1, analysedVersions);
 const figures = {
@@ -209,6 +270,22 @@ const figures = {
     analysis: ANALYZE === segmentOnly ? "segmentation only" : "segmentation + classification",
     msPerVersionAnalysis: Math.round(perPairAnalysisMs * 100) / 100,
     msPerPairRecord: Math.round((recordMs / Math.max(1, pairs)) * 100) / 100,
+    baseline: "provision matching alone (diffProvisions), same pairs, same run",
+    baselinePairsPerSecond: Math.round(pairs / (baselineMs / 1000)),
+    recordToBaselineRatio: Math.round((recordMs / Math.max(1, baselineMs)) * 100) / 100,
+  },
+  facts: {
+    pairs: factPairs.length,
+    named: factPairs.length - factFailures.length,
+    namedPercent: share(factPairs.length - factFailures.length, factPairs.length),
+    misses: factFailures.map((f) => `${f.pair.after}: ${f.misses.join("; ")}`),
+  },
+  dateLines: {
+    definition: `every differing line has a year and at most ${DATE_LINE_WORDS} words (line comparison)`,
+    pairs: dateLines.length,
+    substantive: count(dateLines, (r) => r.kind === "substantive"),
+    kinds: tally(dateLines, (r) => r.kind),
+    substantiveDocs: dateLines.filter((r) => r.kind === "substantive").map((r) => `${r.doc} ${r.to}`),
   },
   technicalUpgrades: {
     pairs: technical.length,
@@ -222,6 +299,8 @@ const figures = {
     rescoped: count(technical, (r) => r.summary.some((l) => l.startsWith("The new extraction rules"))),
     // What the substantive ones carry: reworded provisions, and a changed date stamp (the platform's own sign).
     substantiveReworded: count(technical, (r) => r.kind === "substantive" && r.reworded > 0),
+    // Each substantive re-extraction should name the edit that makes it so (a delta per record at least).
+    substantiveNamingAnEdit: count(technical, (r) => r.kind === "substantive" && r.deltas > 0),
     substantiveWithNewDateStamp: count(
       technical,
       (r) => r.kind === "substantive" && r.summary.some((l) => l.startsWith("Updates the date stamp")),

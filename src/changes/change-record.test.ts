@@ -52,7 +52,7 @@ describe("computeChangeRecord: edge cases", () => {
     assert.equal(record.severity, "high");
     assert.match(
       record.summary[0]!,
-      /^Removes a protective provision on deletion and account deletion: “You have the right/,
+      /^Removes a protection \(deletion and account deletion\): “You have the right/,
     );
   });
 
@@ -74,7 +74,7 @@ describe("computeChangeRecord: edge cases", () => {
     assert.equal(record.summary.length, 8);
     assert.match(
       record.summary[0]!,
-      /^Substantive changes to 19 provisions \(14 added, 5 removed, 0 modified\)$/,
+      /^20 provision changes \(14 added, 6 removed, 0 modified, 0 moved\), 19 substantive$/,
     );
     assert.match(record.summary[7]!, /^… and \d+ more changes$/);
   });

@@ -4,13 +4,15 @@ import type { ChangeKind, ChangeRecordData, ClassifiedProvision, Severity } from
 import { type AnalyzeVersion, analyzeVersion } from "./analyze-version.js";
 import { ChangeContext } from "./change-context.js";
 import { classifyChange, demote } from "./classify-change.js";
+import { weighDeltas } from "./deltas.js";
 import { diffProvisions } from "./diff-provisions.js";
 import { InvalidProvisionsError } from "./errors.js";
+import { headlineOf } from "./headline.js";
 import { technicalText } from "./normal-forms.js";
 import { type OutsideChange, outsideChanges } from "./outside-text.js";
 import { maxKind, maxSeverity } from "./ranks.js";
 import { demoteRescoped, type Rescoping, rescopingLine, rescopingOf } from "./rescope.js";
-import { type AssessedChange, type SummaryOptions, summarizeChanges } from "./summarize.js";
+import { type AssessedChange, EXCERPT_CHARS, type SummaryOptions, summarizeChanges } from "./summarize.js";
 import { countWords } from "./words.js";
 
 /** Inputs of {@link computeChangeRecord}. Pass the provisions when they are already classified. */
@@ -56,10 +58,13 @@ export interface ChangeRecordResult extends ChangeRecordData {
 
 function firstVersion(after: readonly ClassifiedProvision[]): ChangeRecordResult {
   const n = after.length;
+  const summary = [`First recorded version (${n} provision${n === 1 ? "" : "s"})`];
   return {
     kind: "substantive",
     severity: "low",
-    summary: [`First recorded version (${n} provision${n === 1 ? "" : "s"})`],
+    headline: headlineOf([], summary),
+    summary,
+    deltas: [],
     provisionChanges: [],
     unchanged: 0,
     assessed: [],
@@ -67,11 +72,13 @@ function firstVersion(after: readonly ClassifiedProvision[]): ChangeRecordResult
   };
 }
 
-function noChange(summary: string, unchanged: number): ChangeRecordResult {
+function noChange(summary: string[], unchanged: number): ChangeRecordResult {
   return {
     kind: "technical",
     severity: "low",
-    summary: [summary],
+    headline: headlineOf([], summary),
+    summary,
+    deltas: [],
     provisionChanges: [],
     unchanged,
     assessed: [],
@@ -83,20 +90,23 @@ function noChange(summary: string, unchanged: number): ChangeRecordResult {
  * A paragraph that became a heading (or the reverse) shows as a removed provision plus an added heading:
  * the pair is one layout change. Marks such provisions technical and drops their heading lines.
  */
-function pairWithHeadings(assessed: AssessedChange[], outside: OutsideChange[]): OutsideChange[] {
-  if (outside.length === 0) return outside;
+function pairWithHeadings(
+  assessed: readonly AssessedChange[],
+  outside: readonly OutsideChange[],
+): { assessed: AssessedChange[]; outside: OutsideChange[] } {
+  if (outside.length === 0) return { assessed: [...assessed], outside: [...outside] };
   const used = new Set<OutsideChange>();
-  for (const c of assessed) {
-    if (c.assessment.kind !== "substantive" || (c.before && c.after)) continue;
+  const paired = assessed.map((c) => {
+    if (c.assessment.kind !== "substantive" || (c.before && c.after)) return c;
     const visible = technicalText((c.after ?? c.before)!.text);
     const twin = outside.find(
       (o) => !used.has(o) && (c.after ? o.before === visible && !o.after : o.after === visible && !o.before),
     );
-    if (!twin) continue;
+    if (!twin) return c;
     used.add(twin);
-    demote(c, "technical", "resegmented");
-  }
-  return outside.filter((o) => !used.has(o));
+    return demote(c, "technical", "resegmented");
+  });
+  return { assessed: paired, outside: outside.filter((o) => !used.has(o)) };
 }
 
 /**
@@ -105,8 +115,8 @@ function pairWithHeadings(assessed: AssessedChange[], outside: OutsideChange[]):
  * failed. Its changes only undo the previous version's, so none of them is substantive or raises an alert;
  * they stay in the record, as minor.
  */
-function demoteReturned(c: AssessedChange): void {
-  if (c.assessment.kind === "substantive") demote(c, "minor", "returned");
+function demoteReturned(c: AssessedChange): AssessedChange {
+  return c.assessment.kind === "substantive" ? demote(c, "minor", "returned") : c;
 }
 
 /** The first summary line of a version that returns to an earlier text. */
@@ -187,51 +197,55 @@ export function computeChangeRecord(input: ChangeRecordInput): ChangeRecordResul
   const analyze = input.analyze ?? analyzeVersion;
   const after = input.after ?? analyze(input.afterText);
   if (input.beforeText === null) return firstVersion(after);
-  if (input.beforeText === input.afterText) return noChange("No change: the text is identical", after.length);
+  if (input.beforeText === input.afterText)
+    return noChange(["No change: the text is identical"], after.length);
   const before = input.before ?? analyze(input.beforeText);
 
   const diff = diffProvisions(before, after);
   const context = new ChangeContext(input.beforeText, before, after, diff);
-  const assessed: AssessedChange[] = diff.entries.map((entry) => ({
-    ...entry,
-    assessment: classifyChange(entry, context),
-  }));
   // Headings and other lines between provisions: minor at most, and nothing when only their layout changed.
-  const outside = pairWithHeadings(
-    assessed,
+  const paired = pairWithHeadings(
+    diff.entries.map((entry) => ({ ...entry, assessment: classifyChange(entry, context) })),
     outsideChanges(input.beforeText, before, input.afterText, after),
   );
+  const { outside } = paired;
+  let assessed = paired.assessed;
   const rescoping = input.reextraction ? rescopingOf(assessed, before.length, after.length) : null;
-  if (rescoping) demoteRescoped(assessed);
+  if (rescoping) assessed = demoteRescoped(assessed);
+  if (assessed.length === 0 && outside.length === 0) {
+    // The text differs only outside provisions, and there only in layout or navigation.
+    return noChange(
+      [
+        ...provenanceLines(input, null),
+        "No change in any provision (only layout or navigation text differs)",
+      ],
+      diff.unchanged,
+    );
+  }
+  if (input.returnsTo) assessed = assessed.map(demoteReturned);
+  const maxChars = input.summary?.excerptChars ?? EXCERPT_CHARS;
+  const weighed = weighDeltas(assessed, maxChars, context);
+  assessed = weighed.assessed;
   let kind: ChangeKind = outside.length > 0 ? "minor" : "technical";
   let severity: Severity = "low";
-  for (const { change, assessment } of assessed) {
-    change.kind = assessment.kind;
-    change.severity = assessment.severity;
+  for (const { assessment } of assessed) {
     kind = maxKind(kind, assessment.kind);
     if (assessment.kind === "substantive") severity = maxSeverity(severity, assessment.severity);
   }
-  if (assessed.length === 0 && outside.length === 0) {
-    // The text differs only outside provisions, and there only in layout or navigation.
-    const record = noChange(
-      "No change in any provision (only layout or navigation text differs)",
-      diff.unchanged,
-    );
-    record.summary.unshift(...provenanceLines(input, null));
-    return record;
-  }
-  if (input.returnsTo && kind === "substantive") {
-    for (const c of assessed) demoteReturned(c);
-    kind = "minor";
-    severity = "low";
-  }
-  const summary = summarizeChanges(assessed, outside, input.summary);
+  const summary = summarizeChanges(assessed, weighed.deltas, outside, input.summary);
   summary.unshift(...provenanceLines(input, shrinkWarning(input.beforeText, input.afterText), rescoping));
   return {
     kind,
     severity,
+    headline: headlineOf(weighed.deltas, summary),
     summary,
-    provisionChanges: diff.changes,
+    deltas: weighed.deltas,
+    // Built once from the final verdicts: each stored change says what the record says of it.
+    provisionChanges: assessed.map((c) => ({
+      ...c.change,
+      kind: c.assessment.kind,
+      severity: c.assessment.severity,
+    })),
     unchanged: diff.unchanged,
     assessed,
     outside,

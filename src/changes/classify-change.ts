@@ -46,15 +46,13 @@ export interface AssessedChange extends ProvisionChangeEntry {
 }
 
 /**
- * Re-judges a substantive change as noise once the whole record shows what it is (a layout change, a return to
- * an earlier text, a new extraction scope): low severity, and the stored change says so too.
+ * A substantive change re-judged as noise once the whole record shows what it is (a layout change, a return
+ * to an earlier text, a new extraction scope, a one-word rewording): low severity. Returns a new value.
  */
 export function demote(
   c: AssessedChange,
   kind: Exclude<ChangeKind, "substantive">,
   noise: NoiseReason,
-): void {
-  c.assessment = { ...c.assessment, kind, severity: "low", noise };
-  c.change.kind = kind;
-  c.change.severity = "low";
+): AssessedChange {
+  return { ...c, assessment: { ...c.assessment, kind, severity: "low", noise } };
 }

@@ -7,9 +7,12 @@ export {
   computeChangeRecord,
 } from "./change-record.js";
 export { type ChangeAssessment, classifyChange } from "./classify-change.js";
+export { countChanges, formatCounts } from "./counts.js";
 export { hasDate, isDateStamp, stripDates } from "./dates.js";
+export { deltasOf, weighDeltas } from "./deltas.js";
 export { diffProvisions, type ProvisionChangeEntry, type ProvisionDiff } from "./diff-provisions.js";
 export { InvalidProvisionsError } from "./errors.js";
+export { headlineOf } from "./headline.js";
 export {
   DEFAULT_MATCH_OPTIONS,
   type MatchOptions,

@@ -94,8 +94,8 @@ export function rescopingOf(
  * Marks every substantive change technical (noise "rescoped"): called only when {@link rescopingOf} found that
  * all of them, the bordering modified provision included, come from the new scope.
  */
-export function demoteRescoped(assessed: readonly AssessedChange[]): void {
-  for (const c of assessed) if (c.assessment.kind === "substantive") demote(c, "technical", "rescoped");
+export function demoteRescoped(assessed: readonly AssessedChange[]): AssessedChange[] {
+  return assessed.map((c) => (c.assessment.kind === "substantive" ? demote(c, "technical", "rescoped") : c));
 }
 
 /** The summary line of a rescoping: how many provisions the new rules extract newly or no longer. */

@@ -16,6 +16,8 @@ export interface AlertItem {
   recordedAt: string;
   kind: ChangeKind;
   severity: Severity;
+  /** The record's one-sentence headline: webhook `headline`, feed entry title, e-mail subject. */
+  headline: string;
   summary: string[];
 }
 
@@ -29,6 +31,7 @@ export function changeEntryOf(record: ChangeRecordListItem, baseUrl: string): Om
     recordedAt: record.recordedAt,
     kind: record.kind,
     severity: record.severity,
+    headline: record.headline,
     summary: record.summary,
   };
 }
@@ -62,8 +65,13 @@ export interface EmailMessage {
   text: string;
 }
 
+/** "<Platform> <Document>: <headline>": what tells one change from another in a subject or a feed. */
+export function entryTitle(item: Pick<AlertItem, "platform" | "termsType" | "headline">): string {
+  return `${item.platform} ${item.termsType}: ${item.headline}`;
+}
+
 function itemTitle(item: AlertItem): string {
-  return `${item.platform} ${item.termsType}: ${item.kind} change, ${item.severity} severity (${item.recordedAt.slice(0, 10)})`;
+  return `${entryTitle(item)} (${item.kind}, ${item.severity} severity, ${item.recordedAt.slice(0, 10)})`;
 }
 
 /** Subject and body of an alert or digest e-mail. */
@@ -71,7 +79,7 @@ export function emailMessage(watchlist: Watchlist, items: readonly AlertItem[]):
   const subject =
     watchlist.cadence === "weekly"
       ? `[ClauseWatch] ${watchlist.name}: ${items.length} change${items.length === 1 ? "" : "s"} this week`
-      : `[ClauseWatch] ${itemTitle(items[0]!)}`;
+      : `[ClauseWatch] ${entryTitle(items[0]!)}`;
   const blocks = items.map((item) =>
     [itemTitle(item), ...item.summary.map((line) => `  - ${line}`), `  ${item.recordId}: ${item.url}`].join(
       "\n",

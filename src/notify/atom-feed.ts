@@ -1,7 +1,7 @@
 /** Atom feeds of change records. Summaries quote policy text: it is escaped before it becomes feed HTML. */
 import { Feed } from "feed";
 import type { Watchlist } from "../model/index.js";
-import type { AlertItem } from "./alert-message.js";
+import { type AlertItem, entryTitle } from "./alert-message.js";
 
 /** A change record as a feed entry (the same shape as an alert, without a delivery). */
 export type FeedEntry = Omit<AlertItem, "deliveryId">;
@@ -42,7 +42,7 @@ export function renderAtomFeed(options: {
       id: e.url,
       link: e.url,
       // Escaped like the summaries: the feed marks titles as HTML, and escaping also keeps "]]>" out of CDATA.
-      title: escapeHtml(`${e.platform} ${e.termsType}: ${e.kind} change, ${e.severity} severity`),
+      title: escapeHtml(entryTitle(e)),
       date: new Date(e.recordedAt),
       description: escapeHtml(e.summary[0] ?? ""),
       content: `<ul>${e.summary.map((line) => `<li>${escapeHtml(line)}</li>`).join("")}</ul><p>${e.recordId}</p>`,

@@ -71,11 +71,12 @@ it("escapes policy text in feed entries, so a reader rendering the HTML shows it
         recordedAt: "2026-11-24T00:00:00Z",
         kind: "substantive",
         severity: "high",
+        headline: "Adds sale of data: “<b>we sell</b>”",
         summary: ['Adds a provision: “<script>alert(1)</script><img src=x onerror="y">”'],
       },
     ],
   });
-  assert.doesNotMatch(xml, /<script>|<img|<i>/);
+  assert.doesNotMatch(xml, /<script>|<img|<i>|<b>/);
   // "]]>" would close a CDATA section early; escaped, it cannot.
   assert.equal(xml.match(/\]\]>/g)?.length, xml.match(/<!\[CDATA\[/g)?.length);
   // Escaped for HTML, then for XML: a reader decodes the XML once and gets escaped HTML.

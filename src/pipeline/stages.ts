@@ -97,7 +97,9 @@ export async function changeOf(
     recordedAt: version.recordedAt,
     kind: result.kind,
     severity: result.severity,
+    headline: result.headline,
     summary: result.summary,
+    deltas: result.deltas,
     provisionChanges: result.provisionChanges,
   };
 }

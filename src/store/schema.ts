@@ -154,6 +154,10 @@ export interface ChangeRecordTable {
   summary: string;
   /** JSON array of ProvisionChange. */
   provision_changes: string;
+  /** JSON array of ChangeDelta ("[]" until recomputed, for records stored before deltas). */
+  deltas: Generated<string>;
+  /** One-sentence headline ("" until recomputed). */
+  headline: Generated<string>;
   computed_at: string;
 }
 

@@ -118,7 +118,7 @@ describeEachBackend("verify catches tampering, naming the record", (get) => {
     get()
       .store.db.selectFrom("classifications")
       .select(["id", "provision_id", "version_id"])
-      .where("version_id", "=", versionIds[1]!)
+      .where("version_id", "in", versionIds)
       .orderBy("id")
       .executeTakeFirstOrThrow();
 
@@ -184,7 +184,7 @@ describeEachBackend("verify catches tampering, naming the record", (get) => {
       (db) =>
         db
           .updateTable("classifications")
-          .set({ severity: "low", polarity: "protective" })
+          .set({ confidence: 0.0123, severity: "high", polarity: "concerning" })
           .where("id", "=", id)
           .execute()
           .then(() => undefined),

@@ -15,7 +15,10 @@ interface ChangeJson {
   toVersion: number;
   kind: string;
   severity: string;
+  headline: string;
+  counts: { added: number; removed: number; modified: number; moved: number };
   summary: string[];
+  deltas: { kind: string; line: string }[];
   provisionChanges: { change: string; before: unknown; after: unknown; clauses: string[] }[];
 }
 
@@ -33,8 +36,11 @@ describe("clausewatch changes, diff, history and recompute (real processes)", ()
     chrome = JSON.parse(result.stdout) as ChangeJson[];
     assert.equal(chrome.length, 5, "one record per version of the five");
     assert.deepEqual(Object.keys(chrome[0]!).sort(), [
+      "counts",
       "date",
+      "deltas",
       "fromVersion",
+      "headline",
       "id",
       "kind",
       "platform",
@@ -81,12 +87,20 @@ describe("clausewatch changes, diff, history and recompute (real processes)", ()
     const diff = JSON.parse(json.stdout) as ChangeJson & { unchanged: number };
     assert.equal(diff.kind, last.kind);
     assert.deepEqual(diff.summary, last.summary);
+    assert.equal(diff.headline, last.headline);
+    assert.deepEqual(diff.counts, last.counts);
+    assert.deepEqual(diff.deltas, last.deltas);
     assert.equal(diff.provisionChanges.length, last.provisionChanges.length);
     const text = await runCli(["diff", String(last.fromVersion), String(last.toVersion)], data.env());
     assert.equal(text.code, 0, text.stderr);
+    const [headline, verdict] = text.stdout.split("\n");
+    assert.equal(headline, last.headline);
+    const { added, removed, modified, moved } = last.counts;
     assert.match(
-      text.stdout,
-      new RegExp(`^${last.kind} change, ${last.severity} severity, \\d+ provisions unchanged`),
+      verdict!,
+      new RegExp(
+        `^${last.kind} change, ${last.severity} severity: ${added} added, ${removed} removed, ${modified} modified, ${moved} moved, \\d+ unchanged$`,
+      ),
     );
     assert.ok(!text.stdout.includes("\u001b["), "no colour codes when piped");
     const missing = await runCli(["diff", "1", "99999"], data.env());

@@ -5,6 +5,7 @@ import { z as zod } from "@hono/zod-openapi";
 import type { Hono } from "hono";
 import type { z } from "zod";
 import { issueApiKey } from "../../src/access/index.js";
+import { countChanges, formatCounts } from "../../src/changes/counts.js";
 import {
   ChangeRecordDetailSchema,
   ChangeRecordSchema,
@@ -153,6 +154,25 @@ describe("HTTP API over the analysed demo corpus", () => {
       headers: { authorization },
     });
     assert.equal(deleted.status, 204);
+  });
+
+  it("shows one count of a record's changes on its page, in the API and in its store; one count of change records", async () => {
+    const record = await demo.store.changes.get(ids.change);
+    assert.ok(record);
+    const api = (await (await app.request(`/api/v1/change-records/${ids.change}`)).json()) as {
+      data: { counts: ReturnType<typeof countChanges>; headline: string; deltas: unknown[] };
+    };
+    assert.deepEqual(api.data.counts, countChanges(record.provisionChanges));
+    assert.equal(api.data.headline, record.headline);
+    assert.equal(api.data.deltas.length, record.deltas.length);
+    const page = await (await app.request(`/changes/${ids.change}`)).text();
+    assert.ok(page.includes(formatCounts(api.data.counts)), "the record page shows the API's counts");
+    // "Change records" on the dashboard and in the API's stats: records with a version before them.
+    const stats = (await (await app.request("/api/v1/stats")).json()) as { data: { changes: number } };
+    const all = await listChangeRecords(demo.store.backend, { limit: 100_000 });
+    assert.equal(stats.data.changes, all.length);
+    const home = await (await app.request("/")).text();
+    assert.match(home, new RegExp(`<b>${stats.data.changes}</b> change records`));
   });
 
   it("serves CSV for every listing, on ?format=csv or Accept: text/csv", async () => {

@@ -186,18 +186,25 @@ describeEachBackend("watchlists and alerts", (get) => {
     assert.equal(call.signature, webhookSignature(hook.secret, call.body));
     const payload = JSON.parse(call.body) as {
       type: string;
-      changes: { recordId: string; url: string; kind: string; platform: string }[];
+      changes: { recordId: string; url: string; kind: string; platform: string; headline: string }[];
     };
     assert.equal(payload.type, "clausewatch.change");
     assert.equal(payload.changes.length, 1);
     assert.equal(payload.changes[0]?.kind, "substantive");
     assert.equal(payload.changes[0]?.platform, "Proton Mail");
     assert.match(payload.changes[0]?.url ?? "", /^https:\/\/clausewatch\.example\/changes\/\d+$/);
+    // The webhook carries the record's headline, which `recompute --all` wrote with the record's deltas.
+    const record = await store.changes.get(Number(payload.changes[0]!.recordId.replace(/^CW-C-/, "")));
+    assert.ok(record && record.deltas.length > 0);
+    assert.equal(payload.changes[0]?.headline, record.headline);
+    assert.ok(record.headline.startsWith(record.deltas[0]!.line.slice(0, 40)));
 
     assert.equal(mails.length, 1);
     assert.match(mails[0]!, /Subject: \[ClauseWatch\] Weekly: 1 change this week/);
     assert.match(mails[0]!, /To: dpo@example\.org/);
-    assert.match(mails[0]!, /Proton Mail Privacy Policy: substantive change/);
+    // Each change of the digest opens with its headline (quoted-printable: soft line breaks undone).
+    const body = mails[0]!.replace(/=\r\n/g, "");
+    assert.ok(body.includes(`Proton Mail Privacy Policy: ${record.headline.slice(0, 30)}`));
 
     const app = createApp(store, { publicUrl: baseUrl });
     const own = await app.request(`/feeds/watchlists/${feed.secret}.atom`);
@@ -205,7 +212,8 @@ describeEachBackend("watchlists and alerts", (get) => {
     assert.match(own.headers.get("content-type") ?? "", /^application\/atom\+xml/);
     const xml = await own.text();
     assert.equal(xml.match(/<entry>/g)?.length, 2);
-    assert.match(xml, /Proton Mail Privacy Policy: minor change/);
+    // Entries are titled by their headlines: the date-only version says so.
+    assert.match(xml, /Proton Mail Privacy Policy: Updates the date stamp/);
     assert.equal((await app.request("/feeds/watchlists/not-a-secret.atom")).status, 404);
     assert.equal((await app.request(`/feeds/watchlists/${hook.secret}.atom`)).status, 404);
     const publicFeed = await (await app.request("/feeds/changes.atom?platform=proton-mail")).text();

@@ -26,7 +26,9 @@ export interface ChangeRecordSealBody {
   recordedAt: string;
   changeKind: string;
   severity: string;
+  headline: string;
   summary: unknown;
+  deltas: unknown;
   provisionChanges: unknown;
 }
 
@@ -102,7 +104,9 @@ export function changeRecordSealBody(r: ChangeRecord): ChangeRecordSealBody {
     recordedAt: r.recordedAt,
     changeKind: r.kind,
     severity: r.severity,
+    headline: r.headline,
     summary: r.summary,
+    deltas: r.deltas,
     provisionChanges: r.provisionChanges,
   };
 }

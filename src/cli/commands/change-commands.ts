@@ -2,6 +2,7 @@
 import type { Command } from "commander";
 import { normalizeTermsType } from "../../archive/declarations/index.js";
 import { computeChangeRecord } from "../../changes/change-record.js";
+import { countChanges, formatCounts } from "../../changes/counts.js";
 import { renderDiffText } from "../../changes/render-diff.js";
 import type { Platform, TrackedDocument } from "../../model/index.js";
 import { catchUp } from "../../pipeline/index.js";
@@ -56,7 +57,10 @@ export function registerChangeCommands(program: Command): void {
               toVersion: record.toVersionId,
               kind: record.kind,
               severity: record.severity,
+              headline: record.headline,
+              counts: countChanges(record.provisionChanges),
               summary: record.summary,
+              deltas: record.deltas,
               provisionChanges: record.provisionChanges.map((c) => ({
                 change: c.change,
                 before: c.before,
@@ -72,7 +76,8 @@ export function registerChangeCommands(program: Command): void {
           return;
         }
         for (const r of out) {
-          console.log(`${r.date}  ${r.termsType}  ${r.kind}/${r.severity}  (CW-C-${r.id})`);
+          console.log(`${r.date}  ${r.termsType}  ${r.kind}/${r.severity}  (CW-C-${r.id})  ${r.headline}`);
+          console.log(`    ${formatCounts(r.counts)}`);
           for (const line of r.summary) console.log(`    ${line}`);
         }
       });
@@ -109,18 +114,15 @@ export function registerChangeCommands(program: Command): void {
           ...(after ? { after } : {}),
         });
         if (opts.json) {
-          const { kind, severity, summary, provisionChanges, unchanged } = result;
-          console.log(
-            JSON.stringify(
-              { fromVersion: va.id, toVersion: vb.id, kind, severity, summary, unchanged, provisionChanges },
-              null,
-              2,
-            ),
-          );
+          const { kind, severity, headline, summary, deltas, provisionChanges, unchanged } = result;
+          const counts = countChanges(provisionChanges);
+          const out = { fromVersion: va.id, toVersion: vb.id, kind, severity, headline, counts, summary };
+          console.log(JSON.stringify({ ...out, deltas, unchanged, provisionChanges }, null, 2));
           return;
         }
+        console.log(result.headline);
         console.log(
-          `${result.kind} change, ${result.severity} severity, ${result.unchanged} provisions unchanged`,
+          `${result.kind} change, ${result.severity} severity: ${formatCounts(countChanges(result.provisionChanges))}, ${result.unchanged} unchanged`,
         );
         for (const line of result.summary) console.log(`  • ${line}`);
         console.log("");

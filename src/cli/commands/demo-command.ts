@@ -5,6 +5,7 @@ import type { Command } from "commander";
 import { importOtaDataset } from "../../archive/ota/index.js";
 import { verifyArchive } from "../../archive/verify/index.js";
 import { catchUp } from "../../pipeline/index.js";
+import { dashboardCounts } from "../../store/queries/index.js";
 import { openContext } from "../context.js";
 import { startProgress } from "../progress.js";
 import { serveUntilStopped } from "./serve-command.js";
@@ -43,8 +44,10 @@ export function registerDemoCommand(program: Command): void {
             : `ARCHIVE VERIFICATION FAILED: ${report.firstProblem?.problem}`,
         );
         const stats = await store.stats();
+        // Change records as the dashboard counts them (after first versions): one definition everywhere.
+        const counts = await dashboardCounts(store.backend);
         console.log(
-          `platforms ${stats.platforms}, documents ${stats.documents}, snapshots ${stats.snapshots}, versions ${stats.versions}, chain entries ${stats.chainEntries}, change records ${await store.changes.count()}`,
+          `platforms ${stats.platforms}, documents ${stats.documents}, snapshots ${stats.snapshots}, versions ${stats.versions}, chain entries ${stats.chainEntries}, change records ${counts.changes} (${counts.substantiveChanges} substantive)`,
         );
         console.log(`data directory: ${config.dataDir}`);
         if (!report.ok) process.exitCode = 1;

@@ -1,4 +1,5 @@
 /** Query results → API records: adds record IDs, page URLs and clause type names; nothing else changes. */
+import { countChanges } from "../../changes/counts.js";
 import { formatRecordId } from "../../citations/index.js";
 import type {
   ChangeRecordDetail,
@@ -85,13 +86,20 @@ export function changeRecordDto(c: ChangeRecordListItem) {
     recordedAt: c.recordedAt,
     kind: c.kind,
     severity: c.severity,
+    headline: c.headline,
     summary: c.summary,
     url: `/changes/${c.id}`,
   };
 }
 
 export function changeRecordDetailDto(c: ChangeRecordDetail) {
-  return { ...changeRecordDto(c), provisionChanges: c.provisionChanges, computedAt: c.computedAt };
+  return {
+    ...changeRecordDto(c),
+    counts: countChanges(c.provisionChanges),
+    deltas: c.deltas,
+    provisionChanges: c.provisionChanges,
+    computedAt: c.computedAt,
+  };
 }
 
 export function prevalenceDto(p: ClauseTypePrevalence | undefined, analysedPlatforms: number) {

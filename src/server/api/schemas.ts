@@ -246,6 +246,47 @@ export const ProvisionChangeSchema = z
   })
   .openapi("ProvisionChange");
 
+export const DeltaEvidenceSchema = z
+  .object({ start: z.number().int(), end: z.number().int() })
+  .openapi("DeltaEvidence", { description: "[start, end) offsets in one version's text" });
+
+export const ChangeDeltaSchema = z
+  .object({
+    kind: z.enum([
+      "clause-gained",
+      "clause-lost",
+      "data-categories",
+      "recipients",
+      "third-parties",
+      "countries",
+      "retention",
+      "numbers",
+      "wording",
+    ]),
+    clauseType: z.string().nullable(),
+    before: z.array(z.string()),
+    after: z.array(z.string()),
+    direction: z.enum(["broadens", "narrows"]).nullable(),
+    severity: SeveritySchema,
+    evidenceBefore: DeltaEvidenceSchema.nullable(),
+    evidenceAfter: DeltaEvidenceSchema.nullable(),
+    line: z.string(),
+  })
+  .openapi("ChangeDelta", {
+    description: "One clause-level difference between the two versions, with its evidence in each",
+  });
+
+export const ChangeCountsSchema = z
+  .object({
+    added: z.number().int(),
+    removed: z.number().int(),
+    modified: z.number().int(),
+    moved: z.number().int(),
+  })
+  .openapi("ChangeCounts", {
+    description: "Provision changes by type, the same on every page and in the CLI",
+  });
+
 export const ChangeRecordSchema = z
   .object({
     id: z.number().int(),
@@ -263,12 +304,17 @@ export const ChangeRecordSchema = z
     recordedAt: z.string(),
     kind: ChangeKindSchema,
     severity: SeveritySchema,
+    headline: z
+      .string()
+      .openapi({ description: "The most severe delta and how many more; also the feed and e-mail title" }),
     summary: z.array(z.string()),
     url: z.string(),
   })
   .openapi("ChangeRecord");
 
 export const ChangeRecordDetailSchema = ChangeRecordSchema.extend({
+  counts: ChangeCountsSchema,
+  deltas: z.array(ChangeDeltaSchema),
   provisionChanges: z.array(ProvisionChangeSchema),
   computedAt: z.string(),
 }).openapi("ChangeRecordDetail");

@@ -1,3 +1,4 @@
+import { countChanges, formatCounts } from "../../changes/counts.js";
 import type { Citation } from "../../citations/index.js";
 import { formatRecordId } from "../../citations/index.js";
 import type { ProvisionChange } from "../../model/index.js";
@@ -66,11 +67,13 @@ export function ChangePage(props: { record: ChangeRecordDetail; knowledge: Knowl
       ORDER[a.kind ?? "substantive"] - ORDER[b.kind ?? "substantive"] ||
       SEVERITY[a.severity ?? "low"] - SEVERITY[b.severity ?? "low"],
   );
-  const counts = { added: 0, removed: 0, modified: 0, moved: 0 };
-  for (const c of r.provisionChanges) counts[c.change]++;
   return (
     <Layout
-      title={`${docTitle} — change of ${formatDate(r.recordedAt)}`}
+      title={
+        first
+          ? `${docTitle} — first recorded version of ${formatDate(r.recordedAt)}`
+          : `${docTitle}: ${r.headline} (${formatDate(r.recordedAt)})`
+      }
       section="changes"
       description={r.summary.slice(0, 2).join(" ")}
       crumbs={[
@@ -86,9 +89,7 @@ export function ChangePage(props: { record: ChangeRecordDetail; knowledge: Knowl
       <p class="meta">
         {first ? <span class="tag">First version</span> : <SeverityBadge severity={r.severity} />}
         {first ? null : <KindTag kind={r.kind} />}
-        <span>
-          {counts.added} added, {counts.removed} removed, {counts.modified} modified, {counts.moved} moved
-        </span>
+        <span>{formatCounts(countChanges(r.provisionChanges))}</span>
       </p>
       <section aria-labelledby="summary-h">
         <h2 id="summary-h">Summary</h2>

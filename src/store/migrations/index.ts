@@ -11,6 +11,7 @@ import { reviewsMigration } from "./009-reviews.js";
 import { apiKeysMigration } from "./010-api-keys.js";
 import { chainSealsMigration } from "./011-chain-seals.js";
 import { pendingAnalysesMigration } from "./012-pending-analyses.js";
+import { changeDeltasMigration } from "./013-change-deltas.js";
 import type { DialectName, SchemaMigration } from "./migration.js";
 
 /** Every schema migration, in order. Append new ones; never edit a released one. */
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly SchemaMigration[] = [
   apiKeysMigration,
   chainSealsMigration,
   pendingAnalysesMigration,
+  changeDeltasMigration,
 ];
 
 class StaticProvider implements MigrationProvider {

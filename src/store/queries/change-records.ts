@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { ChangeKind, ProvisionChange, Severity } from "../../model/index.js";
+import type { ChangeDelta, ChangeKind, ProvisionChange, Severity } from "../../model/index.js";
 import { parseJson, parseStringArray } from "./json.js";
 import { decodeCursor, type SortKey } from "./pagination.js";
 import type { QuerySource } from "./query-source.js";
@@ -18,11 +18,14 @@ export interface ChangeRecordListItem {
   recordedAt: string;
   kind: ChangeKind;
   severity: Severity;
+  /** One sentence: the most severe delta and how many more (the first summary line for older records). */
+  headline: string;
   summary: string[];
 }
 
-/** A change record with its provision-level changes. */
+/** A change record with its clause-level deltas and provision-level changes. */
 export interface ChangeRecordDetail extends ChangeRecordListItem {
+  deltas: ChangeDelta[];
   provisionChanges: ProvisionChange[];
   computedAt: string;
 }
@@ -68,6 +71,7 @@ type ListRow = {
   recorded_at: string;
   kind: string;
   severity: string;
+  headline: string;
   summary: string;
 };
 
@@ -84,6 +88,8 @@ function toItem(r: ListRow): ChangeRecordListItem {
     recordedAt: r.recorded_at,
     kind: toKind(r.kind),
     severity: toSeverity(r.severity) ?? "low",
+    // Records stored before headlines existed have none until `recompute --all`.
+    headline: r.headline || (parseStringArray(r.summary)[0] ?? ""),
     summary: parseStringArray(r.summary),
   };
 }
@@ -100,6 +106,7 @@ const LIST_COLUMNS = [
   "c.recorded_at",
   "c.kind",
   "c.severity",
+  "c.headline",
   "c.summary",
 ] as const;
 
@@ -141,12 +148,13 @@ export async function listChangeRecords(
 /** One change record with its provision changes. */
 export async function getChangeRecord(src: QuerySource, id: number): Promise<ChangeRecordDetail | undefined> {
   const row = await baseQuery(src)
-    .select([...LIST_COLUMNS, "c.provision_changes", "c.computed_at"])
+    .select([...LIST_COLUMNS, "c.deltas", "c.provision_changes", "c.computed_at"])
     .where("c.id", "=", id)
     .executeTakeFirst();
   if (!row) return undefined;
   return {
     ...toItem(row),
+    deltas: parseJson<ChangeDelta[]>(row.deltas, []),
     provisionChanges: parseJson<ProvisionChange[]>(row.provision_changes, []),
     computedAt: row.computed_at,
   };

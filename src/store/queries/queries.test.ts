@@ -124,7 +124,9 @@ async function analyse(store: Store, version: Version, previous: Version | undef
     recordedAt: version.recordedAt,
     kind: record.kind,
     severity: record.severity,
+    headline: record.headline,
     summary: record.summary,
+    deltas: record.deltas,
     provisionChanges: record.provisionChanges,
   });
 }

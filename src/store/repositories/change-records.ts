@@ -1,5 +1,11 @@
 import type { Kysely, Selectable } from "kysely";
-import type { ChangeKind, ChangeRecordData, ProvisionChange, Severity } from "../../model/index.js";
+import type {
+  ChangeDelta,
+  ChangeKind,
+  ChangeRecordData,
+  ProvisionChange,
+  Severity,
+} from "../../model/index.js";
 import type { ChangeRecordTable, Database } from "../schema.js";
 import { countRows } from "./count-rows.js";
 
@@ -21,7 +27,9 @@ function toRecord(row: Selectable<ChangeRecordTable>): ChangeRecord {
     recordedAt: row.recorded_at,
     kind: row.kind as ChangeKind,
     severity: row.severity as Severity,
+    headline: row.headline,
     summary: JSON.parse(row.summary) as string[],
+    deltas: JSON.parse(row.deltas) as ChangeDelta[],
     provisionChanges: JSON.parse(row.provision_changes) as ProvisionChange[],
   };
 }
@@ -41,6 +49,8 @@ export class ChangeRecordRepository {
       severity: record.severity,
       summary: JSON.stringify(record.summary),
       provision_changes: JSON.stringify(record.provisionChanges),
+      deltas: JSON.stringify(record.deltas),
+      headline: record.headline,
       computed_at: new Date().toISOString(),
     };
     const row = await this.db
@@ -54,6 +64,8 @@ export class ChangeRecordRepository {
           severity: values.severity,
           summary: values.summary,
           provision_changes: values.provision_changes,
+          deltas: values.deltas,
+          headline: values.headline,
           computed_at: values.computed_at,
         }),
       )
