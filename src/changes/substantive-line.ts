@@ -1,10 +1,9 @@
 /** The wording line of a substantive provision change, and the clause names it and the deltas use. */
 import type { Classification, ClassifiedProvision } from "../model/index.js";
-import type { AssessedChange, ChangeAssessment } from "./classify-change.js";
+import type { AssessedChange } from "./classify-change.js";
 import { editView, isOneWordEdit, quoteSentences } from "./edit-view.js";
 import { clip, excerpt, wordCount } from "./excerpt.js";
 import { severityRank } from "./ranks.js";
-import { type TermFamily, termById } from "./vocabulary.js";
 
 /** Changed words at or below which a rewording is reported as minor wording. */
 const SMALL_REWORDING_WORDS = 6;
