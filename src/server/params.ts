@@ -44,7 +44,7 @@ export const PlatformPageQuery = z.object({
   page: optional(Page),
 });
 
-export const DocumentPageQuery = z.object({ version: optional(IdParam) });
+export const DocumentPageQuery = z.object({ version: optional(IdParam), page: optional(Page) });
 
 export const ChangesQuery = z.object({
   platform: optional(SlugParam),

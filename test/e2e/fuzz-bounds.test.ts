@@ -36,6 +36,7 @@ const GET_ROUTES = [
   "/platforms/{}/report.pdf",
   "/documents/{}",
   "/documents/1?version={}",
+  "/documents/1?page={}",
   "/versions/{}",
   "/versions/1?page={}",
   "/provisions/{}",
