@@ -13,15 +13,10 @@ const POLICY = readFileSync(
 );
 const TEXT = POLICY.repeat(3);
 const PROVISIONS: ProvisionView[] = segment(TEXT).map((p, i) => ({
+  ...p,
   id: i + 1,
   versionId: 1,
   documentId: 1,
-  index: p.index,
-  key: p.key,
-  headingPath: p.headingPath,
-  start: p.start,
-  end: p.end,
-  text: p.text,
   maxSeverity: null,
   clauses: [],
 }));
