@@ -72,9 +72,13 @@ export class Archiver {
   /**
    * Fetches every source of a declared document, stores the snapshots, extracts the text and
    * records a new version or a verification. Failures are stored against the document and returned,
-   * never thrown: one broken site must not stop a tracking run.
+   * never thrown: one broken site must not stop a tracking run. Sources that name local files are refused
+   * (`LOCAL_FILE_REFUSED`) unless the operator passes `allowLocalFiles`: a declaration alone never reads the disk.
    */
-  async captureDocument(document: TrackedDocument): Promise<RecordOutcome> {
+  async captureDocument(
+    document: TrackedDocument,
+    options: { allowLocalFiles?: boolean } = {},
+  ): Promise<RecordOutcome> {
     if (document.sources.length === 0) {
       return { kind: "skipped", reason: "document has no declared source to fetch" };
     }
@@ -83,6 +87,7 @@ export class Archiver {
       try {
         const capture = await fetchDocument(source.fetch, {
           ...this.options.fetch,
+          allowLocalFiles: options.allowLocalFiles ?? false,
           executeClientScripts: source.executeClientScripts ?? false,
         });
         captures.push({ capture, source });

@@ -1,11 +1,13 @@
 /** Stable public record IDs: `CW-D-<id>` documents, `CW-V-<id>` versions, `CW-P-<id>` provisions, `CW-C-<id>` change records. */
 
+import { isRowId } from "../store/row-id.js";
+
 /** The kinds of record that can be cited. */
 export type RecordKind = "document" | "version" | "provision" | "change";
 
 const PREFIX: Record<RecordKind, string> = { document: "D", version: "V", provision: "P", change: "C" };
 const KIND_OF: Record<string, RecordKind> = { D: "document", V: "version", P: "provision", C: "change" };
-const RECORD_ID = /^CW-([DVPC])-([1-9][0-9]{0,14})$/;
+const RECORD_ID = /^CW-([DVPC])-([1-9][0-9]{0,9})$/;
 
 /** A parsed record ID. */
 export interface RecordRef {
@@ -29,5 +31,5 @@ export function parseRecordId(text: string): RecordRef | null {
   if (!match) return null;
   const kind = KIND_OF[match[1] ?? ""];
   const id = Number(match[2]);
-  return kind && Number.isSafeInteger(id) ? { kind, id } : null;
+  return kind && isRowId(id) ? { kind, id } : null;
 }

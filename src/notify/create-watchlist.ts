@@ -3,7 +3,8 @@ import { randomBytes } from "node:crypto";
 import { createNetworkPolicy, RefusedHostError } from "../archive/fetch/network-policy.js";
 import type { AlertCadence, AlertChannel, WatchFilter, Watchlist } from "../model/index.js";
 import type { Repositories } from "../store/index.js";
-import { InvalidTargetError } from "./errors.js";
+import { unsafeCharacterIn } from "../util/unsafe-text.js";
+import { InvalidTargetError, InvalidWatchlistError } from "./errors.js";
 
 /** What `watch add` asks for. */
 export interface WatchlistInput {
@@ -24,6 +25,8 @@ export function checkTarget(channel: AlertChannel, target: string | null): strin
     return null;
   }
   if (!target) throw new InvalidTargetError(`a ${channel} watchlist needs a target`);
+  const unsafe = unsafeCharacterIn(target, { bidi: true });
+  if (unsafe) throw new InvalidTargetError(`the target ${unsafe}`);
   if (channel === "email") {
     if (!EMAIL.test(target)) throw new InvalidTargetError(`not an e-mail address: ${target}`);
     return target;
@@ -72,13 +75,23 @@ export interface CreateWatchlistOptions {
   allowPrivateNetwork?: boolean;
 }
 
-/** Creates a watchlist with a fresh secret; throws `InvalidTargetError` saying what is wrong with the input. */
+/**
+ * Creates a watchlist with a fresh secret; throws `InvalidTargetError` (the target) or `InvalidWatchlistError`
+ * (the name or filter) saying what is wrong with the input.
+ */
 export async function createWatchlist(
   repos: Repositories,
   input: WatchlistInput,
   options: CreateWatchlistOptions = {},
 ): Promise<Watchlist> {
   if (!input.name.trim()) throw new InvalidTargetError("a watchlist needs a name");
+  // Names are printed on terminals and pages: no control characters, and no bidi controls that disguise them.
+  const unsafeName = unsafeCharacterIn(input.name, { bidi: true });
+  if (unsafeName) throw new InvalidWatchlistError(`name: ${unsafeName}`);
+  for (const [i, termsType] of input.filter.termsTypes.entries()) {
+    const unsafe = unsafeCharacterIn(termsType, { bidi: true });
+    if (unsafe) throw new InvalidWatchlistError(`filter.termsTypes.${i}: ${unsafe}`);
+  }
   if (input.filter.kinds.length === 0)
     throw new InvalidTargetError("a watchlist needs at least one kind of change");
   const target = checkTarget(input.channel, input.target);

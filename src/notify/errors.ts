@@ -15,3 +15,11 @@ export class InvalidTargetError extends Error {
     this.name = "InvalidTargetError";
   }
 }
+
+/** A watchlist's name or filter is unusable; `message` names the field, e.g. "name: contains …". */
+export class InvalidWatchlistError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InvalidWatchlistError";
+  }
+}

@@ -19,6 +19,6 @@ export {
 export { type DeliveryOptions, type DeliveryReport, deliverAlerts, digestDue } from "./deliver-alerts.js";
 export { EmailSender } from "./email-sender.js";
 export { enqueueAlerts } from "./enqueue-alerts.js";
-export { DeliveryError, InvalidTargetError } from "./errors.js";
+export { DeliveryError, InvalidTargetError, InvalidWatchlistError } from "./errors.js";
 export { type ChangeFacts, DEFAULT_WATCH_FILTER, matchesWatch } from "./match-watch.js";
 export { WebhookSender, webhookSignature } from "./webhook-sender.js";

@@ -4,29 +4,19 @@
  */
 import { z } from "zod";
 import { badRequest } from "./http-errors.js";
+import { ClauseTypeText, DateText, IdText, plainText, SlugText } from "./param-primitives.js";
 
 export const SEVERITIES = ["high", "medium", "low"] as const;
 export const CHANGE_KINDS = ["substantive", "minor", "technical"] as const;
 
-/** A database id in a path: a positive integer without leading zeros. */
-export const IdParam = z
-  .string()
-  .regex(/^[1-9][0-9]{0,14}$/, "must be a positive whole number")
-  .transform(Number);
+/** A database id in a path, as a number (see {@link IdText}). */
+export const IdParam = IdText.transform(Number);
 
-export const SlugParam = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a platform slug such as github or hugging-face");
+export const SlugParam = SlugText;
 
-export const ClauseTypeId = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a clause type id such as sharing-affiliates");
+export const ClauseTypeId = ClauseTypeText;
 
-/** A calendar date, "YYYY-MM-DD". */
-export const DateParam = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "is not a real date");
+export const DateParam = DateText;
 
 const Severity = z.enum(SEVERITIES, { error: `must be one of ${SEVERITIES.join(", ")}` });
 const Kind = z.enum(CHANGE_KINDS, { error: `must be one of ${CHANGE_KINDS.join(", ")}` });
@@ -40,7 +30,7 @@ const Limit = z
   .regex(/^[0-9]{1,4}$/, "must be a whole number")
   .transform(Number)
   .refine((n) => n >= 1 && n <= 200, "must be between 1 and 200");
-const Cursor = z.string().min(1).max(200);
+const Cursor = plainText(200).min(1);
 const Format = z.enum(["json", "csv"], { error: "must be json or csv" });
 
 /** Empty strings from GET forms mean "no filter". */
@@ -54,7 +44,7 @@ export const PlatformPageQuery = z.object({
   page: optional(Page),
 });
 
-export const DocumentPageQuery = z.object({ version: optional(IdParam) });
+export const DocumentPageQuery = z.object({ version: optional(IdParam), page: optional(Page) });
 
 export const ChangesQuery = z.object({
   platform: optional(SlugParam),
@@ -68,7 +58,7 @@ export const ChangesQuery = z.object({
 });
 
 export const SearchQuery = z.object({
-  q: optional(z.string().max(200, "must be at most 200 characters")),
+  q: optional(plainText(200)),
   type: optional(ClauseTypeId),
   severity: optional(Severity),
   platform: optional(SlugParam),

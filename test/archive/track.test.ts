@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { after, before, it } from "node:test";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Archiver } from "../../src/archive/archiver.js";
 import { parseDeclaration } from "../../src/archive/declarations/index.js";
 import { verifyArchive } from "../../src/archive/verify/index.js";
@@ -139,7 +139,7 @@ describeEachBackend("tracking declared documents over HTTP", (get) => {
     const document = await store.documents.ensure(platform.id, "Imprint", [
       { fetch: file, select: ".textcontent" },
     ]);
-    const outcome = await archiver().captureDocument(document);
+    const outcome = await archiver().captureDocument(document, { allowLocalFiles: true });
     assert.equal(outcome.kind, "version");
     if (outcome.kind !== "version") return;
     assert.match(outcome.version.text, /Director of the publication/);
@@ -156,7 +156,7 @@ describeEachBackend("tracking declared documents over HTTP", (get) => {
     const document = await store.documents.ensure(platform.id, "Imprint", [
       { fetch: file, select: ".selector-of-the-old-design" },
     ]);
-    const outcome = await archiver().captureDocument(document);
+    const outcome = await archiver().captureDocument(document, { allowLocalFiles: true });
     assert.equal(outcome.kind, "version");
     if (outcome.kind !== "version") return;
     // Main-content detection still finds the text, and says it had to.
@@ -178,8 +178,31 @@ describeEachBackend("tracking declared documents over HTTP", (get) => {
     const clean = await store.documents.ensure(platform.id, "Terms of Service", [
       { fetch: file, select: ".textcontent" },
     ]);
-    const plain = await archiver().captureDocument(clean);
+    const plain = await archiver().captureDocument(clean, { allowLocalFiles: true });
     assert.ok(plain.kind === "version" && plain.warnings.length === 0);
+  });
+
+  it("refuses a declaration's local path or file: URL unless the operator allows local files: nothing archived or served", async () => {
+    const { store } = get();
+    const platform = await store.platforms.ensure("Community declaration");
+    const file = fileURLToPath(new URL("../fixtures/pages/ota-imprint-2026-04-22.html", import.meta.url));
+    for (const [termsType, fetch] of [
+      ["Privacy Policy", pathToFileURL(file).href],
+      ["Imprint", file],
+      ["Terms of Service", "file:///etc/passwd"],
+    ] as const) {
+      const document = await store.documents.ensure(platform.id, termsType, [{ fetch }]);
+      const outcome = await archiver().captureDocument(document);
+      assert.equal(outcome.kind, "error", fetch);
+      if (outcome.kind === "error") assert.equal(outcome.code, "LOCAL_FILE_REFUSED");
+      assert.match((await store.documents.get(document.id))?.lastError ?? "", /only http: and https: URLs/);
+      assert.deepEqual(await store.snapshots.listByDocument(document.id), []);
+      assert.equal(await store.versions.latest(document.id), undefined);
+    }
+    const app = createApp(store);
+    const api = await app.request(`/api/v1/documents?platform=community-declaration`);
+    assert.equal(api.status, 200);
+    assert.doesNotMatch(await api.text(), /root:|Director of the publication/);
   });
 
   it("refuses a loopback URL when private networks are not allowed, without a request", async () => {

@@ -253,7 +253,10 @@ describeEachBackend("watchlists over the API", (get) => {
         [/filter\.clauseTypes\.1: unknown clause type no-such-type/],
       ],
       [{ name: "x", channel: "email", target: "not-an-address" }, [/target: not an e-mail address/]],
-      [{ name: "x", channel: "email", target: "a@b.org\r\nBcc: c@d.org" }, [/target: not an e-mail address/]],
+      [
+        { name: "x", channel: "email", target: "a@b.org\r\nBcc: c@d.org" },
+        [/target: contains the control character U\+000D/],
+      ],
       [{ name: "x", channel: "email" }, [/target: a email watchlist needs a target/]],
       [
         { name: "x", channel: "atom", target: "https://example.org/" },

@@ -169,6 +169,11 @@ describeEachBackend("watchlists and alerts", (get) => {
         failed: 0,
         digests: 0,
       });
+      // attempts counts every POST of the alert: the failed one and the one that delivered it.
+      const [sent] = await store.alerts.listByWatchlist(hook.id, 10);
+      assert.equal(sent?.status, "delivered");
+      assert.equal(sent?.attempts, receiver.calls.filter((c) => c.path === "/flaky").length);
+      assert.equal(sent?.attempts, 2);
       // Delivered once: nothing more to send, and a recomputation of the history adds no alert.
       await catchUp(store, { all: true });
       assert.deepEqual(await deliverAlerts(store, { senders, baseUrl, now: later }), {

@@ -14,7 +14,8 @@ export type FetchErrorCode =
   | "PRIVATE_NETWORK"
   | "INVALID_URL"
   | "BROWSER_ERROR"
-  | "FILE_READ_ERROR";
+  | "FILE_READ_ERROR"
+  | "LOCAL_FILE_REFUSED";
 
 /** Base of every fetch failure. */
 export class FetchDocumentError extends Error {
@@ -165,5 +166,20 @@ export class FileReadError extends FetchDocumentError {
   constructor(path: string, detail: string, systemCode: string | null, options?: { cause?: unknown }) {
     super("FILE_READ_ERROR", `Cannot read the file ${path}: ${detail}.`, path, false, options);
     this.systemCode = systemCode;
+  }
+}
+
+/**
+ * A local file (a path or a `file:` URL) was asked for where only network captures are allowed: a declaration's
+ * `fetch` or `capture <url>` must not put the machine's own files into the public archive.
+ */
+export class LocalFileRefusedError extends FetchDocumentError {
+  constructor(location: string) {
+    super(
+      "LOCAL_FILE_REFUSED",
+      `Refused to read ${JSON.stringify(location)}: captures take only http: and https: URLs; a local file is captured only by the operator's explicit option (capture --file PATH, track --allow-local-files).`,
+      location,
+      false,
+    );
   }
 }

@@ -28,6 +28,11 @@ export interface FetchOptions {
    * For deployments with special networks and for tests of the guard. Added beyond the brief's interface.
    */
   isAddressAllowed?: AddressPredicate;
+  /**
+   * Read local paths and `file:` URLs. Default false: a location that names a local file is refused with a
+   * `LocalFileRefusedError`, so only an operator's explicit option (never a declaration) reads the disk.
+   */
+  allowLocalFiles?: boolean;
   /** Render the page in headless Chromium (for documents that scripts build). */
   executeClientScripts?: boolean;
   /** With `executeClientScripts`: wait for this CSS selector instead of network idle. */
@@ -50,6 +55,7 @@ export interface ResolvedFetchOptions {
   headers: Record<string, string>;
   allowPrivateNetwork: boolean;
   isAddressAllowed: AddressPredicate | undefined;
+  allowLocalFiles: boolean;
   executeClientScripts: boolean;
   waitForSelector: string | undefined;
   browserPath: string | undefined;
@@ -74,6 +80,7 @@ export function resolveFetchOptions(options: FetchOptions = {}): ResolvedFetchOp
     headers: lowerCased,
     allowPrivateNetwork: options.allowPrivateNetwork ?? process.env.CLAUSEWATCH_ALLOW_PRIVATE_NETWORK === "1",
     isAddressAllowed: options.isAddressAllowed,
+    allowLocalFiles: options.allowLocalFiles ?? false,
     executeClientScripts: options.executeClientScripts ?? false,
     waitForSelector: options.waitForSelector,
     browserPath: options.browserPath,

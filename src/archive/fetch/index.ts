@@ -18,6 +18,7 @@ export { fetchDocument } from "./fetch-document.js";
 export { DEFAULT_USER_AGENT, type FetchOptions } from "./fetch-options.js";
 export type { FetchMethod, FetchResult } from "./fetch-result.js";
 export { createGuardedAgent } from "./guarded-agent.js";
+export { type ParsedLocation, parseLocation } from "./location.js";
 export {
   determineMimeType,
   mimeTypeFromContentType,

@@ -96,9 +96,11 @@ export function registerAnalysisCommands(program: Command): void {
       'terms type ("Privacy Policy", "Terms of Service"…): its grading scale; else guessed',
     )
     .action(async (location: string, opts: { json?: boolean; type?: string }) => {
-      const isUrl = /^https?:\/\//i.test(location);
-      const target = isUrl ? location : resolve(location);
-      const fetched = await fetchDocument(target, { allowPrivateNetwork: loadConfig().allowPrivateNetwork });
+      // Nothing is archived: the operator's own path or file: URL is read as asked.
+      const fetched = await fetchDocument(location, {
+        allowPrivateNetwork: loadConfig().allowPrivateNetwork,
+        allowLocalFiles: true,
+      });
       const { markdown } = await extract({
         bytes: fetched.bytes,
         mimeType: fetched.mimeType,

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import type { RecordOutcome } from "../../archive/archiver.js";
 import { normalizeTermsType, readDeclarations } from "../../archive/declarations/index.js";
+import { parseLocation } from "../../archive/fetch/index.js";
 import { exportOtaDataset, importOtaDataset } from "../../archive/ota/index.js";
 import { catchUp } from "../../pipeline/index.js";
 import { CliError, withContext } from "../context.js";
@@ -20,6 +21,24 @@ function describeOutcome(outcome: RecordOutcome): string {
     case "error":
       return `error ${outcome.code}${outcome.transient ? " (transient, will retry next run)" : ""}: ${outcome.message}`;
   }
+}
+
+/**
+ * What `capture` fetches: the URL, which must be http: or https:, or the absolute path given with `--file`.
+ * Refused before anything is stored, so a refused location never becomes a declared source.
+ */
+function captureLocation(url: string | undefined, file: string | undefined): string {
+  if ((url === undefined) === (file === undefined)) {
+    throw new CliError("give either an http(s) URL or --file PATH (one of them)");
+  }
+  if (file !== undefined) return resolve(file);
+  const location = parseLocation(url ?? "");
+  if (location.kind === "file") {
+    throw new CliError(
+      `${JSON.stringify(url)} is not an http: or https: URL; to capture a local file, use --file PATH`,
+    );
+  }
+  return location.url.href;
 }
 
 export function registerArchiveCommands(program: Command): void {
@@ -67,28 +86,39 @@ export function registerArchiveCommands(program: Command): void {
     .command("track")
     .description("capture every document declared in Open Terms Archive declaration files")
     .option("--declarations <dir>", "folder of <service>.json declarations", "declarations")
-    .action(async (opts: { declarations: string }) => {
+    .option("--allow-local-files", "let declarations fetch local paths and file: URLs (refused by default)")
+    .action(async (opts: { declarations: string; allowLocalFiles?: boolean }) => {
       const declarations = await readDeclarations(resolve(opts.declarations));
       await withContext(async ({ store, archiver }) => {
-        let failures = 0;
+        const failures: string[] = [];
         for (const declaration of declarations) {
           const platform = await store.platforms.ensure(declaration.name);
           for (const declared of declaration.documents) {
             const document = await store.documents.ensure(platform.id, declared.termsType, declared.sources);
-            const outcome = await archiver.captureDocument(document);
-            if (outcome.kind === "error") failures++;
-            console.log(`${declaration.name} / ${declared.termsType}: ${describeOutcome(outcome)}`);
+            const outcome = await archiver.captureDocument(document, {
+              allowLocalFiles: opts.allowLocalFiles ?? false,
+            });
+            const line = `${declaration.name} / ${declared.termsType}: ${describeOutcome(outcome)}`;
+            if (outcome.kind === "error") failures.push(line);
+            console.log(line);
           }
         }
-        if (failures > 0)
-          console.error(`${failures} document(s) could not be captured; errors are stored against them`);
+        if (failures.length > 0) {
+          for (const failure of failures) console.error(`failed: ${failure}`);
+          throw new CliError(
+            `${failures.length} document(s) could not be captured; errors are stored against them`,
+          );
+        }
       });
     });
 
   program
     .command("capture")
-    .description("capture one URL or local file (HTML, Markdown, text, PDF) as a platform's document")
-    .argument("<location>", "URL or file path")
+    .description(
+      "capture one web page (http: or https: URL) or, with --file, one local file (HTML, Markdown, text, PDF) as a platform's document",
+    )
+    .argument("[url]", "http: or https: URL")
+    .option("--file <path>", "capture this local file instead of a URL")
     .requiredOption("--platform <name>", "platform name")
     .requiredOption("--type <terms type>", 'document type, e.g. "Privacy Policy"')
     .option("--select <css>", "CSS selector of the document's content")
@@ -96,22 +126,32 @@ export function registerArchiveCommands(program: Command): void {
     .option("--scripts", "render the page in headless Chromium first")
     .action(
       async (
-        location: string,
-        opts: { platform: string; type: string; select?: string; remove?: string; scripts?: boolean },
+        url: string | undefined,
+        opts: {
+          file?: string;
+          platform: string;
+          type: string;
+          select?: string;
+          remove?: string;
+          scripts?: boolean;
+        },
       ) => {
         const termsType = normalizeTermsType(opts.type);
-        const fetch = /^[a-z][a-z0-9+.-]*:\/\//i.test(location) ? location : resolve(location);
+        const source = {
+          fetch: captureLocation(url, opts.file),
+          ...(opts.select ? { select: opts.select } : {}),
+          ...(opts.remove ? { remove: opts.remove } : {}),
+          ...(opts.scripts ? { executeClientScripts: true } : {}),
+        };
         await withContext(async ({ store, archiver }) => {
           const platform = await store.platforms.ensure(opts.platform);
-          const document = await store.documents.ensure(platform.id, termsType, [
-            {
-              fetch,
-              ...(opts.select ? { select: opts.select } : {}),
-              ...(opts.remove ? { remove: opts.remove } : {}),
-              ...(opts.scripts ? { executeClientScripts: true } : {}),
-            },
-          ]);
-          const outcome = await archiver.captureDocument(document);
+          // A local file is captured once and never declared as a source: scheduled tracking reads no disk.
+          const outcome = opts.file
+            ? await archiver.captureDocument(
+                { ...(await store.documents.ensure(platform.id, termsType)), sources: [source] },
+                { allowLocalFiles: true },
+              )
+            : await archiver.captureDocument(await store.documents.ensure(platform.id, termsType, [source]));
           console.log(`${platform.name} / ${termsType}: ${describeOutcome(outcome)}`);
           if (outcome.kind === "error")
             throw new CliError("capture failed; the error is stored against the document");

@@ -9,9 +9,11 @@ import {
   DEFAULT_WATCH_FILTER,
   deliverAlerts,
   InvalidTargetError,
+  InvalidWatchlistError,
   watchlistFeedUrl,
 } from "../../notify/index.js";
 import { slugify } from "../../store/index.js";
+import { escapeControls } from "../../util/unsafe-text.js";
 import { CliError, withContext } from "../context.js";
 
 const KINDS: readonly ChangeKind[] = ["substantive", "minor", "technical"];
@@ -94,7 +96,8 @@ export function registerWatchCommands(program: Command): void {
             { allowPrivateNetwork: config.allowPrivateNetwork },
           );
         } catch (error) {
-          if (error instanceof InvalidTargetError) throw new CliError(error.message);
+          if (error instanceof InvalidTargetError || error instanceof InvalidWatchlistError)
+            throw new CliError(error.message);
           throw error;
         }
         const feed =
@@ -131,8 +134,11 @@ export function registerWatchCommands(program: Command): void {
         if (rows.length === 0) console.log("no watchlists (create one with: clausewatch watch add)");
         for (const w of rows) {
           const { delivered, pending, failing, lastError } = w.alerts;
+          // Stored before names were checked, or an error message quoting a server: never raw on a terminal.
           console.log(
-            `#${w.id} ${w.name}: ${w.channel}${w.target ? ` ${w.target}` : ""}, ${w.cadence}${w.ownerKeyId ? `, API key #${w.ownerKeyId}` : ""}; ${delivered} delivered, ${pending} pending${failing ? `, ${failing} failing (${lastError})` : ""}`,
+            escapeControls(
+              `#${w.id} ${w.name}: ${w.channel}${w.target ? ` ${w.target}` : ""}, ${w.cadence}${w.ownerKeyId ? `, API key #${w.ownerKeyId}` : ""}; ${delivered} delivered, ${pending} pending${failing ? `, ${failing} failing (${lastError})` : ""}`,
+            ),
           );
         }
       });

@@ -4,6 +4,15 @@
  * handlers to these shapes).
  */
 import { z } from "@hono/zod-openapi";
+import {
+  ClauseTypeText,
+  DateText,
+  IdText,
+  NameText,
+  plainText,
+  RecordIdText,
+  SlugText,
+} from "../param-primitives.js";
 
 export const SeveritySchema = z.enum(["high", "medium", "low"]).openapi("Severity");
 export const PolaritySchema = z.enum(["protective", "neutral", "concerning"]).openapi("Polarity");
@@ -452,14 +461,12 @@ export const NewWatchlistSchema = WatchlistSchema.extend({
   notes: z.array(z.string()).openapi({ description: "Things to know, e.g. a platform not tracked yet" }),
 }).openapi("NewWatchlist");
 
-const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
 /** The body of POST /v1/watchlists: what `clausewatch watch add` takes. */
 export const WatchlistInputSchema = z
   .strictObject({
-    name: z.string().trim().min(1, "is required").max(200, "must be at most 200 characters"),
+    name: NameText,
     channel: AlertChannelSchema,
-    target: z.string().max(2000, "must be at most 2000 characters").nullable().optional().openapi({
+    target: plainText(2000).nullable().optional().openapi({
       description: "Webhook URL (http or https, public address) or e-mail address; none for Atom",
       example: "https://hooks.example.org/clausewatch",
     }),
@@ -468,9 +475,9 @@ export const WatchlistInputSchema = z
     }),
     filter: z
       .strictObject({
-        platforms: z.array(z.string().regex(slugPattern, "must be a platform slug")).max(100).optional(),
-        termsTypes: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
-        clauseTypes: z.array(z.string().regex(slugPattern, "must be a clause type id")).max(100).optional(),
+        platforms: z.array(SlugText).max(100).optional(),
+        termsTypes: z.array(plainText(100).trim().min(1)).max(50).optional(),
+        clauseTypes: z.array(ClauseTypeText).max(100).optional(),
         kinds: z.array(ChangeKindSchema).min(1, "needs at least one kind").optional().openapi({
           description: "Default: substantive only",
         }),
@@ -512,28 +519,19 @@ export function single<T extends z.ZodType>(item: T) {
 
 // ---- parameters (strings as they arrive; patterns documented) ----
 
-const positiveId = z.string().regex(/^[1-9][0-9]{0,14}$/, "must be a positive whole number");
+const positiveId = IdText;
 
 export const IdPath = z.object({
   id: positiveId.openapi({ param: { name: "id", in: "path" }, example: "1" }),
 });
 export const SlugPath = z.object({
-  slug: z
-    .string()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a platform slug")
-    .openapi({ param: { name: "slug", in: "path" }, example: "github" }),
+  slug: SlugText.openapi({ param: { name: "slug", in: "path" }, example: "github" }),
 });
 export const TypePath = z.object({
-  id: z
-    .string()
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a clause type id")
-    .openapi({ param: { name: "id", in: "path" }, example: "sharing-institutional-clients" }),
+  id: ClauseTypeText.openapi({ param: { name: "id", in: "path" }, example: "sharing-institutional-clients" }),
 });
 export const RecordIdPath = z.object({
-  recordId: z
-    .string()
-    .regex(/^[Cc][Ww]-[DVPCdvpc]-[1-9][0-9]{0,14}$/, "must be a record ID such as CW-P-42")
-    .openapi({ param: { name: "recordId", in: "path" }, example: "CW-P-1" }),
+  recordId: RecordIdText.openapi({ param: { name: "recordId", in: "path" }, example: "CW-P-1" }),
 });
 
 export const FormatParam = z
@@ -550,19 +548,9 @@ const Limit = z
   .refine((s) => Number(s) >= 1 && Number(s) <= 200, "must be between 1 and 200")
   .optional()
   .openapi({ description: "Page size, 1–200 (default 50)" });
-const Slug = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a platform slug")
-  .optional();
-const TypeId = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a clause type id")
-  .optional();
-const DateText = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "is not a real date")
-  .optional();
+const Slug = SlugText.optional();
+const TypeId = ClauseTypeText.optional();
+const DateQuery = DateText.optional();
 const Scope = z.enum(["current", "all"], { error: "must be current or all" }).optional().openapi({
   description: "current (default): versions in force; all: every archived version",
 });
@@ -592,26 +580,22 @@ export const ChangeRecordsQuery = z.object({
   kind: z
     .enum(["substantive", "minor", "technical"], { error: "must be one of substantive, minor, technical" })
     .optional(),
-  since: DateText,
-  until: DateText,
+  since: DateQuery,
+  until: DateQuery,
   first: z.enum(["true", "false"], { error: "must be true or false" }).optional().openapi({
     description: "Include the records of first versions (default false)",
   }),
-  cursor: z.string().max(200).optional(),
+  cursor: plainText(200).optional(),
   limit: Limit,
   format: FormatParam,
 });
 export const SearchQuery = z.object({
-  q: z
-    .string()
-    .min(1, "is required")
-    .max(200, "must be at most 200 characters")
-    .openapi({ example: "sell personal data" }),
+  q: plainText(200).min(1, "is required").openapi({ example: "sell personal data" }),
   type: TypeId,
   severity: Severity,
   platform: Slug,
-  since: DateText,
-  until: DateText,
+  since: DateQuery,
+  until: DateQuery,
   scope: Scope,
   page: z
     .string()

@@ -23,17 +23,33 @@ function Gap(props: { text: string; muted: boolean }) {
   return <MarkdownBlock text={lines.join("\n")} class={props.muted ? "gap" : "gap plain"} />;
 }
 
-export function DocumentText(props: { text: string; provisions: readonly ProvisionView[] }) {
+/**
+ * The text between `start` and `end` (default: all of it) with the provisions that overlap it; a provision cut
+ * by a page boundary shows its part on each page.
+ */
+export function DocumentText(props: {
+  text: string;
+  provisions: readonly ProvisionView[];
+  start?: number;
+  end?: number;
+}) {
   const blocks: Child[] = [];
-  let at = 0;
+  const from = props.start ?? 0;
+  const to = Math.min(props.end ?? props.text.length, props.text.length);
+  let at = from;
   const ordered = [...props.provisions].sort((a, b) => a.start - b.start);
   for (const p of ordered) {
-    if (p.start < at || p.end > props.text.length) continue;
-    if (p.start > at) blocks.push(<Gap text={props.text.slice(at, p.start)} muted />);
+    const start = Math.max(p.start, from);
+    const end = Math.min(p.end, to);
+    if (start < at || end <= start || p.end > props.text.length) continue;
+    if (start > at) blocks.push(<Gap text={props.text.slice(at, start)} muted />);
     const severity = p.maxSeverity;
-    const text = props.text.slice(p.start, p.end);
+    const text = props.text.slice(start, end);
     blocks.push(
-      <div class={`prov${severity ? ` sev-${severity}` : ""}`} id={`p-${p.index}`}>
+      <div
+        class={`prov${severity ? ` sev-${severity}` : ""}`}
+        id={p.start >= from ? `p-${p.index}` : undefined}
+      >
         <MarkdownBlock
           text={text}
           tableHeader={isTableRow(text) ? tableHeaderAt(props.text, p.start) : undefined}
@@ -45,8 +61,8 @@ export function DocumentText(props: { text: string; provisions: readonly Provisi
         </a>
       </div>,
     );
-    at = p.end;
+    at = end;
   }
-  if (at < props.text.length) blocks.push(<Gap text={props.text.slice(at)} muted={ordered.length > 0} />);
+  if (at < to) blocks.push(<Gap text={props.text.slice(at, to)} muted={ordered.length > 0} />);
   return <div class="doc-text">{blocks}</div>;
 }

@@ -4,6 +4,7 @@ import { GradeBadge, SeverityBadge } from "../components/badges.js";
 import { CitationBlock } from "../components/citation-block.js";
 import { DocumentText } from "../components/document-text.js";
 import { Layout } from "../components/layout.js";
+import { Pager, withQuery } from "../components/pagination.js";
 import { liveSourceUrl, ProvenanceFacts } from "../components/provenance.js";
 import { documentTitle, formatDate, plural } from "../format.js";
 import type { DocumentView } from "../views/document-view.js";
@@ -18,8 +19,29 @@ function EntitiesList(props: { label: string; values: readonly string[] }) {
   );
 }
 
+/** "Page N of M" with links, when the text has more than one page. */
+function TextPager(props: { view: DocumentView }) {
+  const { document: d, version: v, isCurrent, text: page } = props.view;
+  if (page.pageCount === 1) return null;
+  const link = (n: number) =>
+    withQuery(`/documents/${d.id}`, { version: isCurrent ? undefined : v.id, page: n === 1 ? undefined : n });
+  return (
+    <>
+      <p class="note">
+        Page {page.page} of {page.pageCount} of the text (characters {page.start + 1}–{page.end} of{" "}
+        {v.text.length}).
+      </p>
+      <Pager
+        label="Pages of the text"
+        previous={page.page > 1 ? link(page.page - 1) : null}
+        next={page.page < page.pageCount ? link(page.page + 1) : null}
+      />
+    </>
+  );
+}
+
 export function DocumentPage(props: { view: DocumentView; citation: Citation }) {
-  const { document: d, versions, version: v, provisions, isCurrent } = props.view;
+  const { document: d, versions, version: v, provisions, isCurrent, text: page } = props.view;
   const title = documentTitle(d.platformName, d.termsType);
   const counts = { high: 0, medium: 0, low: 0 };
   for (const p of provisions) if (p.maxSeverity) counts[p.maxSeverity]++;
@@ -148,7 +170,9 @@ export function DocumentPage(props: { view: DocumentView; citation: Citation }) 
           Provisions are tinted by severity: <SeverityBadge severity="high" />{" "}
           <SeverityBadge severity="medium" /> <SeverityBadge severity="low" />. Each links to its analysis.
         </p>
-        <DocumentText text={v.text} provisions={provisions} />
+        <TextPager view={props.view} />
+        <DocumentText text={v.text} provisions={page.provisions} start={page.start} end={page.end} />
+        <TextPager view={props.view} />
       </section>
       <CitationBlock citation={props.citation} />
     </Layout>

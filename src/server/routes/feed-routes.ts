@@ -6,6 +6,9 @@ import { findPlatform, listChangeRecords } from "../../store/queries/index.js";
 import type { ServerDeps } from "../deps.js";
 import { platformFeed, SITE_FEED } from "../feeds.js";
 import { badRequest, notFound } from "../http-errors.js";
+import { parseOrThrow, SlugParam } from "../params.js";
+
+const FEED_SECRET = /^[\w-]{32}$/;
 
 /** Entries per feed: feed readers poll, they do not page. */
 const FEED_SIZE = 50;
@@ -20,7 +23,8 @@ export function registerFeedRoutes(app: Hono, deps: ServerDeps): void {
 
   /** `?platform=<slug>` narrows to one platform, `?severity=medium|high` to the weightier changes. */
   app.get("/feeds/changes.atom", async (c) => {
-    const slug = c.req.query("platform");
+    const given = c.req.query("platform");
+    const slug = given ? parseOrThrow(SlugParam, given, "platform") : undefined;
     const severity = c.req.query("severity") ?? "low";
     if (!SEVERITIES.includes(severity as Severity))
       throw badRequest("Invalid severity", [`severity must be one of ${SEVERITIES.join(", ")}`]);
@@ -50,6 +54,8 @@ export function registerFeedRoutes(app: Hono, deps: ServerDeps): void {
   /** The secret in the URL is the capability: whoever has it can read the watchlist's alerts. */
   app.get("/feeds/watchlists/:file", async (c) => {
     const secret = c.req.param("file").replace(/\.atom$/, "");
+    // Secrets are 32 base64url characters: anything else names no feed and never reaches SQL.
+    if (!FEED_SECRET.test(secret)) throw notFound("Feed");
     const watchlist = await deps.store.watchlists.findBySecret(secret);
     if (watchlist?.channel !== "atom") throw notFound("Feed");
     const base = origin(c);

@@ -65,8 +65,8 @@ export function registerPageRoutes(app: Hono, deps: ServerDeps): void {
 
   app.get("/documents/:id", async (c) => {
     const id = parseOrThrow(IdParam, c.req.param("id"), "document id");
-    const { version } = parseOrThrow(DocumentPageQuery, c.req.query());
-    const view = await loadDocument(deps, id, version);
+    const { version, page } = parseOrThrow(DocumentPageQuery, c.req.query());
+    const view = await loadDocument(deps, id, version, page);
     const citation = await loadCitation(deps, "version", view.version.id, origin(c.req.url));
     if (!citation) throw notFound(`Version ${view.version.id}`);
     return html(c, <DocumentPage view={view} citation={citation} />);

@@ -10,6 +10,7 @@ import {
 } from "../../store/queries/index.js";
 import type { ServerDeps } from "../deps.js";
 import { notFound } from "../http-errors.js";
+import { type TextPage, textPage } from "./text-pages.js";
 
 /** Everything the document page shows. */
 export interface DocumentView {
@@ -17,10 +18,18 @@ export interface DocumentView {
   versions: VersionListItem[];
   version: VersionDetail;
   provisions: ProvisionView[];
+  /** The part of the text this request shows. */
+  text: TextPage;
   isCurrent: boolean;
 }
 
-export async function loadDocument(deps: ServerDeps, id: number, versionId?: number): Promise<DocumentView> {
+/** The document with one version (default: the one in force) and page `page` (default 1) of its text. */
+export async function loadDocument(
+  deps: ServerDeps,
+  id: number,
+  versionId?: number,
+  page = 1,
+): Promise<DocumentView> {
   const document = await getDocument(deps.src, id);
   if (!document) throw notFound(`Document ${id}`);
   const chosen = versionId ?? document.currentVersionId;
@@ -31,5 +40,12 @@ export async function loadDocument(deps: ServerDeps, id: number, versionId?: num
     provisionsOfVersion(deps.src, chosen),
   ]);
   if (!version || version.documentId !== id) throw notFound(`Version ${chosen} of document ${id}`);
-  return { document, versions, version, provisions, isCurrent: chosen === document.currentVersionId };
+  return {
+    document,
+    versions,
+    version,
+    provisions,
+    text: textPage(version.text, provisions, page),
+    isCurrent: chosen === document.currentVersionId,
+  };
 }

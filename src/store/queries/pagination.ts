@@ -1,4 +1,5 @@
 /** Cursor and page pagination shared by every listing. */
+import { isRowId } from "../row-id.js";
 
 /** A page of a listing: the rows and the cursor of the next page (null on the last page). */
 export interface CursorPage<T> {
@@ -32,10 +33,19 @@ export function encodeCursor(key: SortKey): string {
   return Buffer.from(JSON.stringify([key.at, key.id]), "utf8").toString("base64url");
 }
 
+/** What a sort key's time looks like (an ISO 8601 timestamp): anything else never reaches SQL. */
+const TIMESTAMP = /^[0-9][0-9T:.+Z-]{0,39}$/;
+
+/** The sort key of a cursor; throws `InvalidCursorError` for anything that is not one this side made. */
 export function decodeCursor(cursor: string): SortKey {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(value) && typeof value[0] === "string" && Number.isSafeInteger(value[1])) {
+    if (
+      Array.isArray(value) &&
+      typeof value[0] === "string" &&
+      TIMESTAMP.test(value[0]) &&
+      isRowId(value[1])
+    ) {
       return { at: value[0], id: value[1] as number };
     }
   } catch {

@@ -86,11 +86,18 @@ export class AlertRepository {
     return leased;
   }
 
+  /** Records the attempt that delivered the alerts: `attempts` counts every send, the successful one too. */
   async markDelivered(ids: number[], at: string): Promise<void> {
     if (ids.length === 0) return;
     await this.db
       .updateTable("alerts")
-      .set({ status: "delivered", delivered_at: at, lease_until: null, last_error: null })
+      .set((eb) => ({
+        status: "delivered",
+        delivered_at: at,
+        lease_until: null,
+        last_error: null,
+        attempts: eb("attempts", "+", 1),
+      }))
       .where("id", "in", ids)
       .execute();
   }

@@ -12,6 +12,7 @@ import {
   createWatchlist,
   DEFAULT_WATCH_FILTER,
   InvalidTargetError,
+  InvalidWatchlistError,
   watchlistFeedUrl,
 } from "../../../notify/index.js";
 import { findPlatform } from "../../../store/queries/index.js";
@@ -164,6 +165,7 @@ export function registerWatchlistRoutes(api: OpenAPIHono, deps: ServerDeps): voi
     } catch (error) {
       // The schema has checked the name and kinds: what is left to refuse is the webhook's address.
       if (error instanceof InvalidTargetError) throw badRequest(INVALID_BODY, [`target: ${error.message}`]);
+      if (error instanceof InvalidWatchlistError) throw badRequest(INVALID_BODY, [error.message]);
       throw error;
     }
     const notes: string[] = [];
