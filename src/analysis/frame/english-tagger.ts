@@ -41,7 +41,6 @@ export function tagTokens(whole: string): TaggedToken[] {
   const text = cut > 0 ? whole.slice(0, cut) : whole;
   // Capitals everywhere (disclaimers, liability clauses) read as proper nouns to the tagger: lower them first.
   const tokens = nlp.readDoc(shouting(text) ? text.toLowerCase() : text).tokens();
-  text.length > 0 && (text.match(/\p{Lu}/gu)?.length ?? 0) > 0.6 * (text.match(/\p{L}/gu)?.length ?? 0);
   const words = tokens.out(nlp.its.normal);
   const tags = tokens.out(nlp.its.pos);
   const values = tokens.out(nlp.its.value);

@@ -87,8 +87,10 @@ interface CueIndex {
 
 let index: CueIndex | null = null;
 
-function cueIndex(cues: StatementCues = loadStatementCues()): CueIndex {
+/** The cue index, built once per process (the cues are read only when it is built). */
+function cueIndex(): CueIndex {
   if (index) return index;
+  const cues: StatementCues = loadStatementCues();
   const actorOf = new Map<string, Actor>();
   // Later lists win: the platform's own words last, so "our partners" is read by its head word "partners".
   for (const actor of ["platform", "authority", "institution", "partner", "user"] as const) {
