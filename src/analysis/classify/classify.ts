@@ -21,7 +21,7 @@ import { readStatement, type StatementFrame } from "../frame/index.js";
 import { confidenceLevel } from "./confidence.js";
 import { ClassifyError } from "./errors.js";
 import { bestSentenceBlock, ProvisionSentences, SentenceAttribution, sentencesCovering } from "./evidence.js";
-import { ACCEPTABLE_USE, readWithFrame } from "./frame-rules.js";
+import { ACCEPTABLE_USE, frameMatters, readWithFrame } from "./frame-rules.js";
 import {
   DEFAULT_FUSION,
   type Decision,
@@ -451,9 +451,12 @@ function classifyOne(provision: Provision, offset: number, r: Resources): Classi
       hits,
       polarity.value,
     );
-    // Only what may be shown (clear, high or medium) is read for who does what: the tagger is the costly part.
+    // Only what may be shown (clear, high or medium), and what the frame can change, is read for who does what:
+    // the tagger is the costly part.
     const reading =
-      severity.value === "low" || confidence < CLEAR_CONFIDENCE
+      severity.value === "low" ||
+      confidence < CLEAR_CONFIDENCE ||
+      !frameMatters(type, polarity.value, severity.value)
         ? {
             userRule: false,
             polarity: polarity.value,

@@ -4,8 +4,11 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { ClassifiedProvision, Provision } from "../../model/index.js";
+import { loadTaxonomy } from "../../knowledge/index.js";
+import type { ClassifiedProvision, Polarity, Provision, Severity } from "../../model/index.js";
+import { readStatement } from "../frame/index.js";
 import { classify } from "./classify.js";
+import { frameMatters, readWithFrame } from "./frame-rules.js";
 
 /** Each paragraph of `text` as a provision (with `context` as the lead-in of all of them). */
 function classified(text: string, context?: string): ClassifiedProvision[] {
@@ -49,5 +52,39 @@ describe("findings read with who does what", () => {
 
   it("gives heading-like fragments no findings (Zoom's terms)", () => {
     for (const p of classified("Enterprise")) assert.deepEqual(p.clauses, [], p.text);
+  });
+
+  it("skips the frame only where no frame can change the finding", () => {
+    // Frames of the sentences above: a denial, a user's rule, a condition, a fragment, a plain statement.
+    const frames = [
+      "Badoo does not knowingly collect any information about or market to children, minors or anyone under the age of majority.",
+      "You may not use the AI services, or data from the AI services, to create, train or improve (directly or indirectly) any AI technology.",
+      "We may collect precise location-based information via the App, but only if you permit us to do so.",
+      "Enterprise",
+      "We share your information with our partners.",
+    ].map((t) => readStatement(t));
+    const polarities: Polarity[] = ["protective", "neutral", "concerning"];
+    const severities: Severity[] = ["high", "medium", "low"];
+    let skipped = 0;
+    let changed = 0;
+    for (const type of loadTaxonomy().types)
+      for (const value of polarities)
+        for (const level of severities) {
+          const matters = frameMatters(type, value, level);
+          for (const frame of frames) {
+            const read = readWithFrame(
+              type,
+              frame,
+              { value, reasons: [], fromModel: true },
+              { value: level, reasons: [] },
+            );
+            const same = !read.userRule && read.polarity === value && read.severity === level;
+            if (!matters) assert.ok(same, `${type.id} ${value} ${level} changed by ${JSON.stringify(frame)}`);
+            if (!matters) skipped++;
+            if (!same) changed++;
+          }
+        }
+    // The check is not vacuous: some combinations are skipped, and frames do change others.
+    assert.ok(skipped > 0 && changed > 0, `${skipped} skipped, ${changed} changed`);
   });
 });

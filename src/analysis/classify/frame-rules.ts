@@ -31,6 +31,15 @@ export interface FramedReading {
   severityReasons: string[];
 }
 
+/**
+ * Whether {@link readWithFrame} can change a finding of this type, polarity and severity: a data practice, high
+ * severity (earned by the frame) or a protective reading (lowered to low). Otherwise the finding stands as it is,
+ * and its sentence need not be tagged.
+ */
+export function frameMatters(type: ClauseType, polarity: Polarity, severity: Severity): boolean {
+  return namesPractice(type) || severity === "high" || polarity === "protective";
+}
+
 const ACTS_ON_DATA: ReadonlySet<string> = new Set(["platform", "partner", "institution"]);
 
 /**
