@@ -383,5 +383,14 @@ describe("HTTP API over the analysed demo corpus", () => {
         `${path} listed`,
       );
     assert.match(page.headers.get("content-security-policy") ?? "", /script-src 'none'/);
+    // Backtick spans of the descriptions become escaped code, not raw backticks.
+    assert.ok(html.includes("<code>Authorization: Bearer &lt;key&gt;</code>"), "code span escaped");
+    assert.ok(html.includes("<code>Accept: text/csv</code>"));
+    assert.doesNotMatch(html, /`[^`<]+`/, "no raw backtick span left");
+    // An enum parameter is offered as a choice of its values.
+    assert.match(
+      html,
+      /<select id="get-v1-search-format" name="format"><option value="">\(default\)<\/option><option value="json">json<\/option><option value="csv">csv<\/option><\/select>/,
+    );
   });
 });

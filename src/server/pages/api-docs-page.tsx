@@ -12,6 +12,8 @@ interface ParameterInfo {
   description: string;
   type: string;
   example: string | undefined;
+  /** The allowed values of an enum parameter, offered as a select; null for free input. */
+  choices: string[] | null;
 }
 
 interface OperationInfo {
@@ -60,6 +62,7 @@ export function operationsOf(doc: OpenApiDocument): OperationInfo[] {
             description: str(param.description) || str(schema.description),
             type: describeSchema(schema),
             example: example === undefined ? undefined : String(example),
+            choices: Array.isArray(schema.enum) ? schema.enum.map(String) : null,
           };
         },
       );
@@ -88,6 +91,12 @@ export function operationsOf(doc: OpenApiDocument): OperationInfo[] {
   return out;
 }
 
+/** Description text with its `backtick` spans as code; JSX escapes both. */
+function Described(props: { text: string }) {
+  // split with a capture group alternates plain text (even indices) and code spans (odd indices).
+  return <>{props.text.split(/`([^`]+)`/).map((part, i) => (i % 2 === 1 ? <code>{part}</code> : part))}</>;
+}
+
 function Operation(props: { op: OperationInfo; base: string }) {
   const { op } = props;
   const pathParams = op.parameters.filter((p) => p.in === "path");
@@ -106,7 +115,9 @@ function Operation(props: { op: OperationInfo; base: string }) {
           {op.path}
         </code>
       </h3>
-      <p>{op.summary}</p>
+      <p>
+        <Described text={op.summary} />
+      </p>
       {op.keyed ? (
         <p>
           Needs an API key: <code>{"Authorization: Bearer <key>"}</code>.
@@ -137,7 +148,9 @@ function Operation(props: { op: OperationInfo; base: string }) {
                 </th>
                 <td>{p.in}</td>
                 <td>{p.type}</td>
-                <td>{p.description}</td>
+                <td>
+                  <Described text={p.description} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -146,7 +159,7 @@ function Operation(props: { op: OperationInfo; base: string }) {
       <ul>
         {op.responses.map((r) => (
           <li>
-            <strong>{r.status}</strong>: {r.description}
+            <strong>{r.status}</strong>: <Described text={r.description} />
             {r.media.length > 0 ? ` (${r.media.join(", ")})` : ""}
           </li>
         ))}
@@ -161,7 +174,16 @@ function Operation(props: { op: OperationInfo; base: string }) {
           {queryParams.map((p) => (
             <label for={`${op.id}-${p.name}`}>
               {p.name}
-              <input id={`${op.id}-${p.name}`} name={p.name} placeholder={p.example ?? ""} />
+              {p.choices ? (
+                <select id={`${op.id}-${p.name}`} name={p.name}>
+                  <option value="">(default)</option>
+                  {p.choices.map((c) => (
+                    <option value={c}>{c}</option>
+                  ))}
+                </select>
+              ) : (
+                <input id={`${op.id}-${p.name}`} name={p.name} placeholder={p.example ?? ""} />
+              )}
             </label>
           ))}
           <button type="submit">Try it</button>
@@ -183,7 +205,9 @@ export function ApiDocsPage(props: { doc: OpenApiDocument }) {
   return (
     <Layout title="API reference" section="api" description="HTTP API of ClauseWatch.">
       <h1>{props.doc.info.title}</h1>
-      <p class="lede">{props.doc.info.description}</p>
+      <p class="lede">
+        <Described text={props.doc.info.description ?? ""} />
+      </p>
       <p>
         Machine-readable description: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI{" "}
         {props.doc.openapi}). Empty form fields are left out; leave them blank to use the defaults.
