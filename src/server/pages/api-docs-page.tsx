@@ -3,6 +3,7 @@
  * the API), with a GET form per public operation: it works without JavaScript and under the strict CSP.
  */
 import type { OpenApiDocument } from "../api/create-api.js";
+import { PATH_FIELD } from "../api/try-it-location.js";
 import { Layout } from "../components/layout.js";
 
 interface ParameterInfo {
@@ -97,16 +98,33 @@ function Described(props: { text: string }) {
   return <>{props.text.split(/`([^`]+)`/).map((part, i) => (i % 2 === 1 ? <code>{part}</code> : part))}</>;
 }
 
+/** A "Try it" field: a choice of values for an enum, else free text with the example as placeholder. */
+function ParameterField(props: { op: OperationInfo; param: ParameterInfo; name: string }) {
+  const { param } = props;
+  const id = `${props.op.id}-${param.name}`;
+  return (
+    <label for={id}>
+      {param.name}
+      {param.choices ? (
+        <select id={id} name={props.name}>
+          <option value="">(default)</option>
+          {param.choices.map((c) => (
+            <option value={c}>{c}</option>
+          ))}
+        </select>
+      ) : (
+        <input id={id} name={props.name} placeholder={param.example ?? ""} required={param.required} />
+      )}
+    </label>
+  );
+}
+
 function Operation(props: { op: OperationInfo; base: string }) {
   const { op } = props;
   const pathParams = op.parameters.filter((p) => p.in === "path");
   const queryParams = op.parameters.filter((p) => p.in === "query");
-  const examplePath = pathParams.reduce(
-    (path, p) => path.replace(`{${p.name}}`, p.example ?? `{${p.name}}`),
-    op.path,
-  );
-  // A browser form can only send a GET without a key.
-  const tryable = !examplePath.includes("{") && op.method === "GET" && !op.keyed;
+  // A browser form can only send a GET without a key; path fields go through /api/docs/try (no script).
+  const tryable = op.method === "GET" && !op.keyed;
   return (
     <section class="card" aria-labelledby={op.id}>
       <h3 id={op.id}>
@@ -168,31 +186,18 @@ function Operation(props: { op: OperationInfo; base: string }) {
         <form
           class="filters"
           method="get"
-          action={`${props.base}${examplePath}`}
+          action={pathParams.length > 0 ? `${props.base}/docs/try` : `${props.base}${op.path}`}
           aria-label={`Try ${op.method} ${op.path}`}
         >
+          {pathParams.length > 0 ? <input type="hidden" name="operation" value={op.path} /> : null}
+          {pathParams.map((p) => (
+            <ParameterField op={op} param={p} name={`${PATH_FIELD}${p.name}`} />
+          ))}
           {queryParams.map((p) => (
-            <label for={`${op.id}-${p.name}`}>
-              {p.name}
-              {p.choices ? (
-                <select id={`${op.id}-${p.name}`} name={p.name}>
-                  <option value="">(default)</option>
-                  {p.choices.map((c) => (
-                    <option value={c}>{c}</option>
-                  ))}
-                </select>
-              ) : (
-                <input id={`${op.id}-${p.name}`} name={p.name} placeholder={p.example ?? ""} />
-              )}
-            </label>
+            <ParameterField op={op} param={p} name={p.name} />
           ))}
           <button type="submit">Try it</button>
         </form>
-      ) : null}
-      {pathParams.length > 0 && op.method === "GET" && !op.keyed ? (
-        <p>
-          Example: <a href={`${props.base}${examplePath}`}>{`${props.base}${examplePath}`}</a>
-        </p>
       ) : null}
     </section>
   );
