@@ -1,4 +1,5 @@
 /** The web application: pages, API, assets, strict headers and error pages, over one store. */
+
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { SigningKey } from "../archive/chain/signing-key.js";
@@ -6,6 +7,7 @@ import type { Store } from "../store/index.js";
 import { InvalidCursorError } from "../store/queries/index.js";
 import { apiCors } from "./api/cors.js";
 import { createApi } from "./api/create-api.js";
+import { tryItLocation } from "./api/try-it-location.js";
 import { compression } from "./compression.js";
 import type { ServerDeps } from "./deps.js";
 import { HttpError } from "./http-errors.js";
@@ -84,6 +86,9 @@ export function createApp(store: Store, options: AppOptions = {}): Hono {
   const { api, document } = createApi(deps);
   app.get("/api/openapi.json", (c) => c.json(document()));
   app.get("/api/docs", (c) => html(c, <ApiDocsPage doc={document()} />));
+  app.get("/api/docs/try", (c) =>
+    c.redirect(tryItLocation(document(), "/api", new URL(c.req.url).searchParams), 303),
+  );
   app.get("/api", (c) => c.redirect("/api/docs", 302));
   app.route("/api", api);
 

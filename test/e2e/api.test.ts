@@ -383,5 +383,32 @@ describe("HTTP API over the analysed demo corpus", () => {
         `${path} listed`,
       );
     assert.match(page.headers.get("content-security-policy") ?? "", /script-src 'none'/);
+    // Backtick spans of the descriptions become escaped code, not raw backticks.
+    assert.ok(html.includes("<code>Authorization: Bearer &lt;key&gt;</code>"), "code span escaped");
+    assert.ok(html.includes("<code>Accept: text/csv</code>"));
+    assert.doesNotMatch(html, /`[^`<]+`/, "no raw backtick span left");
+    // Path parameters get their own fields (no hard-wired id); the form's redirect fills them in, encoded.
+    assert.match(html, /<input type="hidden" name="operation" value="\/v1\/documents\/\{id\}\/versions"\/>/);
+    assert.match(
+      html,
+      /<input id="get-v1-documents-id-versions-id" name="path.id" placeholder="1" required=""\/>/,
+    );
+    assert.doesNotMatch(html, /action="\/api\/v1\/documents\/1/);
+    const tried = await app.request(
+      "/api/docs/try?operation=/v1/documents/{id}/versions&path.id=2&format=csv",
+    );
+    assert.equal(tried.status, 303);
+    assert.equal(tried.headers.get("location"), "/api/v1/documents/2/versions?format=csv");
+    const slashed = await app.request("/api/docs/try?operation=/v1/platforms/{slug}&path.slug=a%2F..%2Fb");
+    assert.equal(slashed.headers.get("location"), "/api/v1/platforms/a%2F..%2Fb");
+    for (const bad of ["operation=/v1/nowhere", "operation=/v1/documents/{id}", "operation=/v1/watchlists"]) {
+      const refused = await app.request(`/api/docs/try?${bad}`);
+      assert.equal(refused.status, 400, bad);
+    }
+    // An enum parameter is offered as a choice of its values.
+    assert.match(
+      html,
+      /<select id="get-v1-search-format" name="format"><option value="">\(default\)<\/option><option value="json">json<\/option><option value="csv">csv<\/option><\/select>/,
+    );
   });
 });

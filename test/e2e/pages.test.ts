@@ -278,6 +278,13 @@ describe("web pages in a browser, over the analysed demo corpus", () => {
     assert.match(await text("#results-h"), /\d+ matching provisions?/);
     assert.ok((await page.locator("ol.cards mark").count()) > 0);
     assert.ok((await page.locator("ol.cards .badge").allInnerTexts()).every((b) => b === "High severity"));
+    // Each hit names its record and clause types, so two editions of one policy are told apart.
+    const first = page.locator("ol.cards .card").first();
+    const record = first.locator('a[href^="/records/CW-P-"]');
+    const recordId = (await record.textContent()) ?? "";
+    assert.match(recordId, /^CW-P-\d+$/);
+    assert.equal(await record.getAttribute("href"), `/records/${recordId}`);
+    assert.ok((await first.locator('ul[aria-label="Clause types"] a[href^="/clause-types/"]').count()) > 0);
     await page.fill("#s-q", '"do not sell"');
     await page.selectOption("#s-platform", "github");
     await page.selectOption("#s-sev", "");

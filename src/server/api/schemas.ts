@@ -374,6 +374,9 @@ export const SearchHitSchema = z
     ...VERSION_PLACE,
     headingPath: z.array(z.string()),
     maxSeverity: SeveritySchema.nullable(),
+    clauseTypes: z
+      .array(z.string())
+      .openapi({ description: "Clause type ids the provision is classified under" }),
     snippet: z.string().openapi({ description: "Matched words are wrapped in [[ and ]]" }),
     url: z.string(),
   })

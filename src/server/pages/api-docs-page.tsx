@@ -3,6 +3,7 @@
  * the API), with a GET form per public operation: it works without JavaScript and under the strict CSP.
  */
 import type { OpenApiDocument } from "../api/create-api.js";
+import { PATH_FIELD } from "../api/try-it-location.js";
 import { Layout } from "../components/layout.js";
 
 interface ParameterInfo {
@@ -12,6 +13,8 @@ interface ParameterInfo {
   description: string;
   type: string;
   example: string | undefined;
+  /** The allowed values of an enum parameter, offered as a select; null for free input. */
+  choices: string[] | null;
 }
 
 interface OperationInfo {
@@ -60,6 +63,7 @@ export function operationsOf(doc: OpenApiDocument): OperationInfo[] {
             description: str(param.description) || str(schema.description),
             type: describeSchema(schema),
             example: example === undefined ? undefined : String(example),
+            choices: Array.isArray(schema.enum) ? schema.enum.map(String) : null,
           };
         },
       );
@@ -88,16 +92,39 @@ export function operationsOf(doc: OpenApiDocument): OperationInfo[] {
   return out;
 }
 
+/** Description text with its `backtick` spans as code; JSX escapes both. */
+function Described(props: { text: string }) {
+  // split with a capture group alternates plain text (even indices) and code spans (odd indices).
+  return <>{props.text.split(/`([^`]+)`/).map((part, i) => (i % 2 === 1 ? <code>{part}</code> : part))}</>;
+}
+
+/** A "Try it" field: a choice of values for an enum, else free text with the example as placeholder. */
+function ParameterField(props: { op: OperationInfo; param: ParameterInfo; name: string }) {
+  const { param } = props;
+  const id = `${props.op.id}-${param.name}`;
+  return (
+    <label for={id}>
+      {param.name}
+      {param.choices ? (
+        <select id={id} name={props.name}>
+          <option value="">(default)</option>
+          {param.choices.map((c) => (
+            <option value={c}>{c}</option>
+          ))}
+        </select>
+      ) : (
+        <input id={id} name={props.name} placeholder={param.example ?? ""} required={param.required} />
+      )}
+    </label>
+  );
+}
+
 function Operation(props: { op: OperationInfo; base: string }) {
   const { op } = props;
   const pathParams = op.parameters.filter((p) => p.in === "path");
   const queryParams = op.parameters.filter((p) => p.in === "query");
-  const examplePath = pathParams.reduce(
-    (path, p) => path.replace(`{${p.name}}`, p.example ?? `{${p.name}}`),
-    op.path,
-  );
-  // A browser form can only send a GET without a key.
-  const tryable = !examplePath.includes("{") && op.method === "GET" && !op.keyed;
+  // A browser form can only send a GET without a key; path fields go through /api/docs/try (no script).
+  const tryable = op.method === "GET" && !op.keyed;
   return (
     <section class="card" aria-labelledby={op.id}>
       <h3 id={op.id}>
@@ -106,7 +133,9 @@ function Operation(props: { op: OperationInfo; base: string }) {
           {op.path}
         </code>
       </h3>
-      <p>{op.summary}</p>
+      <p>
+        <Described text={op.summary} />
+      </p>
       {op.keyed ? (
         <p>
           Needs an API key: <code>{"Authorization: Bearer <key>"}</code>.
@@ -137,7 +166,9 @@ function Operation(props: { op: OperationInfo; base: string }) {
                 </th>
                 <td>{p.in}</td>
                 <td>{p.type}</td>
-                <td>{p.description}</td>
+                <td>
+                  <Described text={p.description} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -146,7 +177,7 @@ function Operation(props: { op: OperationInfo; base: string }) {
       <ul>
         {op.responses.map((r) => (
           <li>
-            <strong>{r.status}</strong>: {r.description}
+            <strong>{r.status}</strong>: <Described text={r.description} />
             {r.media.length > 0 ? ` (${r.media.join(", ")})` : ""}
           </li>
         ))}
@@ -155,22 +186,18 @@ function Operation(props: { op: OperationInfo; base: string }) {
         <form
           class="filters"
           method="get"
-          action={`${props.base}${examplePath}`}
+          action={pathParams.length > 0 ? `${props.base}/docs/try` : `${props.base}${op.path}`}
           aria-label={`Try ${op.method} ${op.path}`}
         >
+          {pathParams.length > 0 ? <input type="hidden" name="operation" value={op.path} /> : null}
+          {pathParams.map((p) => (
+            <ParameterField op={op} param={p} name={`${PATH_FIELD}${p.name}`} />
+          ))}
           {queryParams.map((p) => (
-            <label for={`${op.id}-${p.name}`}>
-              {p.name}
-              <input id={`${op.id}-${p.name}`} name={p.name} placeholder={p.example ?? ""} />
-            </label>
+            <ParameterField op={op} param={p} name={p.name} />
           ))}
           <button type="submit">Try it</button>
         </form>
-      ) : null}
-      {pathParams.length > 0 && op.method === "GET" && !op.keyed ? (
-        <p>
-          Example: <a href={`${props.base}${examplePath}`}>{`${props.base}${examplePath}`}</a>
-        </p>
       ) : null}
     </section>
   );
@@ -183,7 +210,9 @@ export function ApiDocsPage(props: { doc: OpenApiDocument }) {
   return (
     <Layout title="API reference" section="api" description="HTTP API of ClauseWatch.">
       <h1>{props.doc.info.title}</h1>
-      <p class="lede">{props.doc.info.description}</p>
+      <p class="lede">
+        <Described text={props.doc.info.description ?? ""} />
+      </p>
       <p>
         Machine-readable description: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI{" "}
         {props.doc.openapi}). Empty form fields are left out; leave them blank to use the defaults.

@@ -1,3 +1,4 @@
+import { formatRecordId } from "../../citations/index.js";
 import { SeverityBadge } from "../components/badges.js";
 import { ClauseTypeSelect, PlatformSelect, SeveritySelect } from "../components/filter-fields.js";
 import { plainInline } from "../components/inline-text.js";
@@ -5,7 +6,7 @@ import { Layout } from "../components/layout.js";
 import { Pager, withQuery } from "../components/pagination.js";
 import { Snippet } from "../components/snippet.js";
 import { documentTitle, formatDate } from "../format.js";
-import type { Knowledge } from "../knowledge.js";
+import { clauseTypeName, type Knowledge } from "../knowledge.js";
 import type { SearchView } from "../views/search-view.js";
 
 export function SearchPage(props: { view: SearchView; knowledge: Knowledge }) {
@@ -94,7 +95,19 @@ export function SearchPage(props: { view: SearchView; knowledge: Knowledge }) {
                 <p class="meta">
                   <SeverityBadge severity={hit.maxSeverity} />
                   <span>version of {formatDate(hit.recordedAt)}</span>
+                  <a href={`/records/${formatRecordId("provision", hit.provisionId)}`}>
+                    {formatRecordId("provision", hit.provisionId)}
+                  </a>
                 </p>
+                {hit.clauseTypes.length > 0 ? (
+                  <ul class="legend" aria-label="Clause types">
+                    {hit.clauseTypes.map((t) => (
+                      <li class="tag">
+                        <a href={`/clause-types/${t}`}>{clauseTypeName(props.knowledge, t)}</a>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
                 <p>
                   <Snippet text={hit.snippet} />
                 </p>

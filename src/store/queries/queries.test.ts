@@ -373,6 +373,12 @@ describeEachBackend("read queries for pages and API", (get) => {
     assert.ok(
       result.items.every((h) => h.snippet.includes(HIGHLIGHT_START) && h.snippet.includes(HIGHLIGHT_END)),
     );
+    // Each hit names its clause types (one query for the whole page of hits).
+    for (const h of result.items) {
+      const clauses = (await getProvision(src, h.provisionId))?.clauses ?? [];
+      assert.deepEqual(h.clauseTypes, [...new Set(clauses.map((c) => c.type))].sort());
+    }
+    assert.ok(result.items.some((h) => h.clauseTypes.length > 0));
     const onlySignal = await searchProvisions(src, {
       query: "data",
       platformIds: [signal],

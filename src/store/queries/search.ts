@@ -37,6 +37,8 @@ export interface SearchHit {
   recordedAt: string;
   headingPath: string[];
   maxSeverity: Severity | null;
+  /** Clause types the provision is classified under, sorted, each once. */
+  clauseTypes: string[];
   /** Text around the matches, matched words between HIGHLIGHT_START and HIGHLIGHT_END. */
   snippet: string;
 }
@@ -124,6 +126,24 @@ async function provisionConditions(src: QuerySource, filter: SearchFilter): Prom
   return conditions;
 }
 
+/** The clause types of each provision in `ids`, read in one query for the whole page of hits. */
+async function clauseTypesOf(src: QuerySource, ids: readonly number[]): Promise<Map<number, string[]>> {
+  const rows = await src.db
+    .selectFrom("classifications")
+    .select(["provision_id", "type"])
+    .distinct()
+    .where("provision_id", "in", ids)
+    .orderBy("provision_id")
+    .orderBy("type")
+    .execute();
+  const types = new Map<number, string[]>();
+  for (const r of rows) {
+    const id = Number(r.provision_id);
+    types.set(id, [...(types.get(id) ?? []), r.type]);
+  }
+  return types;
+}
+
 /**
  * Full-text search (SQLite FTS5 with porter stemming, PostgreSQL `english` text search), best match first.
  * Ranking and counting read only the index and the filter's candidate ids; provision rows, joins and
@@ -199,6 +219,7 @@ export async function searchProvisions(
       join versions v on v.id = p.version_id
     where p.id in (${sql.join(ids)})`.execute(src.db);
   const byId = new Map(details.rows.map((r) => [Number(r.id), r]));
+  const types = await clauseTypesOf(src, ids);
   return {
     page: filter.page,
     pageSize: filter.pageSize,
@@ -217,6 +238,7 @@ export async function searchProvisions(
           recordedAt: r.recorded_at,
           headingPath: parseStringArray(r.heading_path),
           maxSeverity: toSeverity(r.max_severity),
+          clauseTypes: types.get(id) ?? [],
           snippet: snippets.get(id) ?? "",
         },
       ];

@@ -47,6 +47,7 @@ export function registerSearchRoutes(api: OpenAPIHono, deps: ServerDeps): void {
           { header: "recorded_at", value: (r) => r.recordedAt },
           { header: "heading_path", value: (r) => joinList(r.headingPath) },
           { header: "max_severity", value: (r) => r.maxSeverity },
+          { header: "clause_types", value: (r) => joinList(r.clauseTypes) },
           { header: "snippet", value: (r) => r.snippet },
         ],
         data,
