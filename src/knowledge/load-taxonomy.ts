@@ -26,12 +26,19 @@ export interface Taxonomy {
 const ID_LIST = "clause-type-ids.tsv";
 const cache = new Map<string, Taxonomy>();
 
+let foundDir: string | undefined;
+
 /** Finds the repository's knowledge/ folder by walking up from this module (works from src/ and dist/). */
 export function knowledgeDir(): string {
+  // Found once per process: every loader asks on every call, and the folder does not move under a running process.
+  if (foundDir !== undefined) return foundDir;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = join(dir, "knowledge");
-    if (existsSync(join(candidate, ID_LIST))) return candidate;
+    if (existsSync(join(candidate, ID_LIST))) {
+      foundDir = candidate;
+      return candidate;
+    }
     const parent = dirname(dir);
     if (parent === dir)
       throw new TaxonomyError([`no knowledge/${ID_LIST} above ${fileURLToPath(import.meta.url)}`]);
