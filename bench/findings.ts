@@ -6,8 +6,10 @@
  * and in total, with their counts. The cases behind them (wrong types, undeserved highs, polarity errors, misses)
  * go to bench/out/findings.json and bench/out/findings-cases.md for engineers to study.
  *
- * Run: node --import tsx bench/findings.ts [--labels DIR] [--documents DIR] [--out DIR]
- *   --labels: a folder of `<name>.jsonl` label files (default bench/findings/labels)
+ * Run: node --import tsx bench/findings.ts [--set heldout|dev] [--labels DIR] [--documents DIR] [--out DIR]
+ *   --set: `heldout` (default, bench/findings/, the measurement) or `dev` (bench/findings-dev/, the development
+ *     set engineers study errors on); sets the labels folder and writes to bench/out/<set>/ instead of bench/out/
+ *   --labels: a folder of `<name>.jsonl` label files (default: the set's `labels`)
  *   --documents: the folder of their `<name>.md` documents (default: `documents` beside the labels folder)
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -29,9 +31,20 @@ function argValue(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const LABELS = resolve(argValue("--labels") ?? "bench/findings/labels");
+/** The labelled sets by name; the held-out one keeps its historical output folder. */
+const SETS: Record<string, { dir: string; out: string }> = {
+  heldout: { dir: "bench/findings", out: "bench/out" },
+  dev: { dir: "bench/findings-dev", out: "bench/out/dev" },
+};
+const SET_NAME = argValue("--set") ?? "heldout";
+const SET = SETS[SET_NAME];
+if (!SET) {
+  console.error(`unknown --set ${SET_NAME}: expected ${Object.keys(SETS).join(" or ")}`);
+  process.exit(2);
+}
+const LABELS = resolve(argValue("--labels") ?? join(SET.dir, "labels"));
 const DOCUMENTS = resolve(argValue("--documents") ?? join(dirname(LABELS), "documents"));
-const OUT = resolve(argValue("--out") ?? "bench/out");
+const OUT = resolve(argValue("--out") ?? SET.out);
 
 /** Issue 11's bar for each figure ("done when"); inverted is a ceiling. */
 const TARGETS = { precision: 0.9, highDeserved: 0.9, recall: 0.8, polarity: 0.88, inverted: 0.01 };

@@ -3,7 +3,13 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { checkLabels, labelTypeIds, readHeldOutPlatforms } from "../../src/analysis/classify/label-check.js";
+import { TrainingDataError } from "../../src/analysis/classify/errors.js";
+import {
+  checkLabels,
+  labelTypeIds,
+  readDevSetDocuments,
+  readHeldOutPlatforms,
+} from "../../src/analysis/classify/label-check.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 const SHARED = process.env.CLAUSEWATCH_SHARED ?? "/work/shared";
@@ -105,5 +111,32 @@ describe("checkLabels", () => {
     ];
     assert.equal(problems.length, expected.length, problems.join("\n"));
     for (const [i, re] of expected.entries()) assert.match(problems[i]!, re);
+  });
+});
+
+describe("readDevSetDocuments", () => {
+  const dir = mkdtempSync(join(tmpdir(), "dev-set-"));
+  it("reads one document a line, skipping comments and blank lines", () => {
+    const file = join(dir, "ok.tsv");
+    writeFileSync(
+      file,
+      "# name\tplatform\tdocument\tversionDate\n\nyelp-tos\tYelp\tTerms of Service\t2025-09-23T06:30:31Z\n",
+    );
+    assert.deepEqual(readDevSetDocuments(file), [
+      {
+        name: "yelp-tos",
+        platform: "Yelp",
+        document: "Terms of Service",
+        versionDate: "2025-09-23T06:30:31Z",
+      },
+    ]);
+  });
+  it("refuses a line without its four fields, naming the file", () => {
+    const file = join(dir, "bad.tsv");
+    writeFileSync(file, "yelp-tos\tYelp\tTerms of Service\n");
+    assert.throws(
+      () => readDevSetDocuments(file),
+      (e: unknown) => e instanceof TrainingDataError && e.message.includes(file),
+    );
   });
 });

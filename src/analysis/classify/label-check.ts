@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
+import { TrainingDataError } from "./errors.js";
 import { REVIEWS_FILE, readClauseTypeIds, SEVERITIES } from "./training-data.js";
 
 /** One problem found in a label file, with where it is. */
@@ -90,12 +91,41 @@ export function labelTypeIds(clauseTypeIdsFile: string): Set<string> {
   return new Set([...readClauseTypeIds(clauseTypeIdsFile), ...ROUND_11_TYPE_IDS]);
 }
 
-/** Platform names of a held-out list file: one a line, `#` starts a comment line. */
-export function readHeldOutPlatforms(file: string): string[] {
+/** The non-blank lines of a list file, trimmed; `#` starts a comment line. */
+function listLines(file: string): string[] {
   return readFileSync(file, "utf8")
     .split("\n")
     .map((l) => l.trim())
     .filter((l) => l !== "" && !l.startsWith("#"));
+}
+
+/** Platform names of a held-out list file: one a line, `#` starts a comment line. */
+export function readHeldOutPlatforms(file: string): string[] {
+  return listLines(file);
+}
+
+/** A document of the development reading set (`bench/findings-dev/`): no label may be taken from it. */
+export interface DevSetDocument {
+  /** File name in `bench/findings-dev/documents/`, without `.md`. */
+  name: string;
+  platform: string;
+  document: string;
+  /** The version that was copied, as in the corpus manifest. */
+  versionDate: string;
+}
+
+/**
+ * Reads `labels/dev-set-documents.tsv`: `name`, `platform`, `document`, `versionDate` separated by tabs, one
+ * document a line, `#` starts a comment line.
+ * @throws TrainingDataError when a line does not have the four fields
+ */
+export function readDevSetDocuments(file: string): DevSetDocument[] {
+  return listLines(file).map((line) => {
+    const [name, platform, document, versionDate, ...rest] = line.split("\t").map((f) => f.trim());
+    if (!name || !platform || !document || !versionDate || rest.length > 0)
+      throw new TrainingDataError(`expected name, platform, document, versionDate in "${line}"`, file);
+    return { name, platform, document, versionDate };
+  });
 }
 
 /** Checks every `*.jsonl` of a labels folder (reviewers' exports excepted: they follow the review format). */

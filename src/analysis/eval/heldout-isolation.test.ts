@@ -1,36 +1,81 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { createRequire, syncBuiltinESMExports } from "node:module";
-import { join, resolve } from "node:path";
+import { join, resolve, sep } from "node:path";
 import { describe, it } from "node:test";
+import { readDevSetDocuments } from "../classify/label-check.js";
 import { classifierPaths } from "../classify/repo-paths.js";
 import { shippedTrainingSet } from "../classify/shipped-model.js";
 import { readLabels } from "../classify/training-data.js";
 import { readLabelledDocuments } from "./reading-labels.js";
 
 // The held-out reading set (bench/findings/) must never be trained on: its text stays out of labels/ and the
-// training loader never opens it.
+// training loader never opens it. The development set (bench/findings-dev/) comes from documents whose platforms
+// are in labels/: it must not drift further into training than it was when it was made.
 const root = classifierPaths().root;
 const heldOut = join(root, "bench", "findings");
+const devSet = join(root, "bench", "findings-dev");
 const normalise = (text: string): string => text.replace(/\s+/g, " ").trim().toLowerCase();
 
-describe("held-out reading set", () => {
-  it("has no block of its documents in the training labels", () => {
-    const training = readLabels(classifierPaths().labels)
-      .map((row) => normalise(row.text))
-      .join("\u0000");
-    const documents = readLabelledDocuments(join(heldOut, "labels"), join(heldOut, "documents"));
-    assert.ok(documents.length >= 8);
-    const leaked = documents.flatMap((doc) =>
+let training: string | undefined;
+/** Every training label's text, normalised, joined by NUL: read once for all the tests. */
+function trainingText(): string {
+  training ??= readLabels(classifierPaths().labels)
+    .map((row) => normalise(row.text))
+    .join("\u0000");
+  return training;
+}
+
+/** For each document of a labelled set, the indices of its blocks whose whole text is in the training labels. */
+function blocksInTraining(set: string): Map<string, number[]> {
+  const documents = readLabelledDocuments(join(set, "labels"), join(set, "documents"));
+  assert.ok(documents.length >= 8);
+  return new Map(
+    documents.map((doc) => [
+      doc.name,
       doc.blocks
         // From 15 words: shorter lines can be shared facts (DataRep's Cork address is in edX's policy too).
         .filter((b) => b.kind !== "heading" && b.text.split(/\s+/).length >= 15)
-        .filter((b) => training.includes(normalise(b.text)))
-        .map((b) => `${doc.name} block ${b.index}`),
+        .filter((b) => trainingText().includes(normalise(b.text)))
+        .map((b) => b.index),
+    ]),
+  );
+}
+
+describe("held-out reading set", () => {
+  it("has no block of its documents in the training labels", () => {
+    const leaked = [...blocksInTraining(heldOut)].flatMap(([name, blocks]) =>
+      blocks.map((block) => `${name} block ${block}`),
     );
     assert.deepEqual(leaked, []);
   });
+});
 
-  it("is never read by the training loader", () => {
+describe("development reading set", () => {
+  it("has no block in the training labels beyond those recorded when it was made", () => {
+    const recorded = JSON.parse(readFileSync(join(devSet, "trained-blocks.json"), "utf8")) as Record<
+      string,
+      number[]
+    >;
+    const added = [...blocksInTraining(devSet)].flatMap(([name, blocks]) =>
+      blocks.filter((block) => !recorded[name]?.includes(block)).map((block) => `${name} block ${block}`),
+    );
+    assert.deepEqual(added, [], "label lines were taken from a document of labels/dev-set-documents.tsv");
+  });
+
+  it("names each of its documents in labels/dev-set-documents.tsv", () => {
+    const listed = readDevSetDocuments(join(classifierPaths().labels, "dev-set-documents.tsv"))
+      .map((d) => d.name)
+      .sort();
+    const labelled = readLabelledDocuments(join(devSet, "labels"), join(devSet, "documents")).map(
+      (d) => d.name,
+    );
+    assert.deepEqual(listed, labelled);
+  });
+});
+
+describe("training loader", () => {
+  it("never reads the held-out or the development set", () => {
     const fs = createRequire(import.meta.url)("node:fs") as typeof import("node:fs");
     const read: string[] = [];
     const original = { readFileSync: fs.readFileSync, readdirSync: fs.readdirSync };
@@ -56,9 +101,8 @@ describe("held-out reading set", () => {
       read.some((p) => p.startsWith(classifierPaths().labels)),
       "the loader reads labels/ (so this test sees its reads)",
     );
-    assert.deepEqual(
-      read.filter((p) => p.startsWith(heldOut)),
-      [],
-    );
+    const inSet = (p: string): boolean =>
+      [heldOut, devSet].some((dir) => p === dir || p.startsWith(dir + sep));
+    assert.deepEqual(read.filter(inSet), []);
   });
 });
