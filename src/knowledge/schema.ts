@@ -69,6 +69,13 @@ export const PatternSchema = z
     polarity: PolaritySchema.optional(),
     /** Severity this wording implies, overriding the type's default before rules apply. */
     severity: SeveritySchema.optional(),
+    /**
+     * Wording a careful reader takes as stating the type on its own ("provided as is", "Microsoft Clarity",
+     * "cross-context behavioural advertising"): a hit is found with at least the pattern's weight as confidence,
+     * whatever the model says. The learned fusion weighs the model far above patterns, so rare but unambiguous
+     * wording would otherwise stay under the confidence pages show.
+     */
+    decisive: z.boolean().optional(),
     /** Why the pattern exists or what it targets, for reviewers. */
     note: Text.optional(),
   })
@@ -107,6 +114,12 @@ export const ClauseTypeSchema = z.strictObject({
   defaultSeverity: SeveritySchema,
   severityRules: z.strictObject({ raise: z.array(SeverityRuleSchema), lower: z.array(SeverityRuleSchema) }),
   defaultPolarity: PolaritySchema,
+  /**
+   * A neutral reading of this type is routine, so low whatever its severity rules say (READING.md: "Low: routine
+   * or informational"): our labels rate neutral cookies, vendor lists or transfers low and the concerning ones
+   * medium. Absent: severity does not depend on polarity.
+   */
+  routineWhenNeutral: z.boolean().optional(),
   /** Evaluated in order; the first rule that matches decides the polarity. */
   polarityRules: z.array(PolarityRuleSchema),
   patterns: z.array(PatternSchema).min(3).max(10),

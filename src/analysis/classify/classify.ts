@@ -1,6 +1,7 @@
 /** Clause classification of provisions: taxonomy patterns (precise) fused with the text model (recall). */
 import {
   type ClauseType,
+  compileRegex,
   loadTaxonomy,
   matchSpec,
   mentionsSubject,
@@ -70,6 +71,8 @@ interface TypePlan {
   weights: number[];
   /** Index of the scorer the model explains the type with ({@link TextModel.indexOf}). */
   explained: number | undefined;
+  /** The type has decisive patterns ({@link decisiveDecision}): its patterns run whenever the floor is reached. */
+  decisive: boolean;
 }
 
 /** What the classifier needs, resolved once per call. */
@@ -98,6 +101,8 @@ interface Resources {
   frames: Map<string, StatementFrame>;
   /** The type a rule for the user is read as, when the taxonomy has it. */
   acceptableUse: ClauseType | undefined;
+  /** One alternation of every decisive pattern: a provision it misses runs no pattern the model did not ask for. */
+  decisive: RegExp | null;
 }
 
 function resources(options: ClassifyOptions): Resources {
@@ -120,6 +125,7 @@ function resources(options: ClassifyOptions): Resources {
       bound: usable ? modelAloneBound(scorer.threshold, scorer.fusion) : 0,
       weights: [0, ...new Set(type.patterns.map((p) => p.weight))],
       explained: model?.indexOf(type.id),
+      decisive: type.patterns.some((p) => p.decisive),
     };
   });
   return {
@@ -137,7 +143,16 @@ function resources(options: ClassifyOptions): Resources {
     contributions: new Float64Array(64),
     frames: new Map(),
     acceptableUse: types.find((t) => t.id === ACCEPTABLE_USE),
+    decisive: decisiveAlternation(types),
   };
+}
+
+/** The alternation of every decisive pattern's main expression (their flags are added to it), or null. */
+function decisiveAlternation(types: readonly ClauseType[]): RegExp | null {
+  const patterns = types.flatMap((t) => t.patterns.filter((p) => p.decisive));
+  if (patterns.length === 0) return null;
+  const flags = [...new Set(patterns.flatMap((p) => [...(p.flags ?? "")]))].join("");
+  return compileRegex(patterns.map((p) => `(?:${p.regex})`).join("|"), flags);
 }
 
 /** Where the provision's text starts in the version text (its declared offset, checked). */
@@ -405,6 +420,18 @@ function patternsMayDecide(plan: TypePlan, probability: number | null, fusion: F
   return false;
 }
 
+/**
+ * The decision with a decisive pattern's weight as the least confidence: such wording states the type to a
+ * careful reader on its own (the taxonomy's `decisive` patterns), even where the model has seen too little of it.
+ */
+function decisiveDecision(hits: readonly PatternHit[], decision: Decision | null): Decision | null {
+  let weight = 0;
+  for (const hit of hits)
+    if (hit.pattern.decisive && hit.pattern.weight > weight) weight = hit.pattern.weight;
+  if (weight === 0 || (decision && decision.confidence >= weight)) return decision;
+  return { confidence: weight, patternNeeded: true, modelUsed: decision?.modelUsed ?? false };
+}
+
 /** Shared by the types whose patterns were not run; never mutated. */
 const NO_HITS: readonly PatternHit[] = [];
 
@@ -423,17 +450,24 @@ function classifyOne(provision: Provision, offset: number, r: Resources): Classi
     probs = r.model.probabilities(vector, r.probs);
   }
   const ctx = new ProvisionContext(text, own, vector, probs, r);
+  // Decisive wording is looked for whatever the model says: it is what the model has seen too little of.
+  const decisiveText = r.decisive?.test(text) ?? false;
   const out: Classification[] = [];
   /** Findings that turned out to be rules for the user, read as acceptable use unless that is found already. */
   let userRule: Classification | null = null;
   for (const plan of r.plans) {
     const { type, index, floor, bound } = plan;
     const probability = index !== undefined && ctx.probs ? ctx.probs[index]! : null;
-    // Under both the pattern floor and the model's own bound, nothing can predict the type.
-    if (probability !== null && probability < floor && probability < bound) continue;
+    const decisive = plan.decisive && decisiveText;
+    // Under both the pattern floor and the model's own bound, nothing but decisive wording can predict the type.
+    if (probability !== null && probability < floor && probability < bound && !decisive) continue;
     // Patterns are matched only when the weight they could bring might get the type predicted.
-    const hits = patternsMayDecide(plan, probability, r.fusion) ? matchTypePatterns(type, text) : NO_HITS;
-    const decision = decide(evidenceOf(plan, probability, hits[0]?.pattern.weight ?? 0), r.fusion);
+    const hits =
+      decisive || patternsMayDecide(plan, probability, r.fusion) ? matchTypePatterns(type, text) : NO_HITS;
+    const decision = decisiveDecision(
+      hits,
+      decide(evidenceOf(plan, probability, hits[0]?.pattern.weight ?? 0), r.fusion),
+    );
     if (!decision || !mentionsSubject(type, text, provision.context)) continue;
     const span = evidenceSpan(ctx, type, hits, decision, probability === null ? undefined : index);
     const evidence: Span = {
@@ -465,6 +499,17 @@ function classifyOne(provision: Provision, offset: number, r: Resources): Classi
             severityReasons: severity.reasons,
           }
         : readWithFrame(type, ctx.frameOf(span, provision.context), polarity, severity);
+    // After the frame, which may read an affirmed practice as concerning. A neutral reading is never high (none
+    // of our 6,600 labels is) and, for routine types, low.
+    if (reading.polarity === "neutral") {
+      if (type.routineWhenNeutral && reading.severity !== "low") {
+        reading.severity = "low";
+        reading.severityReasons = [...reading.severityReasons, "routine: a neutral reading of this type"];
+      } else if (reading.severity === "high") {
+        reading.severity = "medium";
+        reading.severityReasons = [...reading.severityReasons, "not high: read as neutral, not concerning"];
+      }
+    }
     const finding: Classification = {
       type: type.id,
       name: type.name,

@@ -271,15 +271,19 @@ describe("classification fast paths", () => {
           const scorer = i === undefined ? undefined : model.scorers[i];
           const probability = scorer && Number.isFinite(scorer.threshold) ? probs[i!]! : null;
           const floor = scorer?.fusion?.floor ?? DEFAULT_FUSION.patternFloor;
-          const hits = probability === null || probability >= floor ? matchPatterns(type, p.text) : [];
+          const all = matchPatterns(type, p.text);
+          // Decisive patterns are run whatever the model says, and their weight is the least confidence.
+          const decisive = Math.max(0, ...all.filter((h) => h.pattern.decisive).map((h) => h.pattern.weight));
+          const hits = probability === null || probability >= floor || decisive > 0 ? all : [];
           const decision = decide({
             patternWeight: hits[0]?.pattern.weight ?? 0,
             probability,
             threshold: scorer?.threshold ?? Number.POSITIVE_INFINITY,
             fusion: scorer?.fusion,
           });
-          if (decision && mentionsSubject(type, p.text, p.context))
-            reference.push([type.id, Math.round(decision.confidence * 1e4) / 1e4]);
+          const confidence = Math.max(decision?.confidence ?? 0, decisive);
+          if (confidence > 0 && mentionsSubject(type, p.text, p.context))
+            reference.push([type.id, Math.round(confidence * 1e4) / 1e4]);
         }
         const mine = classified[k]!.clauses.map((c): [string, number] => [c.type, c.confidence]);
         const byType = (a: [string, number], b: [string, number]) => (a[0] < b[0] ? -1 : 1);

@@ -81,7 +81,11 @@ export function readWithFrame(
   } else if (out.severity === "high" && !earnsHigh(type, frame)) {
     out.severity = "medium";
     out.severityReasons = [...severity.reasons, unearned(type, frame)];
-  } else if (out.severity === "medium" && practice && !(frame.hasVerb && ACTS_ON_DATA.has(frame.actor))) {
+  } else if (
+    out.severity === "medium" &&
+    practice &&
+    (frame.defines || !(frame.hasVerb && ACTS_ON_DATA.has(frame.actor)))
+  ) {
     // A definition ("Cookies are small text files…"), a vendor row or a fragment names a practice nobody is
     // said to carry out: routine reading, not shown.
     out.severity = "low";

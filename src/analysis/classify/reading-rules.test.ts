@@ -1,0 +1,105 @@
+/**
+ * The issue 11 reading rules with the shipped taxonomy and model: decisive wording is found whatever the model
+ * says, a neutral reading of a routine type is low, a neutral reading is never high, and arbitration offered as a
+ * recourse is protective.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { Classification } from "../../model/index.js";
+import { segment } from "../segment/index.js";
+import { classify } from "./classify.js";
+
+/** The findings of the provision whose text contains `needle`, in a Markdown document. */
+function findingsOn(markdown: string, needle: string): Classification[] {
+  const provision = classify(segment(markdown), markdown).find((p) => p.text.includes(needle));
+  assert.ok(provision, `no provision contains "${needle}"`);
+  return provision.clauses;
+}
+
+const clear = (c: Classification | undefined): boolean => c !== undefined && c.confidence >= 0.5;
+
+describe("reading rules of issue 11 (shipped taxonomy and model)", () => {
+  it("finds a session replay tool and an advertising pixel named alone in a vendor list", () => {
+    const doc = [
+      "# Cookies",
+      "",
+      "We use the following third-party tools on our website:",
+      "",
+      "* Microsoft Clarity – [Policy](https://example.com/clarity)",
+      "* Meta (Facebook) Pixel – [Policy](https://example.com/pixel)",
+      "",
+    ].join("\n");
+    const replay = findingsOn(doc, "Clarity").find((c) => c.type === "session-replay");
+    assert.ok(clear(replay), JSON.stringify(replay));
+    const pixel = findingsOn(doc, "Pixel").find((c) => c.type === "targeted-advertising");
+    assert.ok(clear(pixel), JSON.stringify(pixel));
+  });
+
+  it("finds arbitration and the class-action waiver announced in an opening paragraph", () => {
+    const doc = [
+      "# Terms of Service",
+      "",
+      "PLEASE READ THESE TERMS CAREFULLY. They include an agreement to arbitrate disputes individually, which " +
+        "requires you to resolve disputes with us through binding arbitration rather than in court.",
+      "",
+    ].join("\n");
+    const found = findingsOn(doc, "PLEASE READ");
+    assert.ok(clear(found.find((c) => c.type === "arbitration")));
+    assert.ok(clear(found.find((c) => c.type === "class-action-waiver")));
+    const arbitration = found.find((c) => c.type === "arbitration")!;
+    assert.equal(arbitration.polarity, "concerning");
+  });
+
+  it("finds a warranty disclaimer as limitation of liability", () => {
+    const doc = [
+      "# Disclaimers",
+      "",
+      'The Services are provided on an "as is" and "as available" basis, without warranties of any kind.',
+      "",
+    ].join("\n");
+    const liability = findingsOn(doc, "as available").find((c) => c.type === "limitation-of-liability");
+    assert.ok(clear(liability), JSON.stringify(liability));
+    assert.notEqual(liability!.severity, "low");
+  });
+
+  it("reads a retention table row whose period is indefinite as concerning retention", () => {
+    const doc = [
+      "# Data retention",
+      "",
+      "| Type of data | Description | Retention period |",
+      "| --- | --- | --- |",
+      "| Account data | Active accounts | Indefinitely |",
+      "",
+    ].join("\n");
+    const retention = findingsOn(doc, "Indefinitely").find((c) => c.type === "retention-period");
+    assert.ok(clear(retention), JSON.stringify(retention));
+    assert.equal(retention!.polarity, "concerning");
+  });
+
+  it("keeps a neutral reading of a routine type low, and never high", () => {
+    const doc = [
+      "# Cookies",
+      "",
+      "A persistent cookie remains after you close your browser and may be used by your browser on later visits.",
+      "",
+    ].join("\n");
+    for (const c of findingsOn(doc, "persistent cookie")) {
+      if (c.polarity === "neutral") assert.notEqual(c.severity, "high", c.type);
+      if (c.type === "automatic-collection" && c.polarity === "neutral") assert.equal(c.severity, "low");
+    }
+  });
+
+  it("reads arbitration offered to the person as a recourse as protective and low", () => {
+    const doc = [
+      "# Data Privacy Framework",
+      "",
+      "Under certain conditions described on the Data Privacy Framework website, you may invoke binding " +
+        "arbitration when other dispute resolution procedures have been exhausted.",
+      "",
+    ].join("\n");
+    const arbitration = findingsOn(doc, "invoke binding").find((c) => c.type === "arbitration");
+    assert.ok(arbitration);
+    assert.equal(arbitration.polarity, "protective");
+    assert.equal(arbitration.severity, "low");
+  });
+});
