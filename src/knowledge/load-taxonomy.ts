@@ -97,7 +97,10 @@ export function knowledgeFileLoader<S extends z.ZodType, T>(
   build: (data: z.infer<S>) => T,
 ): (dir?: string) => T {
   const loaded = new Map<string, T>();
+  let shipped: T | undefined;
   return (dir) => {
+    // The repository's own folder is asked for on every explanation: answered without resolving a path.
+    if (dir === undefined && shipped !== undefined) return shipped;
     const root = resolve(dir ?? knowledgeDir());
     const cached = loaded.get(root);
     if (cached !== undefined) return cached;
@@ -106,6 +109,7 @@ export function knowledgeFileLoader<S extends z.ZodType, T>(
     if (data === null) throw new TaxonomyError(problems);
     const value = build(data);
     loaded.set(root, value);
+    if (dir === undefined) shipped = value;
     return value;
   };
 }

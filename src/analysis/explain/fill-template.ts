@@ -24,15 +24,21 @@ const SENTENCE_END = /[.!?:]\s+$/;
 export function fillTemplate(text: string, facts: TemplateFacts): string {
   // Most texts have no placeholder: nothing to replace, and no expression to run.
   if (!text.includes("{")) return text;
-  const nouns = (facts.sector ?? loadSectors().fallback).nouns;
-  const platform = facts.platformName ?? PLACEHOLDERS.platform;
-  const values: Record<string, string> = {
-    ...nouns,
-    platform,
-    contact: facts.contact ?? (facts.platformName ? `${platform}'s privacy contact` : PLACEHOLDERS.contact),
-  };
+  return fillIn(text, facts, facts.sector ?? loadSectors().fallback);
+}
+
+/** {@link fillTemplate} with the sector resolved. */
+function fillIn(text: string, facts: TemplateFacts, sector: Sector): string {
+  if (!text.includes("{")) return text;
+  const nouns: Readonly<Record<string, string>> = sector.nouns;
   return text.replace(PLACEHOLDER, (whole, name: string, offset: number) => {
-    const value = values[name];
+    const value =
+      name === "platform"
+        ? (facts.platformName ?? PLACEHOLDERS.platform)
+        : name === "contact"
+          ? (facts.contact ??
+            (facts.platformName ? `${facts.platformName}'s privacy contact` : PLACEHOLDERS.contact))
+          : nouns[name];
     // The knowledge base's schema admits only known placeholders; anything else is left for a reader to see.
     if (value === undefined) return whole;
     const opensSentence = offset === 0 || SENTENCE_END.test(text.slice(Math.max(0, offset - 3), offset));
@@ -47,17 +53,15 @@ export function fillTemplate(text: string, facts: TemplateFacts): string {
  */
 export function explanationTexts(texts: ExplanationTexts, facts: TemplateFacts): FilledTexts {
   const sector = facts.sector ?? loadSectors().fallback;
-  const withSector = { ...facts, sector };
+  const whatYouCanDo: string[] = [];
+  for (const action of texts.whatYouCanDo) {
+    if (typeof action === "string") whatYouCanDo.push(fillIn(action, facts, sector));
+    else if (action.sectors.includes(sector.id)) whatYouCanDo.push(fillIn(action.text, facts, sector));
+  }
   return {
-    whatItIs: fillTemplate(texts.whatItIs, withSector),
-    whyItMatters: fillTemplate(texts.whyItMatters, withSector),
-    consumerImpact: fillTemplate(texts.consumerImpact, withSector),
-    whatYouCanDo: texts.whatYouCanDo.flatMap((action) =>
-      typeof action === "string"
-        ? [fillTemplate(action, withSector)]
-        : action.sectors.includes(sector.id)
-          ? [fillTemplate(action.text, withSector)]
-          : [],
-    ),
+    whatItIs: fillIn(texts.whatItIs, facts, sector),
+    whyItMatters: fillIn(texts.whyItMatters, facts, sector),
+    consumerImpact: fillIn(texts.consumerImpact, facts, sector),
+    whatYouCanDo,
   };
 }
