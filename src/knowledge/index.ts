@@ -1,5 +1,6 @@
 /** The clause taxonomy knowledge base: schema, loader, pattern matching and rule resolution. */
 
+export { loadSectors, type Sector, type Sectors } from "./load-sectors.js";
 export { loadStatementCues, type StatementCues } from "./load-statement-cues.js";
 export { loadTaxonomy, type Taxonomy } from "./load-taxonomy.js";
 export {

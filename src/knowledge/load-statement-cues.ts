@@ -1,9 +1,7 @@
 /** Reads the words the statement reading uses to tell actors and limiting conditions apart. */
-import { join, resolve } from "node:path";
 import { z } from "zod";
-import { knowledgeDir, readJson } from "./load-taxonomy.js";
+import { knowledgeFileLoader } from "./load-taxonomy.js";
 import { regexError } from "./regex.js";
-import { TaxonomyError } from "./taxonomy-error.js";
 
 const Words = z.array(z.string().regex(/^[a-z-]+$/, "a lower-case word")).min(1);
 const Phrase = z
@@ -31,19 +29,12 @@ export const StatementCuesSchema = z.strictObject({
 /** The statement cues of the knowledge base. */
 export type StatementCues = z.infer<typeof StatementCuesSchema>;
 
-const cache = new Map<string, StatementCues>();
-
 /**
  * Loads `statement-cues.json` from `dir` (default: the repository's `knowledge/`), validated and cached.
  * @throws TaxonomyError when the file is missing or invalid.
  */
-export function loadStatementCues(dir?: string): StatementCues {
-  const root = resolve(dir ?? knowledgeDir());
-  const cached = cache.get(root);
-  if (cached) return cached;
-  const problems: string[] = [];
-  const cues = readJson(join(root, "statement-cues.json"), StatementCuesSchema, problems);
-  if (!cues) throw new TaxonomyError(problems);
-  cache.set(root, cues);
-  return cues;
-}
+export const loadStatementCues: (dir?: string) => StatementCues = knowledgeFileLoader(
+  "statement-cues.json",
+  StatementCuesSchema,
+  (cues) => cues,
+);

@@ -10,6 +10,7 @@ import {
   ClauseTypeFileSchema,
   type Regulation,
   RegulationsFileSchema,
+  SectorsFileSchema,
 } from "./schema.js";
 import { TaxonomyError } from "./taxonomy-error.js";
 import { CLAUSE_GROUPS } from "./vocabulary.js";
@@ -85,6 +86,34 @@ export function readJson<S extends z.ZodType>(
   return parsed.data;
 }
 
+/**
+ * A loader of one knowledge file: `file` under `dir` (default: the repository's `knowledge/`), validated against
+ * `schema`, made into its value by `build`, cached per directory.
+ * @returns a function that throws TaxonomyError when the file is missing or invalid.
+ */
+export function knowledgeFileLoader<S extends z.ZodType, T>(
+  file: string,
+  schema: S,
+  build: (data: z.infer<S>) => T,
+): (dir?: string) => T {
+  const loaded = new Map<string, T>();
+  let shipped: T | undefined;
+  return (dir) => {
+    // The repository's own folder is asked for on every explanation: answered without resolving a path.
+    if (dir === undefined && shipped !== undefined) return shipped;
+    const root = resolve(dir ?? knowledgeDir());
+    const cached = loaded.get(root);
+    if (cached !== undefined) return cached;
+    const problems: string[] = [];
+    const data = readJson(join(root, file), schema, problems);
+    if (data === null) throw new TaxonomyError(problems);
+    const value = build(data);
+    loaded.set(root, value);
+    if (dir === undefined) shipped = value;
+    return value;
+  };
+}
+
 /** The registry of ids: rows of `id<TAB>group<TAB>name` after a header line. */
 function readIdList(file: string, problems: string[]): { id: string; group: string }[] {
   if (!existsSync(file)) {
@@ -111,7 +140,12 @@ function indexUnique<T extends { id: string }>(items: T[], file: string, problem
 }
 
 /** Every id a record points to must exist, and the records must be exactly those of the id list. */
-function crossCheck(taxonomy: Taxonomy, idList: { id: string; group: string }[], problems: string[]): void {
+function crossCheck(
+  taxonomy: Taxonomy,
+  idList: { id: string; group: string }[],
+  sectorIds: ReadonlySet<string>,
+  problems: string[],
+): void {
   const listed = new Map(idList.map((row) => [row.id, row.group]));
   for (const { id, group } of idList) {
     const type = taxonomy.byId.get(id);
@@ -126,6 +160,11 @@ function crossCheck(taxonomy: Taxonomy, idList: { id: string; group: string }[],
     }
     for (const agency of type.compliance.agencies) {
       if (!taxonomy.agencies.has(agency)) problems.push(`${where}: unknown agency ${agency}`);
+    }
+    for (const action of type.explanation.whatYouCanDo) {
+      if (typeof action === "string") continue;
+      for (const sector of action.sectors)
+        if (!sectorIds.has(sector)) problems.push(`${where}: action for unknown sector ${sector}`);
     }
     const patternIds = new Set<string>();
     for (const pattern of type.patterns) {
@@ -155,6 +194,7 @@ export function loadTaxonomy(dir?: string): Taxonomy {
   const idList = readIdList(join(root, ID_LIST), problems);
   const regulationsFile = readJson(join(root, "regulations.json"), RegulationsFileSchema, problems);
   const agenciesFile = readJson(join(root, "agencies.json"), AgenciesFileSchema, problems);
+  const sectorsFile = readJson(join(root, "sectors.json"), SectorsFileSchema, problems);
   const loaded: ClauseType[] = [];
   for (const group of CLAUSE_GROUPS) {
     const file = join(root, "clause-types", `${group}.json`);
@@ -178,7 +218,9 @@ export function loadTaxonomy(dir?: string): Taxonomy {
     regulations: indexUnique(regulationsFile?.regulations ?? [], "regulations.json", problems),
     agencies: indexUnique(agenciesFile?.agencies ?? [], "agencies.json", problems),
   };
-  if (regulationsFile && agenciesFile) crossCheck(taxonomy, idList, problems);
+  if (regulationsFile && agenciesFile && sectorsFile) {
+    crossCheck(taxonomy, idList, new Set(sectorsFile.sectors.map((s) => s.id)), problems);
+  }
   if (problems.length > 0) throw new TaxonomyError(problems);
   cache.set(root, taxonomy);
   return taxonomy;

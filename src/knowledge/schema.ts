@@ -10,6 +10,7 @@ import {
   OPP115_CATEGORIES,
   PLACEHOLDERS,
   POLARITIES,
+  SECTOR_NOUNS,
   SEVERITIES,
 } from "./vocabulary.js";
 
@@ -19,13 +20,17 @@ const Jurisdiction = z.string().regex(JURISDICTION_CODE, "jurisdiction code like
 const Flags = z.string().regex(ALLOWED_EXTRA_FLAGS, "only m, s, u may be added (i is implied)");
 
 const PLACEHOLDER_TOKEN = /\{([^}]*)\}/g;
-/** Prose that may carry `{platform}` / `{contact}` placeholders and no other braces. */
+const PLACEHOLDER_NAMES: ReadonlySet<string> = new Set([...Object.keys(PLACEHOLDERS), ...SECTOR_NOUNS]);
+/** Prose that may carry the placeholders of the vocabulary (`{platform}`, `{content}`…) and no other braces. */
 const Prose = Text.superRefine((value, ctx) => {
   for (const [, name] of value.matchAll(PLACEHOLDER_TOKEN)) {
-    if (!(name !== undefined && name in PLACEHOLDERS))
+    if (!(name !== undefined && PLACEHOLDER_NAMES.has(name)))
       ctx.addIssue({ code: "custom", message: `unknown placeholder {${name}}` });
   }
 });
+
+/** An action that only makes sense on platforms of some sectors (a US student's FERPA rights: learning). */
+const SectorAction = z.strictObject({ text: Prose, sectors: z.array(Id).min(1) });
 
 export const SeveritySchema = z.enum(SEVERITIES);
 export const PolaritySchema = z.enum(POLARITIES);
@@ -129,7 +134,13 @@ export const ClauseTypeSchema = z.strictObject({
     whatItIs: Prose,
     whyItMatters: Prose,
     consumerImpact: Prose,
-    whatYouCanDo: z.array(Prose).min(2).max(4),
+    /** At least two actions apply to every sector. */
+    whatYouCanDo: z
+      .array(z.union([Prose, SectorAction]))
+      .max(5)
+      .refine((actions) => actions.filter((a) => typeof a === "string").length >= 2, {
+        message: "needs at least two actions for every sector",
+      }),
   }),
   compliance: z.strictObject({
     regulations: z.array(RegulationRefSchema).min(1),
@@ -193,3 +204,45 @@ const severityAgrees: Same<Severity, ModelSeverity> = true;
 const polarityAgrees: Same<Polarity, ModelPolarity> = true;
 void severityAgrees;
 void polarityAgrees;
+
+/** What one sector writes into the placeholders of explanation texts. */
+export const SectorSchema = z.strictObject({
+  id: Id,
+  name: Text,
+  /** Lower-case spellings of the sector a platform record may carry instead of the id ("education"). */
+  aliases: z.array(z.string().regex(/^[a-z][a-z -]*$/, "lower-case words")),
+  /** The default sector gives every noun; any other sector gives those it words differently. */
+  nouns: z.partialRecord(z.enum(SECTOR_NOUNS), Text),
+});
+
+export const SectorsFileSchema = z
+  .strictObject({
+    note: Text,
+    /** Id of the sector of a platform whose sector is unknown, and of pages about no platform. */
+    default: Id,
+    sectors: z.array(SectorSchema).min(1),
+    /** The sector of well-known platforms by slug, for platforms whose record has none. */
+    platforms: z.record(Id, Id),
+  })
+  .superRefine((file, ctx) => {
+    const ids = new Set(file.sectors.map((s) => s.id));
+    const fallback = file.sectors.find((s) => s.id === file.default);
+    if (!fallback) ctx.addIssue({ code: "custom", path: ["default"], message: `no sector ${file.default}` });
+    for (const noun of SECTOR_NOUNS) {
+      if (fallback && !fallback.nouns[noun])
+        ctx.addIssue({ code: "custom", path: ["default"], message: `the default sector lacks {${noun}}` });
+    }
+    const spellings = new Set<string>();
+    for (const sector of file.sectors) {
+      for (const spelling of [sector.id, ...sector.aliases]) {
+        if (spellings.has(spelling))
+          ctx.addIssue({ code: "custom", path: ["sectors"], message: `"${spelling}" names two sectors` });
+        spellings.add(spelling);
+      }
+    }
+    for (const [slug, sector] of Object.entries(file.platforms)) {
+      if (!ids.has(sector))
+        ctx.addIssue({ code: "custom", path: ["platforms", slug], message: `unknown sector ${sector}` });
+    }
+  });
+export type SectorRecord = z.infer<typeof SectorSchema>;

@@ -40,6 +40,15 @@ export const PLACEHOLDERS = {
 } as const;
 export type Placeholder = keyof typeof PLACEHOLDERS;
 
+/**
+ * Placeholders a platform's sector fills (knowledge/sectors.json), so that one explanation speaks of courses to
+ * a learner and of repositories to a developer: `{users}` the people the service serves ("learners"),
+ * `{activity}` what it sees you do ("the courses you start and finish…", read after "such as"), `{content}` what
+ * you make there (read after "your"), `{institution}` who may give you an account ("your school or employer").
+ */
+export const SECTOR_NOUNS = ["users", "activity", "content", "institution"] as const;
+export type SectorNoun = (typeof SECTOR_NOUNS)[number];
+
 /** Regex flags a record may add; `i` is always on, and `g`/`y` are refused because they make `test` stateful. */
 export const ALLOWED_EXTRA_FLAGS = /^[imsu]*$/;
 

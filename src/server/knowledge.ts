@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { fillTemplate } from "../analysis/explain/index.js";
 import { type Agency, type ClauseType, loadTaxonomy, type Regulation } from "../knowledge/index.js";
 import { AgenciesFileSchema, ClauseTypeFileSchema, RegulationsFileSchema } from "../knowledge/schema.js";
 
@@ -99,18 +100,9 @@ export interface ExplanationFacts {
 }
 
 /**
- * Fills the `{platform}` and `{contact}` placeholders of an explanation text. A value that opens a sentence
- * starts with a capital unless it is a name written otherwise ("edX" stays "edX", "the platform" becomes
- * "The platform").
+ * An explanation text written for a named platform in the default sector's words (the report page's findings);
+ * `explanationTexts` of the analysis module is the whole of it, with the platform's sector.
  */
 export function fillPlaceholders(text: string, facts: ExplanationFacts): string {
-  const values: Record<string, string> = {
-    platform: facts.platform,
-    contact: facts.contact ?? `${facts.platform}'s privacy contact`,
-  };
-  return text.replace(/\{(platform|contact)\}/g, (whole, name: string, offset: number) => {
-    const value = values[name] ?? whole;
-    const opensSentence = offset === 0 || /[.!?:]\s+$/.test(text.slice(Math.max(0, offset - 3), offset));
-    return opensSentence && /^the /.test(value) ? `T${value.slice(1)}` : value;
-  });
+  return fillTemplate(text, { platformName: facts.platform, contact: facts.contact });
 }

@@ -1,10 +1,10 @@
 /** Plain-language explanation of a classified provision. */
 
-import { PLACEHOLDERS } from "../../knowledge/vocabulary.js";
 import type { Classification, Entities, Provision } from "../../model/index.js";
 import { isPrivacyAddress } from "../entities/index.js";
 import { ExplainError } from "./errors.js";
 import type { ExplainableClauseType, ExplainOptions, Explanation } from "./explainable.js";
+import { explanationTexts } from "./fill-template.js";
 import { specificsFor } from "./specifics.js";
 
 /**
@@ -20,29 +20,10 @@ function privacyContact(entities: Entities, provision: Provision): string | null
 }
 
 /**
- * Writes the values into the placeholders. A generic fallback ("the platform") that opens a sentence is
- * capitalised; a real name ("edX") is kept as written.
- */
-function fill(text: string, values: Record<keyof typeof PLACEHOLDERS, string>): string {
-  // Three texts in four have no placeholder: nothing to replace, and no expression to run.
-  if (!text.includes("{")) return text;
-  return text.replace(
-    /\{(platform|contact)\}/g,
-    (_match, name: keyof typeof PLACEHOLDERS, offset: number) => {
-      const value = values[name];
-      const opensSentence = offset === 0 || /[.!?:]\s+$/.test(text.slice(Math.max(0, offset - 3), offset));
-      return opensSentence && value === PLACEHOLDERS[name]
-        ? value.charAt(0).toUpperCase() + value.slice(1)
-        : value;
-    },
-  );
-}
-
-/**
  * Explains a classification in plain language from its clause type's knowledge record, with the
- * specifics of the document written in: the platform's name, its privacy contact address in "what you can
- * do", and the third parties, retention periods, places, data and contacts that the provision (or, where
- * relevant, the rest of the document) names. Nothing is said that the text does not say.
+ * specifics of the document written in: the platform's name and its sector's nouns, its privacy contact
+ * address in "what you can do", and the third parties, retention periods, places, data and contacts that the
+ * provision (or, where relevant, the rest of the document) names. Nothing is said that the text does not say.
  * @throws ExplainError when `clauseType` is not the record of `classification.type`.
  */
 export function explain(
@@ -58,22 +39,23 @@ export function explain(
     );
   }
   const contact = privacyContact(entities, provision);
-  const values = {
-    platform: options.platformName ?? PLACEHOLDERS.platform,
-    contact: contact ?? PLACEHOLDERS.contact,
-  };
-  const texts = clauseType.explanation;
-  const whatYouCanDo = texts.whatYouCanDo.map((action) => fill(action, values));
-  if (contact && !texts.whatYouCanDo.some((action) => action.includes("{contact}"))) {
-    whatYouCanDo.push(
+  // Facts and the result are built field by field: on Node 20 an object spread costs about a microsecond, a
+  // sizeable part of an explanation.
+  const texts = explanationTexts(clauseType.explanation, {
+    platformName: options.platformName,
+    sector: options.sector,
+    contact,
+  });
+  if (contact && !texts.whatYouCanDo.some((action) => action.includes(contact))) {
+    texts.whatYouCanDo.push(
       `Questions about this clause can go to the privacy address given in the document: ${contact}.`,
     );
   }
   return {
-    whatItIs: fill(texts.whatItIs, values),
-    whyItMatters: fill(texts.whyItMatters, values),
-    consumerImpact: fill(texts.consumerImpact, values),
-    whatYouCanDo,
+    whatItIs: texts.whatItIs,
+    whyItMatters: texts.whyItMatters,
+    consumerImpact: texts.consumerImpact,
+    whatYouCanDo: texts.whatYouCanDo,
     specifics: specificsFor(classification, entities, provision),
   };
 }

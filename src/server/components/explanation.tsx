@@ -1,5 +1,9 @@
-/** A provision's plain-language explanation, written by the analysis module with the document's specifics. */
+/**
+ * A provision's plain-language explanation, written by the analysis module with the document's specifics and in
+ * the words of the platform's sector.
+ */
 import { explain } from "../../analysis/explain/index.js";
+import { loadSectors } from "../../knowledge/index.js";
 import type { Entities } from "../../model/index.js";
 import type { ClauseView, ProvisionDetail } from "../../store/queries/index.js";
 import { confidenceBand } from "../format.js";
@@ -46,7 +50,10 @@ export function Explanation(props: {
     type,
     props.entities ?? NO_ENTITIES,
     { index: p.index, key: p.key, headingPath: p.headingPath, start: p.start, end: p.end, text: p.text },
-    { platformName: p.platformName },
+    {
+      platformName: p.platformName,
+      sector: loadSectors().of({ slug: p.platformSlug, sector: p.platformSector }),
+    },
   );
   const H = props.level === 2 ? "h2" : "h3";
   return (

@@ -1,15 +1,17 @@
+import { explanationTexts } from "../../analysis/explain/index.js";
 import { PolarityTag, SeverityBadge } from "../components/badges.js";
 import { ComplianceView } from "../components/compliance-view.js";
 import { Layout } from "../components/layout.js";
 import { excerpt } from "../components/markdown.js";
 import { documentTitle, plural } from "../format.js";
-import { fillPlaceholders, type Knowledge } from "../knowledge.js";
+import type { Knowledge } from "../knowledge.js";
 import type { ClauseTypeView } from "../views/clause-type-view.js";
 
 export function ClauseTypePage(props: { view: ClauseTypeView; knowledge: Knowledge }) {
   const { id, type, prevalence, analysedPlatforms, excerpts, without } = props.view;
   const name = type?.name ?? id;
-  const generic = { platform: "the platform", contact: null };
+  // About no platform: "the platform" and the default sector's nouns.
+  const generic = type ? explanationTexts(type.explanation, {}) : undefined;
   const s = prevalence?.platformsBySeverity;
   return (
     <Layout
@@ -46,12 +48,12 @@ export function ClauseTypePage(props: { view: ClauseTypeView; knowledge: Knowled
           </ul>
         ) : null}
       </section>
-      {type ? (
+      {generic ? (
         <section aria-labelledby="expl-h">
           <h2 id="expl-h">What it means for you</h2>
-          <p>{fillPlaceholders(type.explanation.whatItIs, generic)}</p>
-          <p>{fillPlaceholders(type.explanation.whyItMatters, generic)}</p>
-          <p>{fillPlaceholders(type.explanation.consumerImpact, generic)}</p>
+          <p>{generic.whatItIs}</p>
+          <p>{generic.whyItMatters}</p>
+          <p>{generic.consumerImpact}</p>
         </section>
       ) : null}
       <section aria-labelledby="where-h">

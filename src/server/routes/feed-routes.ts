@@ -4,7 +4,7 @@ import type { Severity } from "../../model/index.js";
 import { changeEntryOf, type FeedEntry, loadAlertItems, renderAtomFeed } from "../../notify/index.js";
 import { findPlatform, listChangeRecords } from "../../store/queries/index.js";
 import type { ServerDeps } from "../deps.js";
-import { platformFeed, SITE_FEED } from "../feeds.js";
+import { plainFeedEntry, platformFeed, SITE_FEED } from "../feeds.js";
 import { badRequest, notFound } from "../http-errors.js";
 import { parseOrThrow, SlugParam } from "../params.js";
 
@@ -37,7 +37,7 @@ export function registerFeedRoutes(app: Hono, deps: ServerDeps): void {
       ...(platform ? { platformIds: [platform.id] } : {}),
     });
     const base = origin(c);
-    const entries: FeedEntry[] = records.map((r) => changeEntryOf(r, base));
+    const entries: FeedEntry[] = records.map((r) => plainFeedEntry(changeEntryOf(r, base)));
     const self = new URL(c.req.path, base);
     self.search = new URL(c.req.url).search;
     return atom(
@@ -60,7 +60,7 @@ export function registerFeedRoutes(app: Hono, deps: ServerDeps): void {
     if (watchlist?.channel !== "atom") throw notFound("Feed");
     const base = origin(c);
     const alerts = await deps.store.alerts.listByWatchlist(watchlist.id, FEED_SIZE);
-    const entries = (await loadAlertItems(deps.src, alerts, base)).reverse();
+    const entries = (await loadAlertItems(deps.src, alerts, base)).reverse().map(plainFeedEntry);
     return atom(
       c,
       renderAtomFeed({

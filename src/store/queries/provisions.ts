@@ -31,6 +31,8 @@ export interface ProvisionListItem extends ProvisionView {
 
 /** A provision with whether it is still in force. */
 export interface ProvisionDetail extends ProvisionListItem {
+  /** The sector the platform's record names, if any (explanations word themselves for it). */
+  platformSector: string | null;
   versionSha256: string;
   /** The document's current version; equal to `versionId` when the provision is in force. */
   currentVersionId: number | null;
@@ -117,6 +119,7 @@ export function listQuery(src: QuerySource) {
       "pl.id as platform_id",
       "pl.slug",
       "pl.name",
+      "pl.sector",
       "d.terms_type",
       "v.recorded_at",
       "v.sha256 as version_sha256",
@@ -206,6 +209,7 @@ export async function getProvision(src: QuerySource, id: number): Promise<Provis
       .executeTakeFirst(),
   ]);
   return Object.assign(toListItem(row, clauses), {
+    platformSector: row.sector,
     versionSha256: row.version_sha256,
     currentVersionId: current?.id ?? null,
   });
