@@ -16,6 +16,7 @@ import { ReviewRepository } from "./repositories/reviews.js";
 import { SealRepository } from "./repositories/seals.js";
 import { SnapshotRepository } from "./repositories/snapshots.js";
 import { VersionRepository } from "./repositories/versions.js";
+import { WarcRecordRepository } from "./repositories/warc-records.js";
 import { WatchlistRepository } from "./repositories/watchlists.js";
 import type { Database } from "./schema.js";
 import type { CurrentProvisionIndex } from "./search/current-index.js";
@@ -38,6 +39,8 @@ export class Repositories {
   readonly alerts: AlertRepository;
   readonly reviews: ReviewRepository;
   readonly apiKeys: ApiKeyRepository;
+  /** WARC records kept in the database (PostgreSQL by default). */
+  readonly warcRecords: WarcRecordRepository;
   /** The full-text index of current provisions, as this backend keeps it. */
   protected readonly currentIndex: CurrentProvisionIndex;
 
@@ -59,6 +62,7 @@ export class Repositories {
     this.alerts = new AlertRepository(db);
     this.reviews = new ReviewRepository(db);
     this.apiKeys = new ApiKeyRepository(db);
+    this.warcRecords = new WarcRecordRepository(db);
   }
 }
 
@@ -71,7 +75,10 @@ export interface ArchiveStats {
   chainEntries: number;
 }
 
-/** Storage: the database (SQLite or PostgreSQL) plus the blob store of raw snapshot bytes. */
+/**
+ * Storage: the database (SQLite or PostgreSQL) plus the blob store of raw snapshot bytes, which is either files
+ * in the data directory or the database itself (`blobs.storage`; WARC records go to the same place).
+ */
 export class Store extends Repositories {
   constructor(
     readonly backend: StoreBackend,
