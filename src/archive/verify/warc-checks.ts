@@ -1,7 +1,7 @@
 /** Reads back the WARC record of every snapshot that has one and compares it with the snapshot the chain covers. */
 import type { Snapshot } from "../../model/index.js";
 import type { Store } from "../../store/index.js";
-import { describeWarcLocation, readWarcRecordsAt } from "../warc/warc-record-reader.js";
+import { describeWarcLocation, readWarcRecordsAt, withWarcRecords } from "../warc/warc-record-reader.js";
 
 /** Checks the records of `snapshots` (those with one; files under `warcDir`); returns how many were read. */
 export async function checkWarcRecords(
@@ -10,7 +10,7 @@ export async function checkWarcRecords(
   snapshots: readonly Snapshot[],
   report: (snapshot: Snapshot, problem: string) => void,
 ): Promise<number> {
-  const archived = snapshots.flatMap((s) => (s.warc ? [{ snapshot: s, at: s.warc }] : []));
+  const archived = withWarcRecords(snapshots);
   let checked = 0;
   for await (const [i, outcome] of readWarcRecordsAt(
     store,

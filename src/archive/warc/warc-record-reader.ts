@@ -6,7 +6,7 @@
 import { open } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import type { WarcLocation } from "../../model/index.js";
+import type { Snapshot, WarcLocation } from "../../model/index.js";
 import type { Store } from "../../store/index.js";
 import { sha256Hex } from "../../util/hash.js";
 
@@ -147,4 +147,9 @@ export async function* readWarcRecordsAt(
 /** How a location is named in messages. */
 export function describeWarcLocation(at: WarcLocation): string {
   return at.store === "file" ? `${at.file} at offset ${at.offset}` : `record ${at.recordId} in the database`;
+}
+
+/** The snapshots among `snapshots` that have a WARC record, each with where it is. */
+export function withWarcRecords(snapshots: readonly Snapshot[]): { snapshot: Snapshot; at: WarcLocation }[] {
+  return snapshots.flatMap((snapshot) => (snapshot.warc ? [{ snapshot, at: snapshot.warc }] : []));
 }

@@ -91,6 +91,22 @@ export class SnapshotRepository {
     return row ? toSnapshot(row) : undefined;
   }
 
+  /** Every snapshot with a WARC record, oldest first; only those of these platforms (slugs) when given. */
+  async listWithWarcRecord(platformSlugs: readonly string[] = []): Promise<Snapshot[]> {
+    let query = this.db
+      .selectFrom("snapshots as s")
+      .selectAll("s")
+      .where((eb) => eb.or([eb("s.warc_file", "is not", null), eb("s.warc_record_id", "is not", null)]));
+    if (platformSlugs.length > 0) {
+      query = query
+        .innerJoin("documents as d", "d.id", "s.document_id")
+        .innerJoin("platforms as p", "p.id", "d.platform_id")
+        .where("p.slug", "in", platformSlugs);
+    }
+    const rows = await query.orderBy("s.id").execute();
+    return rows.map(toSnapshot);
+  }
+
   count(): Promise<number> {
     return countRows(this.db, "snapshots");
   }
