@@ -250,16 +250,11 @@ export class Archiver {
     if (atSameTime) {
       return { kind: "skipped", reason: `a different version is already recorded at ${recordedAt}` };
     }
-    const version = await tx.versions.insert({
-      documentId,
-      snapshotId: snapshot.id,
-      sha256,
-      text,
-      recordedAt,
-      commitKind,
-    });
+    const version = await tx.versions.insertPendingAnalysis(
+      { documentId, snapshotId: snapshot.id, sha256, text, recordedAt, commitKind },
+      new Date().toISOString(),
+    );
     await tx.chain.append("version", version.id, versionRecordHash(version));
-    await tx.pendingAnalyses.mark(version, new Date().toISOString());
     return { kind: "version", version, previous, warnings };
   }
 

@@ -39,8 +39,6 @@ export class Repositories {
   readonly alerts: AlertRepository;
   readonly reviews: ReviewRepository;
   readonly apiKeys: ApiKeyRepository;
-  /** WARC records kept in the database (PostgreSQL by default). */
-  readonly warcRecords: WarcRecordRepository;
   /** The full-text index of current provisions, as this backend keeps it. */
   protected readonly currentIndex: CurrentProvisionIndex;
 
@@ -51,7 +49,7 @@ export class Repositories {
     this.platforms = new PlatformRepository(db);
     this.documents = new DocumentRepository(db);
     this.snapshots = new SnapshotRepository(db);
-    this.versions = new VersionRepository(db);
+    this.versions = new VersionRepository(db, dialect);
     this.chain = new ChainRepository(db);
     this.seals = new SealRepository(db);
     this.currentIndex = dialect === "sqlite" ? sqliteCurrentIndex : postgresCurrentIndex;
@@ -62,7 +60,6 @@ export class Repositories {
     this.alerts = new AlertRepository(db);
     this.reviews = new ReviewRepository(db);
     this.apiKeys = new ApiKeyRepository(db);
-    this.warcRecords = new WarcRecordRepository(db);
   }
 }
 
@@ -80,11 +77,15 @@ export interface ArchiveStats {
  * in the data directory or the database itself (`blobs.storage`; WARC records go to the same place).
  */
 export class Store extends Repositories {
+  /** WARC records kept in the database, written like blobs (`backend.bytesDb`), before what references them. */
+  readonly warcRecords: WarcRecordRepository;
+
   constructor(
     readonly backend: StoreBackend,
     readonly blobs: BlobStore,
   ) {
     super(backend.db, backend.dialect);
+    this.warcRecords = new WarcRecordRepository(backend.bytesDb);
   }
 
   /** Runs `work` in one transaction: all of it is stored, or none of it. */
