@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { Archiver } from "../src/archive/archiver.js";
 import { importOtaDataset, scanOtaDataset } from "../src/archive/ota/index.js";
-import { WarcWriter } from "../src/archive/warc/warc-writer.js";
+import { warcSinkFor } from "../src/archive/warc/warc-writer.js";
 import { createVersionListener } from "../src/pipeline/index.js";
 import { openStore } from "../src/store/index.js";
 import { dropPostgresSchema } from "../src/store/postgres/postgres-backend.js";
@@ -57,7 +57,7 @@ async function importOn(
   );
   try {
     const archiver = new Archiver(store, {
-      warc: new WarcWriter(join(dataDir, "warc")),
+      warc: warcSinkFor(store, dataDir),
       ...(values.pipeline ? { onVersion: createVersionListener(store) } : {}),
     });
     const t0 = performance.now();

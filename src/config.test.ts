@@ -15,3 +15,13 @@ it("refuses an alert interval that is not a whole number of seconds from 1 to a 
     );
   }
 });
+
+it("keeps the archive where the backend suits unless CLAUSEWATCH_ARCHIVE_STORE names database or files", () => {
+  assert.equal(loadConfig({}).archiveStorage, null);
+  assert.equal(loadConfig({ CLAUSEWATCH_ARCHIVE_STORE: "files" }).archiveStorage, "files");
+  assert.equal(loadConfig({ CLAUSEWATCH_ARCHIVE_STORE: "database" }).archiveStorage, "database");
+  assert.throws(
+    () => loadConfig({ CLAUSEWATCH_ARCHIVE_STORE: "s3" }),
+    /CLAUSEWATCH_ARCHIVE_STORE=s3: "database" or "files"/,
+  );
+});

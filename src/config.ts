@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import type { ArchiveStorage } from "./store/index.js";
 
 /** Where `serve` listens by default, and the origin alert links use when nothing else says. */
 export const DEFAULT_PUBLIC_URL = "http://127.0.0.1:8080";
@@ -21,6 +22,8 @@ export interface Config {
   signingKeyFile: string;
   /** Seconds between the alert delivery passes of `serve` and `worker`. */
   alertIntervalSeconds: number;
+  /** Where snapshot bytes and WARC records go; null: the database on PostgreSQL, files on SQLite. */
+  archiveStorage: ArchiveStorage | null;
 }
 
 /** Alert delivery passes run at least once a day. */
@@ -38,10 +41,17 @@ function alertIntervalSeconds(raw: string | undefined): number {
   return seconds;
 }
 
+/** `CLAUSEWATCH_ARCHIVE_STORE`: `database` or `files`, unset for the backend's default. */
+function archiveStorage(raw: string | undefined): ArchiveStorage | null {
+  if (!raw) return null;
+  if (raw === "database" || raw === "files") return raw;
+  throw new Error(`CLAUSEWATCH_ARCHIVE_STORE=${raw}: "database" or "files"`);
+}
+
 /**
  * Reads `CLAUSEWATCH_DATA_DIR`, `DATABASE_URL`, `CLAUSEWATCH_ALLOW_PRIVATE_NETWORK`, `CLAUSEWATCH_PUBLIC_URL`,
- * `CLAUSEWATCH_SMTP_URL`, `CLAUSEWATCH_MAIL_FROM`, `CLAUSEWATCH_SIGNING_KEY_FILE` and
- * `CLAUSEWATCH_ALERT_INTERVAL_SECONDS`.
+ * `CLAUSEWATCH_SMTP_URL`, `CLAUSEWATCH_MAIL_FROM`, `CLAUSEWATCH_SIGNING_KEY_FILE`,
+ * `CLAUSEWATCH_ALERT_INTERVAL_SECONDS` and `CLAUSEWATCH_ARCHIVE_STORE`.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(env.CLAUSEWATCH_DATA_DIR || "./data");
@@ -57,5 +67,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       env.CLAUSEWATCH_SIGNING_KEY_FILE || resolve(dataDir, "keys", "checkpoint-ed25519.pem"),
     ),
     alertIntervalSeconds: alertIntervalSeconds(env.CLAUSEWATCH_ALERT_INTERVAL_SECONDS?.trim()),
+    archiveStorage: archiveStorage(env.CLAUSEWATCH_ARCHIVE_STORE?.trim()),
   };
 }

@@ -2,7 +2,7 @@
  * The archive's orchestrator: it loads, calls the pure stages (fetch, extract, chain hashing) and
  * saves. Every write that belongs together happens in one transaction, so a crash at any point
  * leaves either the whole capture or none of it (blobs and WARC records written before the
- * transaction are content-addressed or append-only, and harmless if orphaned). A new version is
+ * transaction are content-addressed or append-only, and harmless if orphaned, in files or in the database). A new version is
  * committed with a "pending analysis" mark, so what follows it (src/pipeline) survives a crash too.
  */
 import type {
@@ -19,7 +19,7 @@ import { sha256Hex } from "../util/hash.js";
 import { snapshotRecordHash, verificationRecordHash, versionRecordHash } from "./chain/index.js";
 import { extract } from "./extract/index.js";
 import { type FetchOptions, type FetchResult, fetchDocument } from "./fetch/index.js";
-import type { WarcWriter } from "./warc/warc-writer.js";
+import type { WarcSink } from "./warc/warc-writer.js";
 
 /** What one capture or import produced. */
 export type RecordOutcome =
@@ -35,7 +35,8 @@ export type RecordOutcome =
 export type VersionListener = (version: Version, previous: Version | undefined) => Promise<void>;
 
 export interface ArchiverOptions {
-  warc: WarcWriter;
+  /** Where WARC records of network captures go (`warcSinkFor` picks the store's place). */
+  warc: WarcSink;
   fetch?: FetchOptions;
   onVersion?: VersionListener;
 }
@@ -124,8 +125,7 @@ export class Archiver {
         headers: capture.headers,
         mimeType: capture.mimeType,
         size: capture.bytes.byteLength,
-        warcFile: warc?.file ?? null,
-        warcOffset: warc?.offset ?? null,
+        warc,
         extractionWarnings: [],
       });
     }
@@ -201,8 +201,7 @@ export class Archiver {
         headers: {},
         mimeType: "text/markdown",
         size: input.bytes.byteLength,
-        warcFile: null,
-        warcOffset: null,
+        warc: null,
         extractionWarnings: [],
       });
       return this.recordText(tx, document.id, snapshot, text, input.recordedAt, input.commitKind ?? null, []);
@@ -251,16 +250,11 @@ export class Archiver {
     if (atSameTime) {
       return { kind: "skipped", reason: `a different version is already recorded at ${recordedAt}` };
     }
-    const version = await tx.versions.insert({
-      documentId,
-      snapshotId: snapshot.id,
-      sha256,
-      text,
-      recordedAt,
-      commitKind,
-    });
+    const version = await tx.versions.insertPendingAnalysis(
+      { documentId, snapshotId: snapshot.id, sha256, text, recordedAt, commitKind },
+      new Date().toISOString(),
+    );
     await tx.chain.append("version", version.id, versionRecordHash(version));
-    await tx.pendingAnalyses.mark(version, new Date().toISOString());
     return { kind: "version", version, previous, warnings };
   }
 

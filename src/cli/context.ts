@@ -1,6 +1,5 @@
-import { join } from "node:path";
 import { Archiver } from "../archive/archiver.js";
-import { WarcWriter } from "../archive/warc/warc-writer.js";
+import { warcSinkFor } from "../archive/warc/warc-writer.js";
 import { type Config, loadConfig } from "../config.js";
 import { createVersionListener } from "../pipeline/index.js";
 import { openStore, type Store } from "../store/index.js";
@@ -16,9 +15,13 @@ export interface CliContext {
 /** Opens storage as configured by the environment. */
 export async function openContext(): Promise<CliContext> {
   const config = loadConfig();
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    ...(config.archiveStorage ? { archiveStorage: config.archiveStorage } : {}),
+  });
   const archiver = new Archiver(store, {
-    warc: new WarcWriter(join(config.dataDir, "warc")),
+    warc: warcSinkFor(store, config.dataDir),
     fetch: { allowPrivateNetwork: config.allowPrivateNetwork },
     onVersion: createVersionListener(store),
   });

@@ -43,6 +43,14 @@ export interface TrackedDocument {
 /** How a snapshot's bytes were obtained. */
 export type CaptureMethod = "http" | "browser" | "file" | "import";
 
+/**
+ * Where a WARC record is kept: in a `.warc.gz` file of the data directory of the machine that captured it
+ * (SQLite, or `CLAUSEWATCH_ARCHIVE_STORE=files`), or in the database's `warc_records`, which every machine reads.
+ */
+export type WarcLocation =
+  | { store: "file" /** Relative to the data directory's `warc` folder. */; file: string; offset: number }
+  | { store: "database"; recordId: number };
+
 /** Immutable raw bytes of one capture, content-addressed by SHA-256, with provenance. */
 export interface Snapshot {
   id: number;
@@ -57,9 +65,8 @@ export interface Snapshot {
   headers: Record<string, string>;
   mimeType: string;
   size: number;
-  /** WARC file name (relative to the data dir's warc folder) and byte offset of this capture's record. */
-  warcFile: string | null;
-  warcOffset: number | null;
+  /** Where this capture's WARC record is; null for imports and local files, which have none. */
+  warc: WarcLocation | null;
   /**
    * What extraction had to work around ("selector matched nothing: main content detected instead"). Derived
    * data, so outside the hash chain: re-extracting the same bytes gives the same warnings.

@@ -9,6 +9,13 @@ import type { Database } from "./schema.js";
 export interface StoreBackend {
   readonly dialect: DialectName;
   readonly db: Kysely<Database>;
+  /**
+   * Writes of archive bytes (blobs, WARC records) that are stored before the transaction that references them.
+   * On PostgreSQL its sessions commit without waiting for the WAL flush (`synchronous_commit = off`): the later
+   * transaction's own commit flushes the WAL up to it, so bytes are durable before anything points at them, and
+   * bytes a crash loses were referenced by nothing. SQLite: the same as `db`.
+   */
+  readonly bytesDb: Kysely<Database>;
   /** Serialises appends to the hash chain for the rest of the transaction, across processes. */
   lockChain(trx: Transaction<Database>): Promise<void>;
   /**

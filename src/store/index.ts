@@ -1,6 +1,8 @@
 import { join, resolve } from "node:path";
 import type { Kysely } from "kysely";
 import type { StoreBackend } from "./backend.js";
+import type { ArchiveStorage, BlobStore } from "./blobs/blob-store.js";
+import { DatabaseBlobStore } from "./blobs/database-blob-store.js";
 import { FsBlobStore } from "./blobs/fs-blob-store.js";
 import { migrateToLatest } from "./migrations/index.js";
 import { openPostgresBackend } from "./postgres/postgres-backend.js";
@@ -8,7 +10,8 @@ import { openSqliteBackend } from "./sqlite/sqlite-backend.js";
 import { Store } from "./store.js";
 
 export type { StoreBackend } from "./backend.js";
-export { BlobNotFoundError, type BlobStore } from "./blobs/blob-store.js";
+export { type ArchiveStorage, BlobNotFoundError, type BlobStore } from "./blobs/blob-store.js";
+export { DatabaseBlobStore } from "./blobs/database-blob-store.js";
 export { FsBlobStore } from "./blobs/fs-blob-store.js";
 export type { StoredProvision, VersionAnalysisRecord } from "./repositories/analyses.js";
 export type { ChangeRecord } from "./repositories/change-records.js";
@@ -24,6 +27,11 @@ export interface StoreOptions {
   dataDir: string;
   /** PostgreSQL schema (tests isolate themselves this way). */
   postgresSchema?: string;
+  /**
+   * Where snapshot bytes and WARC records go. Default: the database on PostgreSQL (workers on many machines share
+   * one archive), files in `dataDir` on SQLite.
+   */
+  archiveStorage?: ArchiveStorage;
 }
 
 /** Opens the backend named by the URL: `sqlite:<file>` (or a bare path) or `postgres://…`. */
@@ -51,5 +59,10 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     await backend.close();
     throw error;
   }
-  return new Store(backend, new FsBlobStore(join(options.dataDir, "blobs")));
+  const storage = options.archiveStorage ?? (backend.dialect === "postgres" ? "database" : "files");
+  const blobs: BlobStore =
+    storage === "database"
+      ? new DatabaseBlobStore(backend.db)
+      : new FsBlobStore(join(options.dataDir, "blobs"));
+  return new Store(backend, blobs);
 }

@@ -35,6 +35,8 @@ export interface SnapshotTable {
   size: number;
   warc_file: string | null;
   warc_offset: number | null;
+  /** The capture's WARC record in `warc_records` (migration 014); set instead of `warc_file` and `warc_offset`. */
+  warc_record_id: number | null;
   /** JSON array of strings (migration 006). */
   extraction_warnings: string;
 }
@@ -76,6 +78,20 @@ export interface ChainSealTable {
   /** Canonical JSON of what the seal covers; its SHA-256 is the chain entry's record hash. */
   body: string;
   sealed_at: string;
+}
+
+/** Snapshot bytes kept in the database, by SHA-256 (migration 014). */
+export interface BlobTable {
+  sha256: string;
+  size: number;
+  bytes: Uint8Array;
+}
+
+/** One WARC record (one gzip member, as in a `.warc.gz` file) kept in the database (migration 014). */
+export interface WarcRecordTable {
+  id: Generated<number>;
+  captured_at: string;
+  gzip: Uint8Array;
 }
 
 export interface CaptureErrorTable {
@@ -243,4 +259,6 @@ export interface Database {
   chain_entries: ChainEntryTable;
   chain_seals: ChainSealTable;
   capture_errors: CaptureErrorTable;
+  blobs: BlobTable;
+  warc_records: WarcRecordTable;
 }

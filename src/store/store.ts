@@ -16,6 +16,7 @@ import { ReviewRepository } from "./repositories/reviews.js";
 import { SealRepository } from "./repositories/seals.js";
 import { SnapshotRepository } from "./repositories/snapshots.js";
 import { VersionRepository } from "./repositories/versions.js";
+import { WarcRecordRepository } from "./repositories/warc-records.js";
 import { WatchlistRepository } from "./repositories/watchlists.js";
 import type { Database } from "./schema.js";
 import type { CurrentProvisionIndex } from "./search/current-index.js";
@@ -48,7 +49,7 @@ export class Repositories {
     this.platforms = new PlatformRepository(db);
     this.documents = new DocumentRepository(db);
     this.snapshots = new SnapshotRepository(db);
-    this.versions = new VersionRepository(db);
+    this.versions = new VersionRepository(db, dialect);
     this.chain = new ChainRepository(db);
     this.seals = new SealRepository(db);
     this.currentIndex = dialect === "sqlite" ? sqliteCurrentIndex : postgresCurrentIndex;
@@ -71,13 +72,20 @@ export interface ArchiveStats {
   chainEntries: number;
 }
 
-/** Storage: the database (SQLite or PostgreSQL) plus the blob store of raw snapshot bytes. */
+/**
+ * Storage: the database (SQLite or PostgreSQL) plus the blob store of raw snapshot bytes, which is either files
+ * in the data directory or the database itself (`blobs.storage`; WARC records go to the same place).
+ */
 export class Store extends Repositories {
+  /** WARC records kept in the database, written like blobs (`backend.bytesDb`), before what references them. */
+  readonly warcRecords: WarcRecordRepository;
+
   constructor(
     readonly backend: StoreBackend,
     readonly blobs: BlobStore,
   ) {
     super(backend.db, backend.dialect);
+    this.warcRecords = new WarcRecordRepository(backend.bytesDb);
   }
 
   /** Runs `work` in one transaction: all of it is stored, or none of it. */

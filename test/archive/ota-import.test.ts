@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { it } from "node:test";
 import { fileURLToPath } from "node:url";
@@ -8,6 +8,7 @@ import { exportOtaDataset, importOtaDataset, scanOtaDataset } from "../../src/ar
 import { verifyArchive } from "../../src/archive/verify/index.js";
 import { WarcWriter } from "../../src/archive/warc/warc-writer.js";
 import { sha256Hex } from "../../src/util/hash.js";
+import { tamperBlob } from "../helpers/archive-bytes.js";
 import { describeEachBackend } from "../helpers/backends.js";
 
 const DATASET = fileURLToPath(new URL("../fixtures/ota-mini", import.meta.url));
@@ -75,11 +76,10 @@ describeEachBackend("OTA dataset import, export and verification", (get) => {
 
     const snapshot = await store.snapshots.get(3);
     assert.ok(snapshot);
-    const path = store.blobs.describe(snapshot.sha256);
-    const bytes = await readFile(path);
-    const altered = Buffer.from(bytes);
-    altered[10] = altered[10]! ^ 0x01;
-    await writeFile(path, altered);
+    const restore = await tamperBlob(store, snapshot.sha256, (bytes) => {
+      bytes[10] = bytes[10]! ^ 0x01;
+      return bytes;
+    });
     try {
       const broken = await verifyArchive(store, { warcDir: join(get().dataDir, "warc") });
       assert.equal(broken.ok, false);
@@ -87,7 +87,7 @@ describeEachBackend("OTA dataset import, export and verification", (get) => {
       assert.equal(broken.firstProblem?.recordId, 3);
       assert.match(broken.firstProblem?.problem ?? "", /snapshot 3: bytes .* were altered/);
     } finally {
-      await writeFile(path, bytes);
+      await restore();
     }
     assert.equal((await verifyArchive(store, { warcDir: join(get().dataDir, "warc") })).ok, true);
   });

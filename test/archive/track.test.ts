@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { Archiver } from "../../src/archive/archiver.js";
 import { parseDeclaration } from "../../src/archive/declarations/index.js";
 import { verifyArchive } from "../../src/archive/verify/index.js";
-import { WarcWriter } from "../../src/archive/warc/warc-writer.js";
+import { WarcWriter, warcSinkFor } from "../../src/archive/warc/warc-writer.js";
 import { createApp } from "../../src/server/create-app.js";
 import { describeEachBackend } from "../helpers/backends.js";
 
@@ -54,7 +54,7 @@ describeEachBackend("tracking declared documents over HTTP", (get) => {
   });
   const archiver = () =>
     new Archiver(get().store, {
-      warc: new WarcWriter(join(get().dataDir, "warc")),
+      warc: warcSinkFor(get().store, get().dataDir),
       fetch: { allowPrivateNetwork: true, retries: 0 },
     });
   const declaration = () =>
@@ -109,7 +109,7 @@ describeEachBackend("tracking declared documents over HTTP", (get) => {
     const imprintSnapshots = await store.snapshots.listByDocument(byType.Imprint!.id);
     assert.equal(imprintSnapshots.length, 1);
     assert.equal(imprintSnapshots[0]?.httpStatus, 200);
-    assert.ok(imprintSnapshots[0]?.warcFile);
+    assert.ok(imprintSnapshots[0]?.warc);
   });
 
   it("records a re-capture whose page chrome changed but whose text did not as a verification", async () => {
@@ -145,7 +145,7 @@ describeEachBackend("tracking declared documents over HTTP", (get) => {
     assert.match(outcome.version.text, /Director of the publication/);
     const [snapshot] = await store.snapshots.listByDocument(document.id);
     assert.equal(snapshot?.method, "file");
-    assert.equal(snapshot?.warcFile, null);
+    assert.equal(snapshot?.warc, null);
     assert.equal(snapshot?.mimeType, "text/html");
   });
 

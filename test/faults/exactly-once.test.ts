@@ -5,21 +5,18 @@
  * one version per distinct text, one change record per version, one alert per watchlist and record.
  */
 import assert from "node:assert/strict";
-import type { ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import pg from "pg";
 import { startServer, type TestServer } from "../../src/archive/fetch/test-server.js";
 import { waitFor } from "../../src/jobs/test-site.js";
 import type { Watchlist } from "../../src/model/index.js";
 import { createWatchlist } from "../../src/notify/create-watchlist.js";
 import { openStore, type Store } from "../../src/store/index.js";
 import { CRASH_STEPS } from "../../src/util/crash-point.js";
-import { type BackendName, POSTGRES_URL } from "../helpers/backends.js";
-import { startCli } from "../helpers/cli.js";
+import { type BackendName, createPostgresDatabase } from "../helpers/backends.js";
+import { type Exit, startCliProcess } from "../helpers/cli.js";
 
 /** Two real versions of Signal's privacy policy (Open Terms Archive), served as Markdown. */
 const TEXTS = ["2020-12-09T09-45-07Z.md", "2022-09-20T15-22-41Z.md"].map((name) =>
@@ -32,56 +29,9 @@ const CAPTURE_STEPS = CRASH_STEPS.filter((s) => s !== "alert-sent");
 /** Processes wait on 2 cores shared by many: generous, never asserted as timing. */
 const PROCESS_TIMEOUT_MS = 240_000;
 
-interface Exit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  output: string;
-}
-
-/** A started CLI process: what it printed so far, and its exit. */
-interface Running {
-  child: ChildProcess;
-  output(): string;
-  exit: Promise<Exit>;
-}
-
-/** Starts `clausewatch <args>`. */
-function start(args: string[], env: Record<string, string>): Running {
-  const child = startCli(args, env);
-  let output = "";
-  const collect = (d: Buffer) => {
-    output += d.toString();
-  };
-  child.stdout?.on("data", collect);
-  child.stderr?.on("data", collect);
-  const exit = new Promise<Exit>((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (code, signal) => resolve({ code, signal, output }));
-  });
-  return { child, output: () => output, exit };
-}
-
 /** Runs `clausewatch <args>` to its end. */
 function run(args: string[], env: Record<string, string>): Promise<Exit> {
-  return start(args, env).exit;
-}
-
-/** A database of its own on the PostgreSQL server, as separate machines would share it. */
-async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `cw_faults_${randomBytes(6).toString("hex")}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  return { url: url.href, drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return startCliProcess(args, env).exit;
 }
 
 for (const backend of ["sqlite", "postgres"] as BackendName[]) {
@@ -148,7 +98,7 @@ for (const backend of ["sqlite", "postgres"] as BackendName[]) {
 
     /** `serve` on SQLite (single process), a `worker` on PostgreSQL: the processes that recover on their own. */
     const recoverer = (extra: Record<string, string>) =>
-      start(backend === "sqlite" ? ["serve", "--port", "0"] : ["worker"], { ...env, ...extra });
+      startCliProcess(backend === "sqlite" ? ["serve", "--port", "0"] : ["worker"], { ...env, ...extra });
     /** What the recovering process prints once it is running (and handles SIGTERM). */
     const ready = backend === "sqlite" ? /ClauseWatch is serving at/ : /worker processing captures/;
 

@@ -15,13 +15,47 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Starts `clausewatch <args>`; the caller may kill it. */
-export function startCli(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", ENTRY, ...args], {
+/**
+ * Starts `clausewatch <args>`; the caller may kill it. `prefix` runs it through another command that then execs it
+ * (`ip netns exec <namespace>`), so the child is still the CLI process itself.
+ */
+export function startCli(args: string[], env: Record<string, string>, prefix: string[] = []): ChildProcess {
+  const [command, ...rest] = [...prefix, process.execPath, "--import", "tsx", ENTRY, ...args];
+  return spawn(command!, rest, {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+}
+
+/** How a CLI process ended, with everything it printed. */
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  output: string;
+}
+
+/** A started CLI process: what it printed so far, and its exit. */
+export interface Running {
+  child: ChildProcess;
+  output(): string;
+  exit: Promise<Exit>;
+}
+
+/** Starts `clausewatch <args>` (through `prefix`, see {@link startCli}), collecting stdout and stderr together. */
+export function startCliProcess(args: string[], env: Record<string, string>, prefix: string[] = []): Running {
+  const child = startCli(args, env, prefix);
+  let output = "";
+  const collect = (d: Buffer) => {
+    output += d.toString();
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  const exit = new Promise<Exit>((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve({ code, signal, output }));
+  });
+  return { child, output: () => output, exit };
 }
 
 /** Runs `clausewatch <args>` to completion. */

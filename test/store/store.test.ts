@@ -69,8 +69,7 @@ describeEachBackend("storage", (get) => {
             headers: { "content-type": "text/plain" },
             mimeType: "text/plain",
             size: bytes.byteLength,
-            warcFile: null,
-            warcOffset: null,
+            warc: null,
             extractionWarnings: [],
           });
           await tx.chain.append("snapshot", snapshot.id, snapshotRecordHash(snapshot));

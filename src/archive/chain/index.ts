@@ -9,8 +9,8 @@ import { canonicalJson, sha256Hex } from "../../util/hash.js";
 /** `prevHash` of the first entry. */
 export const GENESIS_HASH = "0".repeat(64);
 
-/** The fields of a snapshot that its chain entry commits to (the bytes through their SHA-256). */
-export function snapshotRecordHash(s: Omit<Snapshot, "id" | "warcFile" | "warcOffset">): string {
+/** The fields of a snapshot that its chain entry commits to (the bytes through their SHA-256; not where its WARC record is kept). */
+export function snapshotRecordHash(s: Omit<Snapshot, "id" | "warc">): string {
   return sha256Hex(
     canonicalJson({
       kind: "snapshot",

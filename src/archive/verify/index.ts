@@ -38,7 +38,7 @@ export interface VerifyReport {
 }
 
 export interface VerifyOptions {
-  /** Where the WARC files are (`<data dir>/warc`). */
+  /** Where the WARC files are (`<data dir>/warc`); records kept in the database are read from it. */
   warcDir: string;
   /** Stop listing after this many problems (default 20); they are still counted. */
   maxProblems?: number;
@@ -75,7 +75,7 @@ export async function verifyArchive(store: Store, options: VerifyOptions): Promi
       problems.add({ ...at, problem: "entry hash does not match its contents" });
     const checked = await checkRecord(store, entry);
     if (checked.problem) problems.add({ ...at, problem: checked.problem });
-    if ("snapshot" in checked && checked.snapshot.warcFile !== null) archived.push(checked.snapshot);
+    if ("snapshot" in checked && checked.snapshot.warc !== null) archived.push(checked.snapshot);
     if ("seal" in checked && !checked.problem) latest.add(checked.seal);
     counts[entry.kind]++;
     leaves.push(entryLeafHash(entry));
@@ -92,7 +92,7 @@ export async function verifyArchive(store: Store, options: VerifyOptions): Promi
   const sealsChecked = await checkSeals(store, latest, (problem) =>
     problems.add({ seq: null, kind: "chain", recordId: null, problem }),
   );
-  const warcRecordsChecked = await checkWarcRecords(options.warcDir, archived, (snapshot, problem) =>
+  const warcRecordsChecked = await checkWarcRecords(store, options.warcDir, archived, (snapshot, problem) =>
     problems.add({
       seq: null,
       kind: "warc",

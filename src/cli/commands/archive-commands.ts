@@ -1,10 +1,11 @@
-/** Archive commands: import-ota, export-ota, track, capture, verify, stats. Thin shells over src/archive. */
-import { resolve } from "node:path";
+/** Archive commands: import-ota, export-ota, export-warc, track, capture, verify, stats. Thin shells over src/archive. */
+import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import type { RecordOutcome } from "../../archive/archiver.js";
 import { normalizeTermsType, readDeclarations } from "../../archive/declarations/index.js";
 import { parseLocation } from "../../archive/fetch/index.js";
 import { exportOtaDataset, importOtaDataset } from "../../archive/ota/index.js";
+import { exportWarc } from "../../archive/warc/warc-export.js";
 import { catchUp } from "../../pipeline/index.js";
 import { CliError, withContext } from "../context.js";
 import { startProgress } from "../progress.js";
@@ -79,6 +80,29 @@ export function registerArchiveCommands(program: Command): void {
       await withContext(async ({ store }) => {
         const n = await exportOtaDataset(store, resolve(dir));
         console.log(`exported ${n} versions to ${resolve(dir)}`);
+      });
+    });
+
+  program
+    .command("export-warc")
+    .description("write the WARC record of every capture, wherever it is kept, as standard WARC/1.1 files")
+    .option("--out <dir>", "target folder", "warc-export")
+    .option("--platform <slug...>", "only these platforms (repeatable)")
+    .action(async (opts: { out: string; platform?: string[] }) => {
+      await withContext(async ({ store, config }) => {
+        const outDir = resolve(opts.out);
+        const result = await exportWarc(store, {
+          warcDir: join(config.dataDir, "warc"),
+          outDir,
+          platforms: opts.platform ?? [],
+        });
+        console.log(
+          `exported ${result.records} WARC records into ${result.files.length} file(s) in ${outDir}`,
+        );
+        if (result.problems.length > 0) {
+          for (const problem of result.problems) console.error(`not exported: ${problem}`);
+          throw new CliError(`${result.problems.length} WARC record(s) could not be read; run verify`);
+        }
       });
     });
 

@@ -143,7 +143,15 @@ export const VersionSchema = z
       httpStatus: z.number().int().nullable(),
       mimeType: z.string(),
       size: z.number().int(),
-      warcFile: z.string().nullable(),
+      warcFile: z
+        .string()
+        .nullable()
+        .openapi({ description: "WARC file of the capture, when kept in files" }),
+      warcRecordId: z
+        .number()
+        .int()
+        .nullable()
+        .openapi({ description: "The capture's WARC record in the archive database, when kept there" }),
       extractionWarnings: z.array(z.string()).openapi({ description: "What extraction had to work around" }),
       chainSeq: z.number().int().nullable(),
       chainEntryHash: z.string().nullable(),

@@ -74,6 +74,8 @@ export function ProvenanceFacts(props: ProvenanceProps) {
             {" "}
             (also in WARC file <code class="hash">{e.warcFile}</code>)
           </>
+        ) : e.warcRecordId !== null ? (
+          <> (also as WARC record {e.warcRecordId} of the archive database)</>
         ) : null}
       </dd>
     </>

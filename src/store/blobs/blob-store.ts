@@ -1,5 +1,13 @@
+/**
+ * Where the archive keeps its bytes (snapshot blobs and WARC records): files in the data directory of one
+ * machine, or the database, which every machine that shares it reads.
+ */
+export type ArchiveStorage = "files" | "database";
+
 /** Content-addressed storage of raw snapshot bytes: the address is the SHA-256 of the content. */
 export interface BlobStore {
+  /** Where the bytes go; WARC records follow the blobs. */
+  readonly storage: ArchiveStorage;
   /** Stores the bytes (no-op when already present) and returns their SHA-256. */
   put(bytes: Uint8Array): Promise<string>;
   /** The bytes stored under that hash; throws `BlobNotFoundError` when absent. */

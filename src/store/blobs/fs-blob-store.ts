@@ -8,6 +8,8 @@ const HEX64 = /^[0-9a-f]{64}$/;
 
 /** Blobs as files `<root>/ab/cd/<sha256>`; writes go through a temporary file and a rename, so a crash never leaves half a blob. */
 export class FsBlobStore implements BlobStore {
+  readonly storage = "files";
+
   constructor(readonly root: string) {}
 
   private pathOf(sha256: string): string {

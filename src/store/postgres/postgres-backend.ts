@@ -36,17 +36,25 @@ export async function openPostgresBackend(
       await admin.end();
     }
   }
+  const searchPath = schema ? ` -c search_path=${schema}` : "";
   const pool = new pg.Pool({
     connectionString: url,
     max: options.maxConnections ?? 10,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    ...(searchPath ? { options: searchPath.trim() } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const bytesPool = new pg.Pool({
+    connectionString: url,
+    max: 2,
+    options: `-c synchronous_commit=off${searchPath}`,
+  });
+  const bytesDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: bytesPool }) });
   const safeUrl = new URL(url);
   safeUrl.password = "";
   return {
     dialect: "postgres",
     db,
+    bytesDb,
     location: `${safeUrl.host}${safeUrl.pathname}${schema ? ` (schema ${schema})` : ""}`,
     async lockChain(trx: Transaction<Database>) {
       await sql`select pg_advisory_xact_lock(${CHAIN_LOCK_KEY})`.execute(trx);
@@ -60,7 +68,10 @@ export async function openPostgresBackend(
           await sql`select pg_advisory_unlock_shared(${SCHEMA_DROP_LOCK_KEY})`.execute(connection);
         }
       }),
-    close: () => db.destroy(),
+    close: async () => {
+      await bytesDb.destroy();
+      await db.destroy();
+    },
   };
 }
 

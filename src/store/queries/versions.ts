@@ -27,7 +27,10 @@ export interface VersionEvidence {
   httpStatus: number | null;
   mimeType: string;
   size: number;
+  /** The WARC file holding the capture's record, when it is kept in files. */
   warcFile: string | null;
+  /** The capture's WARC record in the database, when it is kept there (`export-warc` writes it out). */
+  warcRecordId: number | null;
   /** What extraction had to work around for this capture (empty when nothing). */
   extractionWarnings: string[];
   chainSeq: number | null;
@@ -156,6 +159,7 @@ export async function getVersion(src: QuerySource, id: number): Promise<VersionD
       "s.mime_type",
       "s.size",
       "s.warc_file",
+      "s.warc_record_id",
       "s.extraction_warnings",
     ])
     .where("v.id", "=", id)
@@ -196,6 +200,7 @@ export async function getVersion(src: QuerySource, id: number): Promise<VersionD
       mimeType: row.mime_type,
       size: Number(row.size),
       warcFile: row.warc_file,
+      warcRecordId: row.warc_record_id,
       extractionWarnings: parseStringArray(row.extraction_warnings),
       chainSeq: chain ? Number(chain.seq) : null,
       chainEntryHash: chain?.entry_hash ?? null,

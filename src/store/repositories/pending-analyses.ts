@@ -1,5 +1,4 @@
 import type { Kysely } from "kysely";
-import type { Version } from "../../model/index.js";
 import type { Database } from "../schema.js";
 import { countRows } from "./count-rows.js";
 
@@ -14,24 +13,12 @@ export interface PendingAnalysis {
 }
 
 /**
- * The "pending analysis" marks. Marked in the transaction that inserts the version, taken in the one that stores
+ * The "pending analysis" marks. Marked in the transaction that inserts the version (`VersionRepository.insertPendingAnalysis`), taken in the one that stores
  * what completes it: whoever takes the mark stores the result, so two processes completing the same version
  * concurrently store it once (on PostgreSQL the second waits on the row lock, then finds the mark gone).
  */
 export class PendingAnalysisRepository {
   constructor(private readonly db: Kysely<Database>) {}
-
-  async mark(version: Version, at: string): Promise<void> {
-    await this.db
-      .insertInto("pending_analyses")
-      .values({
-        version_id: version.id,
-        document_id: version.documentId,
-        recorded_at: version.recordedAt,
-        marked_at: at,
-      })
-      .execute();
-  }
 
   /** Removes the mark of `versionId`; false when there was none (completed already, or by another process). */
   async take(versionId: number): Promise<boolean> {

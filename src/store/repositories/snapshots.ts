@@ -1,7 +1,24 @@
 import type { Kysely, Selectable } from "kysely";
-import type { CaptureMethod, Snapshot } from "../../model/index.js";
+import type { CaptureMethod, Snapshot, WarcLocation } from "../../model/index.js";
 import type { Database, SnapshotTable } from "../schema.js";
 import { countRows } from "./count-rows.js";
+
+/** A row's WARC columns as a location: a database record, a file and offset, or none. */
+function warcLocation(row: Selectable<SnapshotTable>): WarcLocation | null {
+  if (row.warc_record_id !== null) return { store: "database", recordId: row.warc_record_id };
+  if (row.warc_file !== null)
+    return { store: "file", file: row.warc_file, offset: Number(row.warc_offset ?? 0) };
+  return null;
+}
+
+/** The WARC columns of a location. */
+function warcColumns(warc: WarcLocation | null) {
+  return {
+    warc_file: warc?.store === "file" ? warc.file : null,
+    warc_offset: warc?.store === "file" ? warc.offset : null,
+    warc_record_id: warc?.store === "database" ? warc.recordId : null,
+  };
+}
 
 export function toSnapshot(row: Selectable<SnapshotTable>): Snapshot {
   return {
@@ -15,8 +32,7 @@ export function toSnapshot(row: Selectable<SnapshotTable>): Snapshot {
     headers: JSON.parse(row.headers) as Record<string, string>,
     mimeType: row.mime_type,
     size: Number(row.size),
-    warcFile: row.warc_file,
-    warcOffset: row.warc_offset === null ? null : Number(row.warc_offset),
+    warc: warcLocation(row),
     extractionWarnings: JSON.parse(row.extraction_warnings) as string[],
   };
 }
@@ -38,8 +54,7 @@ export class SnapshotRepository {
         headers: JSON.stringify(s.headers),
         mime_type: s.mimeType,
         size: s.size,
-        warc_file: s.warcFile,
-        warc_offset: s.warcOffset,
+        ...warcColumns(s.warc),
         extraction_warnings: JSON.stringify(s.extractionWarnings),
       })
       .returningAll()
@@ -74,6 +89,22 @@ export class SnapshotRepository {
       .where("method", "=", "import")
       .executeTakeFirst();
     return row ? toSnapshot(row) : undefined;
+  }
+
+  /** Every snapshot with a WARC record, oldest first; only those of these platforms (slugs) when given. */
+  async listWithWarcRecord(platformSlugs: readonly string[] = []): Promise<Snapshot[]> {
+    let query = this.db
+      .selectFrom("snapshots as s")
+      .selectAll("s")
+      .where((eb) => eb.or([eb("s.warc_file", "is not", null), eb("s.warc_record_id", "is not", null)]));
+    if (platformSlugs.length > 0) {
+      query = query
+        .innerJoin("documents as d", "d.id", "s.document_id")
+        .innerJoin("platforms as p", "p.id", "d.platform_id")
+        .where("p.slug", "in", platformSlugs);
+    }
+    const rows = await query.orderBy("s.id").execute();
+    return rows.map(toSnapshot);
   }
 
   count(): Promise<number> {

@@ -22,6 +22,7 @@ export function openSqliteBackend(file: string): StoreBackend {
   return {
     dialect: "sqlite",
     db,
+    bytesDb: db,
     location: file,
     // Kysely runs SQLite transactions one at a time on the single connection: nothing more to lock.
     lockChain: async () => {},
