@@ -58,6 +58,18 @@ describe("classification fast paths", () => {
     }
   });
 
+  it("reads token ids in place exactly like looking up the normalised tokens", () => {
+    const v = model.vectorizer;
+    const ids = new Int32Array(4096);
+    const starts = new Int32Array(4096);
+    for (const text of [...lines, ...tricky, "In 2024 and 1999, 2024s 20245 2o24 ’s 1900 2099 1899 2100"]) {
+      const n = v.readTokenIds(text, ids, starts, 3);
+      const reference = referenceTokens(text);
+      assert.deepEqual([...ids.subarray(3, 3 + n)], [...v.tokenIds(reference.norms)], text);
+      assert.deepEqual([...starts.subarray(3, 3 + n)], reference.starts, text);
+    }
+  });
+
   it("vectorises lead-in and item from token ids exactly like their joined text", () => {
     const v = model.vectorizer;
     for (let k = 1; k < lines.length; k += 7) {

@@ -22,7 +22,7 @@ const DOT = 0x2e;
  * Texts without surrogates are scanned by code unit over a class table (no regex, no match objects: this is the
  * first loop of classifying a provision); others run TOKEN itself, whose `u` flag reads astral letters.
  */
-function eachToken(text: string, emit: (start: number, end: number, lower: boolean) => void): void {
+export function eachToken(text: string, emit: (start: number, end: number, lower: boolean) => void): void {
   if (hasSurrogates(text)) {
     // exec on the shared global regex rather than matchAll, which clones the regex on every call.
     TOKEN.lastIndex = 0;
@@ -57,8 +57,29 @@ function eachToken(text: string, emit: (start: number, end: number, lower: boole
   }
 }
 
+/**
+ * Whether the token `text.slice(start, end)`, found `lower` by {@link eachToken}, is its own normalised form: all
+ * such tokens but years.
+ */
+export function isOwnNorm(text: string, start: number, end: number, lower: boolean): boolean {
+  if (!lower) return false;
+  if (end - start !== 4) return true;
+  const a = text.charCodeAt(start);
+  const b = text.charCodeAt(start + 1);
+  // YEAR: 19 or 20, then two digits.
+  return !(
+    ((a === 0x31 && b === 0x39) || (a === 0x32 && b === 0x30)) &&
+    isDigit(text.charCodeAt(start + 2)) &&
+    isDigit(text.charCodeAt(start + 3))
+  );
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
 /** The normalised form of the token `text.slice(start, end)`: `normaliseToken` without its work when `lower`. */
-function norm(text: string, start: number, end: number, lower: boolean): string {
+export function norm(text: string, start: number, end: number, lower: boolean): string {
   const raw = text.slice(start, end);
   if (!lower) return normaliseToken(raw);
   return raw.length === 4 && YEAR.test(raw) ? "<year>" : raw;
@@ -83,13 +104,6 @@ export function tokenize(text: string): Tokens {
     tokens.ends.push(end);
   });
   return tokens;
-}
-
-/** Calls `emit(norm, start)` for each token of `text`, in order: `tokenize` without building its arrays. */
-export function eachNorm(text: string, emit: (norm: string, start: number) => void): void {
-  eachToken(text, (start, end, lower) => {
-    emit(norm(text, start, end, lower), start);
-  });
 }
 
 /** Normalised tokens only: the fast path used when offsets are not needed. */

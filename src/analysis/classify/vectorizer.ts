@@ -1,9 +1,10 @@
 /** TF-IDF over word n-grams and (optionally) character n-grams, fitted on a corpus and serialisable. */
 
 import { IntTable } from "../../util/int-table.js";
+import { StringTable } from "../../util/string-table.js";
 import { ModelFormatError } from "./errors.js";
 import type { SparseBuffer, SparseVector } from "./sparse.js";
-import { eachNorm, type Tokens, words } from "./tokenize.js";
+import { eachToken, isOwnNorm, norm, type Tokens, words } from "./tokenize.js";
 
 /** How texts become features. */
 export interface VectorizerConfig {
@@ -74,6 +75,8 @@ export class TfidfVectorizer {
    * n-gram (an n-gram is never more frequent than its words).
    */
   private readonly tokenId = new Map<string, number>();
+  /** `tokenId` looked up by a token's span of its text, for tokens that are their own normalised form. */
+  private readonly tokenTable: StringTable;
   private readonly gramIndex: IntTable;
   /** `gramIndex.get(id)` for every token id: the unigram feature of each token, read without hashing. */
   private readonly unigram: Int32Array;
@@ -101,6 +104,7 @@ export class TfidfVectorizer {
       wordTerms.push([parts, i]);
     });
     this.radix = this.tokenId.size + 1;
+    this.tokenTable = new StringTable([...this.tokenId]);
     const keyed = wordTerms.map(([parts, i]): [number, number] => {
       let key = 0;
       for (const part of parts) key = key * this.radix + this.tokenId.get(part)!;
@@ -247,8 +251,11 @@ export class TfidfVectorizer {
    */
   readTokenIds(text: string, ids: Int32Array, starts: Int32Array, at: number): number {
     let n = at;
-    eachNorm(text, (norm, start) => {
-      ids[n] = this.tokenId.get(norm) ?? 0;
+    eachToken(text, (start, end, lower) => {
+      // Most tokens are their own normalised form (lower-case ASCII), looked up where they stand in the text.
+      ids[n] = isOwnNorm(text, start, end, lower)
+        ? this.tokenTable.get(text, start, end, 0)
+        : (this.tokenId.get(norm(text, start, end, lower)) ?? 0);
       starts[n++] = start;
     });
     return n - at;

@@ -34,13 +34,17 @@ function tagger(): Wink {
  */
 const TAGGED_CHARS = 320;
 
-/** The tokens of `text` (its first {@link TAGGED_CHARS} characters) with their part of speech, in order. */
-export function tagTokens(whole: string): TaggedToken[] {
+/**
+ * The tokens of `text` (its first {@link TAGGED_CHARS} characters, or its first `window` when given) with their
+ * part of speech, in order. Whether capitals are lowered is decided on the first {@link TAGGED_CHARS} whatever the
+ * window, so a window reads the same words as the whole would.
+ */
+export function tagTokens(whole: string, window = TAGGED_CHARS): TaggedToken[] {
   const nlp = tagger();
-  const cut = whole.length > TAGGED_CHARS ? whole.lastIndexOf(" ", TAGGED_CHARS) : -1;
-  const text = cut > 0 ? whole.slice(0, cut) : whole;
+  const full = cutAt(whole, TAGGED_CHARS);
+  const text = window < TAGGED_CHARS ? cutAt(full, window) : full;
   // Capitals everywhere (disclaimers, liability clauses) read as proper nouns to the tagger: lower them first.
-  const tokens = nlp.readDoc(shouting(text) ? text.toLowerCase() : text).tokens();
+  const tokens = nlp.readDoc(shouting(full) ? text.toLowerCase() : text).tokens();
   const words = tokens.out(nlp.its.normal);
   const tags = tokens.out(nlp.its.pos);
   const values = tokens.out(nlp.its.value);
@@ -49,6 +53,12 @@ export function tagTokens(whole: string): TaggedToken[] {
     pos: tags[i] ?? "X",
     capitalised: /^\p{Lu}/u.test(values[i] ?? ""),
   }));
+}
+
+/** `text` up to its last space before `chars` characters, or whole when it is not longer (or has no such space). */
+function cutAt(text: string, chars: number): string {
+  const cut = text.length > chars ? text.lastIndexOf(" ", chars) : -1;
+  return cut > 0 ? text.slice(0, cut) : text;
 }
 
 /** Whether most letters of `text` are capitals. */

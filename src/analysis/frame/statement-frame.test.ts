@@ -3,7 +3,11 @@
  * see NOTICE): who acts, with which modality, negated or not, under which condition.
  */
 import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, it } from "node:test";
+import { fileURLToPath } from "node:url";
+import { splitSentences } from "../classify/sentences.js";
 import { readStatement } from "./statement-frame.js";
 
 describe("readStatement", () => {
@@ -68,5 +72,22 @@ describe("readStatement", () => {
     const frame = readStatement("A little bit about Discord");
     assert.equal(frame.hasVerb, false);
     assert.equal(frame.actor, "unknown");
+  });
+
+  it("reads a sentence from its first words exactly as from all of them (policies of the segment fixtures)", () => {
+    const fixtures = fileURLToPath(new URL("../segment/fixtures/", import.meta.url));
+    const sentences = readdirSync(fixtures)
+      .filter((f) => f.endsWith(".md"))
+      .flatMap((f) => readFileSync(join(fixtures, f), "utf8").split("\n"))
+      .flatMap((line) => splitSentences(line).map((s) => line.slice(s.start, s.end)))
+      .filter((s) => s.length > 100);
+    assert.ok(sentences.length > 300, `${sentences.length} long sentences`);
+    for (const sentence of sentences) {
+      assert.deepEqual(
+        readStatement(sentence),
+        readStatement(sentence, undefined, Number.POSITIVE_INFINITY),
+        sentence,
+      );
+    }
   });
 });

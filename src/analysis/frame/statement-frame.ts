@@ -100,18 +100,22 @@ function cueIndex(): CueIndex {
   return index;
 }
 
-/** Where the main clause starts: after a leading subordinate or adverbial clause closed by a comma. */
-function mainClauseStart(tokens: readonly TaggedToken[]): number {
+/**
+ * Where the main clause starts: after a leading subordinate or adverbial clause closed by a comma. `reach` is the
+ * last token the answer depends on (Infinity when it depends on where the tokens end).
+ */
+function mainClauseStart(tokens: readonly TaggedToken[]): { start: number; reach: number } {
   const first = tokens[0];
-  if (!first) return 0;
+  if (!first) return { start: 0, reach: Number.POSITIVE_INFINITY };
+  const leading = SUBORDINATE.has(first.word) || first.pos === "SCONJ" || LEADING_ADVERB.has(first.word);
+  // Without a leading word or preposition the comma does not matter.
+  if (!leading && first.pos !== "ADP") return { start: 0, reach: 0 };
   const comma = tokens.findIndex((t) => t.word === ",");
-  if (comma < 0 || comma + 1 >= tokens.length) return 0;
-  if (SUBORDINATE.has(first.word) || first.pos === "SCONJ" || LEADING_ADVERB.has(first.word))
-    return comma + 1;
+  if (comma < 0 || comma + 1 >= tokens.length) return { start: 0, reach: Number.POSITIVE_INFINITY };
+  if (leading) return { start: comma + 1, reach: comma + 1 };
   // A leading phrase ("To the extent permitted by law, we…") has no verb of its own before the comma; "In no
   // event will we be liable, …" does, and is the main clause.
-  if (first.pos === "ADP" && !tokens.slice(0, comma).some((t) => t.pos === "AUX")) return comma + 1;
-  return 0;
+  return { start: tokens.slice(0, comma).some((t) => t.pos === "AUX") ? 0 : comma + 1, reach: comma + 1 };
 }
 
 /** A proper noun, or a capitalised word the tagger took for a common noun ("Twitch has not sold…"). */
@@ -182,10 +186,23 @@ function modalityOf(group: readonly TaggedToken[], after: readonly string[]): Mo
 }
 
 /**
- * Reads one sentence. A sentence without a subject of its own (a list item "Suspend your account access", a
- * fragment) takes the actor and modality of `leadIn` when one is given.
+ * Characters tagged first: a sentence's subject and verb group nearly always sit within them, and tagging costs
+ * in proportion to the length. When the reading reaches too close to the end of that window, the sentence is
+ * tagged again up to the tagger's own limit.
  */
-export function readStatement(text: string, leadIn?: string): StatementFrame {
+const FIRST_WINDOW = 100;
+/**
+ * Tokens that must follow the last token a reading depends on for a window's reading to stand: the tagger's
+ * contextual rules read a few tokens either side, and a word cut off at the window's end may tokenise otherwise.
+ */
+const WINDOW_MARGIN = 4;
+
+/**
+ * Reads one sentence. A sentence without a subject of its own (a list item "Suspend your account access", a
+ * fragment) takes the actor and modality of `leadIn` when one is given. `firstWindow`: characters tagged first
+ * (Infinity tags the whole sentence at once, as the window must read).
+ */
+export function readStatement(text: string, leadIn?: string, firstWindow = FIRST_WINDOW): StatementFrame {
   const cues = cueIndex();
   const sentence = withoutLabel(text);
   if (deniedTableRow(sentence))
@@ -197,22 +214,58 @@ export function readStatement(text: string, leadIn?: string): StatementFrame {
       hasVerb: true,
       defines: false,
     };
-  const tokens = tagTokens(sentence);
   const condition = cues.condition.exec(sentence)?.[0] ?? null;
-  const start = mainClauseStart(tokens);
+  // wink-nlp remembers some words with a typographic apostrophe once tokenised ("Zoom’s" is split the first time,
+  // one token afterwards): a sentence holding one is tagged whole, as ever, so later readings stay as they were.
+  if (sentence.length > firstWindow && !sentence.includes("’")) {
+    const tokens = tagTokens(sentence, firstWindow);
+    const windowed = readTokens(tokens, condition, cues, leadIn);
+    if (windowed.reach + WINDOW_MARGIN < tokens.length) return windowed.frame;
+  }
+  return readTokens(tagTokens(sentence), condition, cues, leadIn).frame;
+}
+
+/**
+ * The reading of a tagged sentence, and `reach`: the last token it depends on (Infinity when it depends on where
+ * the tokens end), so that a reading of the sentence's first tokens can be told equal to that of all of them.
+ */
+function readTokens(
+  tokens: readonly TaggedToken[],
+  condition: string | null,
+  cues: CueIndex,
+  leadIn: string | undefined,
+): { frame: StatementFrame; reach: number } {
+  const { start, reach: startReach } = mainClauseStart(tokens);
   const verb = tokens.findIndex((t, i) => i >= start && VERBAL.has(t.pos));
   const hasVerb = verb >= 0;
+  let reach = Math.max(startReach, start + 1, hasVerb ? verb : Number.POSITIVE_INFINITY);
   // Imperatives addressed to the reader: "Do not post…", "Never share…".
   const opener = tokens[start]?.word;
   if (opener === "never" || (opener === "do" && NEGATORS.has(tokens[start + 1]?.word ?? ""))) {
-    return { actor: "user", modality: "must-not", negated: true, condition, hasVerb: true, defines: false };
+    const frame: StatementFrame = {
+      actor: "user",
+      modality: "must-not",
+      negated: true,
+      condition,
+      hasVerb: true,
+      defines: false,
+    };
+    return { frame, reach };
   }
   if (!hasVerb || verb === start) {
     const lead = leadIn ? leadInFrame(leadIn) : null;
     if (lead && lead.actor !== "unknown") {
-      return { ...lead, condition: condition ?? lead.condition, hasVerb };
+      return { frame: { ...lead, condition: condition ?? lead.condition, hasVerb }, reach };
     }
-    return { actor: "unknown", modality: "does", negated: false, condition, hasVerb, defines: false };
+    const frame: StatementFrame = {
+      actor: "unknown",
+      modality: "does",
+      negated: false,
+      condition,
+      hasVerb,
+      defines: false,
+    };
+    return { frame, reach };
   }
   const subject = tokens.slice(start, verb);
   // The verb group: auxiliaries, particles and adverbs up to and including the main verb.
@@ -225,6 +278,9 @@ export function readStatement(text: string, leadIn?: string): StatementFrame {
     if (tokens[end - 1]!.pos === "VERB" && tokens[end]?.pos !== "PART") break;
   }
   const group = tokens.slice(verb, Math.max(end, verb + 1));
+  // The loop read the token at `end`, and the modality the two after each of the group's.
+  reach = Math.max(reach, end, verb + group.length + 1);
+  if (reach >= tokens.length) reach = Number.POSITIVE_INFINITY;
   const passive = group.some((t, i) => BE.has(t.word) && group[i + 1]?.pos === "VERB");
   const actor = actorOf(subject, cues, passive);
   const negated =
@@ -236,5 +292,6 @@ export function readStatement(text: string, leadIn?: string): StatementFrame {
   const undertakesNot = group.some((t) => UNDERTAKE.has(t.word)) && negated;
   if (actor === "user" && negated && (modality !== "does" || undertakesNot)) modality = "must-not";
   const main = group.filter((t) => t.pos === "VERB").at(-1) ?? group.at(-1);
-  return { actor, modality, negated, condition, hasVerb, defines: DEFINING.has(main?.word ?? "") };
+  const frame = { actor, modality, negated, condition, hasVerb, defines: DEFINING.has(main?.word ?? "") };
+  return { frame, reach };
 }
