@@ -37,7 +37,12 @@ export function diffArrayRuns<T>(
       }
       return id;
     });
-  const runs = diffTokenIds(idsOf(a), idsOf(b), maxEditLength);
+  // A diff needs at least as many edits as the lengths differ: past the budget the search would only give up.
+  if (Math.abs(a.length - b.length) > maxEditLength) return null;
+  const oldIds = idsOf(a);
+  const newIds = idsOf(b);
+  if (unmatched(oldIds, newIds, ids.size) > maxEditLength) return null;
+  const runs = diffTokenIds(oldIds, newIds, maxEditLength);
   if (!runs) return null;
   const out: ArrayChange<T>[] = [];
   let inOld = 0;
@@ -59,6 +64,19 @@ const NONE = -1;
 const KEEP = 0;
 const INSERT = 1;
 const DELETE = 2;
+
+/**
+ * Items of either list left over once each item is paired with an equal one of the other (multisets): every
+ * such item is an edit, so the diff needs at least this many.
+ */
+function unmatched(a: Int32Array, b: Int32Array, distinct: number): number {
+  const counts = new Int32Array(distinct);
+  for (const id of a) counts[id]!++;
+  for (const id of b) counts[id]!--;
+  let edits = 0;
+  for (const count of counts) edits += Math.abs(count);
+  return edits;
+}
 
 /** Paths of the search, one node per diagonal visited: the edit that made it, its parent and where it ends. */
 class Paths {
