@@ -11,13 +11,14 @@
  * Run: node --import tsx bench/changes.ts [--corpus DIR] [--limit N] [--no-classify]
  * (--no-classify: segmentation only, every provision unclassified — fast, for iterating on the rules.)
  */
+import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { reextractionOf } from "../src/archive/ota/commit-kinds.js";
 import { analyzeVersion, segmentOnly } from "../src/changes/analyze-version.js";
 import { factMisses, loadFactPairs } from "../src/changes/fact-check.js";
 import { computeChangeRecord, diffProvisions, renderDiffText } from "../src/changes/index.js";
-import type { ChangeKind, ClassifiedProvision, Severity } from "../src/model/index.js";
+import type { ChangeKind, ChangeRecordData, ClassifiedProvision, Severity } from "../src/model/index.js";
 
 interface ManifestRow {
   service: string;
@@ -153,6 +154,8 @@ interface PairResult {
   returns: boolean;
   /** Substantive changes to provisions present in both versions (wording changed, not extraction scope). */
   reworded: number;
+  /** SHA-256 of the stored parts of the record: a speed change must leave every one of them as it was. */
+  digest: string;
 }
 
 const rows = readFileSync(join(CORPUS, "manifest.jsonl"), "utf8")
@@ -174,6 +177,14 @@ for (const row of rows) {
 function cpuMsSince(start: NodeJS.CpuUsage): number {
   const d = process.cpuUsage(start);
   return (d.user + d.system) / 1000;
+}
+
+/** SHA-256 of what a change record stores: kind, severity, headline, summary, deltas, provision changes. */
+function recordDigest(record: ChangeRecordData): string {
+  const { kind, severity, headline, summary, deltas, provisionChanges } = record;
+  return createHash("sha256")
+    .update(JSON.stringify({ kind, severity, headline, summary, deltas, provisionChanges }))
+    .digest("hex");
 }
 
 let analysisMs = 0;
@@ -227,6 +238,7 @@ for (const [doc, versions] of docs) {
         returns: record.summary[0]?.startsWith("Returns to the exact text") ?? false,
         reworded: record.provisionChanges.filter((c) => c.change === "modified" && c.kind === "substantive")
           .length,
+        digest: recordDigest(record),
       });
     }
     previous = { text, provisions, row };
@@ -263,6 +275,11 @@ const figures = {
   documents: docs.size,
   pairs,
   identicalPairs: count(results, (r) => r.identical),
+  // One digest of every record, in corpus order: equal digests mean byte-identical records (per pair in
+  // bench/out/changes-digests.txt, to find the ones that differ).
+  recordsDigest: createHash("sha256")
+    .update(results.map((r) => r.digest).join("\n"))
+    .digest("hex"),
   throughput: {
     clock: "process CPU time (user + system), one process",
     pairsPerSecondRecordOnly: Math.round(pairs / (recordMs / 1000)),
@@ -368,6 +385,10 @@ const figures = {
 
 mkdirSync(OUT, { recursive: true });
 writeFileSync(join(OUT, "changes.json"), `${JSON.stringify(figures, null, 2)}\n`);
+writeFileSync(
+  join(OUT, "changes-digests.txt"),
+  results.map((r) => `${r.digest} ${r.doc} ${r.from} → ${r.to}\n`).join(""),
+);
 
 const random = seeded(20260822);
 const pool = results.filter((r) => !r.identical);

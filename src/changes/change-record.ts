@@ -110,6 +110,30 @@ function pairWithHeadings(
 }
 
 /**
+ * A modified provision whose old text is still in the new version and whose new text was already in the old
+ * one changed no wording: two like paragraphs (regional variants of one clause) were paired crosswise, as
+ * when their headings changed. Such a change is a move, minor.
+ */
+function demoteCrossPaired(
+  assessed: readonly AssessedChange[],
+  before: readonly ClassifiedProvision[],
+  after: readonly ClassifiedProvision[],
+): AssessedChange[] {
+  const crossable = (c: AssessedChange): boolean =>
+    c.assessment.kind === "substantive" && c.before !== null && c.after !== null;
+  if (!assessed.some(crossable)) return [...assessed];
+  const textsBefore = new Set(before.map((p) => technicalText(p.text)));
+  const textsAfter = new Set(after.map((p) => technicalText(p.text)));
+  return assessed.map((c) =>
+    crossable(c) &&
+    textsBefore.has(technicalText(c.after!.text)) &&
+    textsAfter.has(technicalText(c.before!.text))
+      ? demote(c, "minor", "moved")
+      : c,
+  );
+}
+
+/**
  * A version identical to one recorded before its predecessor has no wording that was not published before:
  * most often the page alternates between variants (A/B tests, regional editions) or the capture in between
  * failed. Its changes only undo the previous version's, so none of them is substantive or raises an alert;
@@ -209,7 +233,7 @@ export function computeChangeRecord(input: ChangeRecordInput): ChangeRecordResul
     outsideChanges(input.beforeText, before, input.afterText, after),
   );
   const { outside } = paired;
-  let assessed = paired.assessed;
+  let assessed = demoteCrossPaired(paired.assessed, before, after);
   const rescoping = input.reextraction ? rescopingOf(assessed, before.length, after.length) : null;
   if (rescoping) assessed = demoteRescoped(assessed);
   if (assessed.length === 0 && outside.length === 0) {

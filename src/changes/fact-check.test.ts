@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { computeChangeRecord } from "./change-record.js";
-import { factMisses, loadFactPairs } from "./fact-check.js";
+import { type FactPair, factMisses, loadFactPairs } from "./fact-check.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const PAIRS = loadFactPairs(join(ROOT, "test/fixtures/changes"), ROOT);
@@ -21,5 +22,14 @@ describe("hand-checked change histories (real version pairs, facts written from 
     }
     const named = (PAIRS.length - failed.length) / PAIRS.length;
     assert.ok(named >= 0.95, `facts named in ${(100 * named).toFixed(1)}% of pairs:\n${failed.join("\n")}`);
+  });
+
+  it("names every fact of the re-extractions found to change no wording (none may regress)", () => {
+    const file = join(ROOT, "test/fixtures/changes/reextraction-pairs.json");
+    const strict = new Set((JSON.parse(readFileSync(file, "utf8")) as FactPair[]).map((p) => p.after));
+    const pairs = PAIRS.filter(({ pair }) => strict.has(pair.after));
+    assert.equal(pairs.length, strict.size);
+    for (const { pair, beforeText, afterText } of pairs)
+      assert.deepEqual(factMisses(pair, computeChangeRecord({ beforeText, afterText })), [], pair.after);
   });
 });

@@ -3,10 +3,10 @@
  * not provisions, so the provision diff does not see them; a renamed heading or a new "Updated …" line must
  * still be reported (as minor: the terms themselves did not change).
  */
-import { type ChangeObject, diffArrays } from "diff";
 import type { Provision } from "../model/index.js";
 import { DATE_PATTERN, isDateStamp } from "./dates.js";
 import { foldMinor, normalizeTechnical } from "./normalize.js";
+import { type ArrayChange, diffArrayRuns } from "./token-diff.js";
 
 /** One changed line outside provisions (before null: added; after null: removed). */
 export interface OutsideChange {
@@ -130,7 +130,8 @@ function forEachReplacement<T>(
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   if (start === a.length && start === b.length) return;
-  const parts: ChangeObject<T[]>[] = diffArrays(a.slice(start), b.slice(start));
+  // Without an edit budget the diff always ends.
+  const parts: ArrayChange<T>[] = diffArrayRuns(a.slice(start), b.slice(start))!;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
     if (!part.added && !part.removed) continue;

@@ -17,9 +17,9 @@ export interface Weight {
   gainedConcerning: Classification[];
   /** Clauses read as protective before that are not protective after (all protective ones when removed). */
   lostProtective: Classification[];
-  /** Vocabulary terms (data categories, recipients) in the after text and not the before text. */
+  /** Vocabulary terms (data categories, recipients) in the after text and not the before text; empty when not `termsRelevant`. */
   termsAdded: string[];
-  /** Vocabulary terms in the before text and not the after text. */
+  /** Vocabulary terms in the before text and not the after text; empty when not `termsRelevant`. */
   termsRemoved: string[];
   /** True when the provision is about collecting or sharing data, so term changes broaden or narrow it. */
   termsRelevant: boolean;
@@ -87,11 +87,12 @@ export function weighChange(
     for (const c of flipped) raise("high", `${c.type} turns from protective to concerning`);
   }
 
-  const termsBefore = before ? termsOf(before.text) : NO_TERMS;
-  const termsAfter = after ? termsOf(after.text) : NO_TERMS;
+  const termsRelevant = dataPracticeRelevant((after ?? before)!);
+  // Terms weigh only in provisions about data practices: the others are not scanned for them.
+  const termsBefore = before && termsRelevant ? termsOf(before.text) : NO_TERMS;
+  const termsAfter = after && termsRelevant ? termsOf(after.text) : NO_TERMS;
   const termsAdded = [...termsAfter].filter((t) => !termsBefore.has(t));
   const termsRemoved = [...termsBefore].filter((t) => !termsAfter.has(t));
-  const termsRelevant = dataPracticeRelevant((after ?? before)!);
   if (after && termsAdded.length > 0 && termsRelevant) {
     const newToDocument = context ? termsAdded.filter((t) => !context.beforeMentions(t)) : termsAdded;
     const specific = newToDocument.filter((t) => !termById(t)?.generic);

@@ -1,5 +1,5 @@
 /** Typo-level edits: tokens that differ by a character or two, words split or joined, articles. */
-import { diffArrays } from "diff";
+import { diffArrayRuns } from "./token-diff.js";
 
 /** Damerau–Levenshtein distance (optimal string alignment), giving up early once above `max`. */
 export function editDistance(a: string, b: string, max = Number.POSITIVE_INFINITY): number {
@@ -82,7 +82,7 @@ export function onlyTypoEdits(a: string, b: string): boolean {
   if (a === b) return true;
   const tokens = a.split(" ");
   // Typo fixes touch a few tokens; beyond this many the texts are reworded, and the diff would be costly.
-  const parts = diffArrays(tokens, b.split(" "), { maxEditLength: MAX_TYPO_TOKENS });
+  const parts = diffArrayRuns(tokens, b.split(" "), MAX_TYPO_TOKENS);
   if (!parts) return false;
   let position = 0;
   for (let i = 0; i < parts.length; i++) {

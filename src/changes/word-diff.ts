@@ -1,5 +1,6 @@
 /** Word-level diff of two provision texts, for highlighting and for judging how much wording changed. */
-import { diffWordsWithSpace } from "diff";
+import { wordsWithSpaceDiff } from "diff";
+import { diffArrayRuns } from "./token-diff.js";
 
 export type WordDiffOp = "equal" | "insert" | "delete";
 
@@ -23,19 +24,33 @@ const MAX_EDIT_LENGTH = 2000;
  */
 export function wordDiff(a: string, b: string, maxEditLength = MAX_EDIT_LENGTH): WordDiffSegment[] {
   if (a === b) return a === "" ? [] : [{ op: "equal", text: a }];
-  const parts = diffWordsWithSpace(a, b, { maxEditLength });
-  if (!parts) {
+  const raw = tokenRuns(a, b, maxEditLength);
+  if (!raw) {
     const whole: WordDiffSegment[] = [];
     if (a !== "") whole.push({ op: "delete", text: a });
     if (b !== "") whole.push({ op: "insert", text: b });
     return whole;
   }
-  const raw: WordDiffSegment[] = [];
-  for (const part of parts) {
-    if (part.value !== "")
-      raw.push({ op: part.added ? "insert" : part.removed ? "delete" : "equal", text: part.value });
-  }
   return regroup(raw);
+}
+
+/**
+ * The runs `diffWordsWithSpace(a, b, { maxEditLength })` returns (null where it returns undefined), from the
+ * allocation-free replay of its search in token-diff.ts.
+ */
+export function tokenRuns(a: string, b: string, maxEditLength: number): WordDiffSegment[] | null {
+  const runs = diffArrayRuns(tokensOf(a), tokensOf(b), maxEditLength);
+  return (
+    runs?.map((run) => ({
+      op: run.added ? "insert" : run.removed ? "delete" : "equal",
+      text: run.value.join(""),
+    })) ?? null
+  );
+}
+
+/** jsdiff's tokens of `diffWordsWithSpace` (words, punctuation marks, newlines, runs of spaces). */
+function tokensOf(text: string): string[] {
+  return wordsWithSpaceDiff.tokenize(text).filter((token) => token !== "");
 }
 
 /**
