@@ -1,7 +1,7 @@
 /**
  * How long the pages of one platform are, in Chromium: the height (scrollHeight, CSS px) of its platform page, each
- * of its document pages, its latest change record and its report, at 1366 and 390 px wide. A reader scrolls that
- * far to reach the end; the top of each page should already say what matters.
+ * of its document pages, its latest change record and its report, at 1366 and 390 px wide, and the pages of its PDF
+ * report. A reader scrolls that far to reach the end; the top of each page should already say what matters.
  *
  *   npm run bench:page-heights -- [--data-dir DIR] [--platform spotify]
  *
@@ -34,13 +34,28 @@ function pathsOf(platformHtml: string, slug: string): { page: string; path: stri
     page: `document: ${m[2]}`,
     path: m[1] ?? "",
   }));
-  const change = /<a href="(\/changes\/\d+)"/.exec(platformHtml)?.[1];
+  // The newest record (highest id), wherever the page links it first.
+  const ids = [...platformHtml.matchAll(/<a href="\/changes\/(\d+)"/g)].map((m) => Number(m[1]));
+  const change = ids.length > 0 ? `/changes/${Math.max(...ids)}` : undefined;
   return [
     { page: "platform", path: `/platforms/${slug}` },
     ...[...new Map(documents.map((d) => [d.path, d])).values()],
     ...(change ? [{ page: "latest change record", path: change }] : []),
     { page: "report", path: `/platforms/${slug}/report` },
   ];
+}
+
+/** How many pages the PDF report has (rendered by the server's own Chromium). */
+async function reportPdfPages(url: string): Promise<number> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  const { PDFParse } = await import("pdf-parse");
+  const parser = new PDFParse({ data: new Uint8Array(await response.arrayBuffer()) });
+  try {
+    return (await parser.getInfo()).total;
+  } finally {
+    await parser.destroy();
+  }
 }
 
 async function main(): Promise<void> {
@@ -74,10 +89,12 @@ async function main(): Promise<void> {
         console.log(
           `| ${m.page} | \`${m.path}\` | ${WIDTHS.map((w) => `${(m.heights[w] ?? 0).toLocaleString("en")} px`).join(" | ")} |`,
         );
+      const pdfPages = await reportPdfPages(`${server.url}/platforms/${slug}/report.pdf`);
+      console.log(`PDF report: ${pdfPages} A4 pages`);
       mkdirSync(OUT, { recursive: true });
       writeFileSync(
         join(OUT, "page-heights.json"),
-        `${JSON.stringify({ platform: slug, measured }, null, 2)}\n`,
+        `${JSON.stringify({ platform: slug, measured, pdfPages }, null, 2)}\n`,
       );
     } finally {
       await browser.close();
