@@ -3,7 +3,6 @@
  * running `clausewatch demo --no-serve`, serves it on a free loopback port, and photographs the dashboard and the
  * first provision among its most severe ones with headless Chromium into docs/screenshots/.
  */
-import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,6 +11,7 @@ import { chromium, type Page } from "playwright-core";
 import { findChromium } from "../src/archive/fetch/chromium-path.js";
 // The browser tests' switches (no sandbox, GPU, background networking, sync); `headless: true` adds --headless.
 import { CHROMIUM_FLAGS } from "../test/e2e/helpers/browser.js";
+import { DemoImportError, importDemo } from "./demo-data.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const OUT_DIR = join(ROOT, "docs", "screenshots");
@@ -24,16 +24,6 @@ class ScreenshotError extends Error {}
 
 function fail(message: string): never {
   throw new ScreenshotError(message);
-}
-
-/** Runs the demo import exactly as a user would, from the sources (no build needed). */
-function importDemo(dataDir: string): void {
-  const result = spawnSync(
-    process.execPath,
-    ["--import", "tsx", join(ROOT, "src", "cli", "index.ts"), "demo", "--no-serve"],
-    { cwd: ROOT, env: { ...process.env, CLAUSEWATCH_DATA_DIR: dataDir }, stdio: "inherit" },
-  );
-  if (result.status !== 0) fail(`the demo import failed (exit status ${result.status ?? result.signal})`);
 }
 
 /** Writes the page's top, at most MAX_HEIGHT pixels, and reports the file's size. */
@@ -88,6 +78,7 @@ try {
   await main();
 } catch (error) {
   console.error(`screenshots: ${error instanceof Error ? error.message : String(error)}`);
-  if (!(error instanceof ScreenshotError) && error instanceof Error) console.error(error.stack);
+  const expected = error instanceof ScreenshotError || error instanceof DemoImportError;
+  if (!expected && error instanceof Error) console.error(error.stack);
   process.exitCode = 1;
 }

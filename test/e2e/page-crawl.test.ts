@@ -10,52 +10,21 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
-import { Parser } from "htmlparser2";
 import type { Browser } from "playwright-core";
 import { Archiver } from "../../src/archive/archiver.js";
 import { importOtaDataset } from "../../src/archive/ota/index.js";
 import { WarcWriter } from "../../src/archive/warc/warc-writer.js";
 import { createVersionListener } from "../../src/pipeline/index.js";
 import { type RunningServer, startServer } from "../../src/server/index.js";
+import type { Store } from "../../src/store/index.js";
 import { createTestStore } from "../helpers/backends.js";
 import { launchBrowser } from "./helpers/browser.js";
+import { crawl, markdownLeftovers } from "./helpers/crawl.js";
 
 const CORPUS = fileURLToPath(new URL("../fixtures/ota-pages", import.meta.url));
-/** Markdown source that must never reach a reader. */
-const MARKDOWN_LEFTOVERS = ["<br", "**", "](#", "====", "| ---"];
-/** Pages that are not HTML pages of the site, or repeat one already crawled with other filters. */
-const SKIP = /^\/(?:api|feeds|archive|records)\b|\.pdf$|[?&](?:page|version|severity|type|kind|scope)=/;
 const MAX_PAGES = 600;
-
-/** The text a reader sees: everything in <body> except scripts and styles, entities decoded. */
-function visibleText(html: string): string {
-  let text = "";
-  let skipping = 0;
-  let inBody = false;
-  const parser = new Parser(
-    {
-      onopentag(name) {
-        if (name === "body") inBody = true;
-        if (name === "script" || name === "style") skipping++;
-      },
-      onclosetag(name) {
-        if (name === "script" || name === "style") skipping--;
-        text += " ";
-      },
-      ontext(data) {
-        if (inBody && skipping === 0) text += data;
-      },
-    },
-    { decodeEntities: true },
-  );
-  parser.write(html);
-  parser.end();
-  return text;
-}
-
-function links(html: string): string[] {
-  return [...html.matchAll(/<a\s[^>]*href="(\/[^"#]*)"/g)].map((m) => (m[1] ?? "").replaceAll("&amp;", "&"));
-}
+/** The public origin a deployment declares: reports must link there, not to the address the server listens on. */
+const PUBLIC_URL = "https://clausewatch.example";
 
 /** The kind of page a path is: its first segment, and whether it names a record. */
 function pageType(path: string): string {
@@ -66,28 +35,27 @@ function pageType(path: string): string {
 
 describe("every page of a real corpus, crawled and read on a phone", () => {
   let server: RunningServer;
+  let store: Store;
   let dispose: () => Promise<void>;
   const pages = new Map<string, string>();
 
   before(async () => {
     const temp = await createTestStore("sqlite");
     dispose = temp.dispose;
+    store = temp.store;
     const archiver = new Archiver(temp.store, {
       warc: new WarcWriter(join(temp.dataDir, "warc")),
       onVersion: createVersionListener(temp.store),
     });
     await importOtaDataset(archiver, CORPUS);
     server = await startServer(temp.store, { port: 0 });
-    const queue = ["/", "/search?q=information", "/compare?p=reddit&p=hugging-face&p=youtube", "/api/docs"];
-    while (queue.length > 0 && pages.size < MAX_PAGES) {
-      const path = queue.shift() ?? "/";
-      if (pages.has(path)) continue;
-      const response = await fetch(`${server.url}${path}`);
-      assert.equal(response.status, 200, `${path} answered ${response.status}`);
-      const html = await response.text();
-      pages.set(path, html);
-      for (const link of links(html)) if (!pages.has(link) && !SKIP.test(link)) queue.push(link);
-    }
+    const crawled = await crawl(
+      server.url,
+      ["/", "/search?q=information", "/compare?p=reddit&p=hugging-face&p=youtube", "/api/docs"],
+      MAX_PAGES,
+    );
+    assert.deepEqual(crawled.failed, []);
+    for (const [path, html] of crawled.pages) pages.set(path, html);
   });
 
   after(async () => {
@@ -112,15 +80,7 @@ describe("every page of a real corpus, crawled and read on a phone", () => {
       "search?",
     ])
       assert.ok(types.has(type), `crawled a page of type "${type}" (${[...types].join(", ")})`);
-    const found: string[] = [];
-    for (const [path, html] of pages) {
-      const text = visibleText(html);
-      for (const leftover of MARKDOWN_LEFTOVERS) {
-        const at = text.indexOf(leftover);
-        if (at >= 0)
-          found.push(`${path}: "${text.slice(Math.max(0, at - 40), at + 40).replace(/\s+/g, " ")}"`);
-      }
-    }
+    const found = markdownLeftovers(pages);
     assert.deepEqual(found.slice(0, 20), [], `${found.length} leftovers`);
   });
 
@@ -179,6 +139,48 @@ describe("every page of a real corpus, crawled and read on a phone", () => {
       assert.equal(printed.nav, "none");
       assert.ok(printed.badge && printed.badge !== "rgba(0, 0, 0, 0)", `badge background ${printed.badge}`);
       assert.equal(printed.adjust, "exact", "browsers print backgrounds only when asked");
+    });
+
+    it("the PDF report: a summary page first, then the findings, every link absolute to the public URL", async () => {
+      const report = [...pages.keys()].find((path) => /^\/platforms\/[\w-]+\/report$/.test(path));
+      assert.ok(report);
+      const published = await startServer(store, { port: 0, publicUrl: PUBLIC_URL });
+      try {
+        const response = await fetch(`${published.url}${report}.pdf`);
+        assert.equal(response.status, 200, await response.clone().text());
+        const { PDFParse } = await import("pdf-parse");
+        const parser = new PDFParse({ data: new Uint8Array(await response.arrayBuffer()) });
+        try {
+          const { pages: printed } = await parser.getText();
+          const { pages: withLinks } = await parser.getInfo({ parsePageInfo: true });
+          const first = printed[0]?.text ?? "";
+          for (const summary of [
+            /At a glance/,
+            /Platform grade/,
+            /In force/,
+            /Last substantive change/,
+            /Documents/,
+          ])
+            assert.match(first, summary);
+          assert.match(first, /most severe finding/i);
+          assert.doesNotMatch(first, /Findings \(\d+\)/, "the findings start on a page of their own");
+          assert.match(printed[1]?.text ?? "", /^\s*Findings \(\d+\)/, "page 2 opens with the findings");
+          const links = withLinks.flatMap((page) => page.links.map((link) => link.url));
+          assert.ok(
+            links.some((url) => url.startsWith(`${PUBLIC_URL}/provisions/`)),
+            links.join("\n"),
+          );
+          assert.deepEqual(
+            links.filter((url) => !url.startsWith(`${PUBLIC_URL}/`)),
+            [],
+            "no link to the server's own address, nor a relative one the PDF cannot follow",
+          );
+        } finally {
+          await parser.destroy();
+        }
+      } finally {
+        await published.close();
+      }
     });
 
     it("axe-core finds no serious or critical violation on any page type", async () => {

@@ -3,6 +3,7 @@
  * policy with hostile markup injected), as a visitor would, without running any script of ours.
  */
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -13,6 +14,7 @@ import { createVersionListener } from "../../src/pipeline/index.js";
 import { type RunningServer, startServer } from "../../src/server/index.js";
 import {
   findPlatform,
+  getVersion,
   listChangeRecords,
   listDocuments,
   listProvisions,
@@ -113,9 +115,26 @@ describe("web pages in a browser, over the analysed demo corpus", () => {
     assert.equal(await page.evaluate(() => document.activeElement?.id), "main");
   });
 
-  it("platform page: documents, grade, timeline, and a GET form that filters provisions by severity", async () => {
+  it("platform page: leads with a summary, then documents, grade, timeline, and a GET form that filters provisions by severity", async () => {
     await open("/platforms/github", "platform-github");
     assert.equal(await text("h1"), "GitHub");
+    // The summary comes first: grade, the most severe clear findings (each a different clause type), last change.
+    const lead = page.locator("section.lead");
+    assert.match(await text("section.lead dl"), /Platform grade\s+(?:Grade\s+)?[A-E]\b/);
+    const findings = await lead.locator(".lead-findings > li > a").allInnerTexts();
+    assert.equal(findings.length, 3, "GitHub has at least three clause types with clear findings");
+    assert.equal(new Set(findings).size, 3);
+    assert.ok(
+      await page.evaluate(() => {
+        const lead = document.querySelector("section.lead");
+        const docs = document.getElementById("docs-h");
+        return Boolean(lead && docs && lead.compareDocumentPosition(docs) & Node.DOCUMENT_POSITION_FOLLOWING);
+      }),
+      "the summary comes before the documents",
+    );
+    // The long lists wait, closed, until asked for.
+    assert.equal(await page.locator("#prov-h ~ details").getAttribute("open"), null);
+    assert.equal(await page.locator("#timeline-h + details").getAttribute("open"), null);
     assert.match(await text("#docs-h + *"), /Platform grade:|not been graded/);
     assert.ok(
       (await page.locator("table").first().locator("tbody tr").count()) >= 2,
@@ -124,11 +143,16 @@ describe("web pages in a browser, over the analysed demo corpus", () => {
     await page.selectOption("#f-sev", "high");
     await Promise.all([page.waitForURL(/severity=high/), page.click("form.filters button[type=submit]")]);
     visited.add(new URL(page.url()).pathname + new URL(page.url()).search);
-    const badges = await page.locator("#prov-h ~ ul.cards .card .badge").allInnerTexts();
+    assert.notEqual(
+      await page.locator("#prov-h ~ details").getAttribute("open"),
+      null,
+      "filtered: shown open",
+    );
+    const badges = await page.locator("#prov-h ~ details ul.cards .card .badge").allInnerTexts();
     assert.ok(badges.length > 0, "GitHub has high-severity provisions");
     assert.ok(badges.every((b) => b === "High severity"));
     await page.screenshot({ path: join(SHOTS, "platform-github-high.png") });
-    assert.ok((await page.locator("#timeline-h + ol .card").count()) > 0);
+    assert.ok((await page.locator("#timeline-h + details ol .card").count()) > 0);
   });
 
   it("feeds: the dashboard and platform pages announce Atom feeds of substantive changes", async () => {
@@ -159,7 +183,7 @@ describe("web pages in a browser, over the analysed demo corpus", () => {
     assert.ok((all.match(/<entry>/g)?.length ?? 0) > titles.length, "the site feed covers every platform");
   });
 
-  it("document page: full text with provisions tinted and linked, version selector, verification", async () => {
+  it("document page: a summary, then the full text (full width) with provisions tinted and linked, version selector, verification", async () => {
     const github = await findPlatform(src, "github");
     const [privacy] = (await listDocuments(src, { platformId: github?.id ?? 0 })).filter(
       (d) => d.termsType === "Privacy Policy",
@@ -167,6 +191,23 @@ describe("web pages in a browser, over the analysed demo corpus", () => {
     assert.ok(privacy);
     await open(`/documents/${privacy.id}`, "document-github-privacy");
     assert.equal(await text("h1"), "GitHub Privacy Policy");
+    assert.match(await text("section.lead dl"), /Grade\s+[A-E]\b/);
+    assert.ok((await page.locator("section.lead .lead-findings > li").count()) > 0);
+    const layout = await page.evaluate(() => {
+      const lead = document.querySelector("section.lead");
+      const text = document.getElementById("text-h");
+      const main = document.querySelector("main");
+      const body = document.querySelector(".doc-text");
+      const padding = main ? Number.parseFloat(getComputedStyle(main).paddingLeft) * 2 : 0;
+      return {
+        leadFirst: Boolean(
+          lead && text && lead.compareDocumentPosition(text) & Node.DOCUMENT_POSITION_FOLLOWING,
+        ),
+        share: main && body ? body.getBoundingClientRect().width / (main.clientWidth - padding) : 0,
+      };
+    });
+    assert.ok(layout.leadFirst, "the summary comes before the text");
+    assert.ok(layout.share > 0.99, `the text uses the page's width (${layout.share.toFixed(2)} of it)`);
     assert.match(await text("#verify-h + dl"), /[0-9a-f]{64}/);
     assert.match(await text("#verify-h + dl"), /entry \d+ of \d+/);
     assert.ok((await page.locator(".doc-text .prov").count()) > 50);
@@ -234,7 +275,7 @@ describe("web pages in a browser, over the analysed demo corpus", () => {
     if (clause.clauses.length > 0) assert.match(main, /How other platforms handle this/);
   });
 
-  it("change record page: summary, severity and a word-level diff", async () => {
+  it("change record page: summary, severity, a word-level diff, and the source and proof of both versions", async () => {
     const records = await listChangeRecords(src, { kinds: ["substantive"], limit: 50 });
     let shown = false;
     for (const record of records) {
@@ -243,6 +284,27 @@ describe("web pages in a browser, over the analysed demo corpus", () => {
       assert.match(await text("h1"), /change of/);
       assert.ok((await page.locator("#summary-h + ul li").count()) > 0);
       assert.match(await text("#cite-h + dl"), new RegExp(`CW-C-${record.id}`));
+      // Both versions: source, capture, last verification, both hashes, and the archived bytes themselves.
+      const sides = [
+        ["#source-before-h", record.fromVersionId],
+        ["#source-after-h", record.toVersionId],
+      ] as const;
+      for (const [heading, versionId] of sides) {
+        const version = await getVersion(src, versionId ?? 0);
+        assert.ok(version);
+        const facts = page.locator(`${heading} + dl.facts`);
+        const said = (await facts.textContent()) ?? "";
+        for (const term of ["Live source", "Captured", "Last verified", "Text SHA-256", "Snapshot SHA-256"])
+          assert.match(said, new RegExp(term));
+        assert.match(said, new RegExp(version.sha256));
+        assert.match(await text(heading), new RegExp(`CW-V-${versionId}`));
+        const archived = await facts.locator('a[href^="/archive/"]').getAttribute("href");
+        assert.equal(archived, `/archive/${version.evidence.snapshotSha256}`);
+        const copy = await fetch(`${server.url}${archived}`);
+        assert.equal(copy.status, 200);
+        const bytes = Buffer.from(await copy.arrayBuffer());
+        assert.equal(createHash("sha256").update(bytes).digest("hex"), version.evidence.snapshotSha256);
+      }
       shown = true;
       break;
     }

@@ -76,6 +76,8 @@ export async function serveUntilStopped(ctx: CliContext, options: ServeOptions):
   const workers = options.workers ?? 1;
   const serverOptions = {
     ...options,
+    // Reports, feeds and citations link to the public origin too, not only alerts.
+    publicUrl: options.publicUrl ?? ctx.config.publicUrl,
     allowPrivateNetwork: ctx.config.allowPrivateNetwork,
     signingKey: await loadOrCreateSigningKey(ctx.config.signingKeyFile),
   };

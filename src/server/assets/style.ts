@@ -68,10 +68,17 @@ blockquote.quote-high{border-left-color:var(--high)}
 blockquote.quote-medium{border-left-color:#b86e00}
 blockquote.quote-low{border-left-color:var(--low)}
 mark{background:#fff0a8;color:inherit;padding:0 .1rem}
-.doc-text{max-width:48rem}
-.doc-text .gap{color:var(--muted);white-space:pre-line;margin:.4rem 0}
+.doc-text{max-width:none}
+.lead{background:var(--soft);border:1px solid var(--line);border-radius:6px;padding:0 1rem .4rem;margin:1rem 0}
+.lead h2{margin-top:.8rem}
+.lead h3{margin:.8rem 0 .2rem}
+.lead-findings{margin:.2rem 0;padding-left:1.4rem}
+.lead-findings li{margin:.35rem 0}
+.lead-line{margin:.1rem 0}
+.doc-text .gap{color:var(--muted);margin:.4rem 0}
 .doc-text .gap.plain{color:var(--fg)}
-.doc-text .prov{margin:.35rem 0;padding:.3rem .6rem;border-left:4px solid transparent}
+.doc-text .prov{margin:.35rem 0;padding:.3rem .6rem;border-left:4px solid transparent;display:grid;grid-template-columns:minmax(0,1fr) auto;gap:0 .75rem;align-items:baseline}
+.doc-text .md>:first-child{margin-top:0}.doc-text .md>:last-child{margin-bottom:0}
 .doc-text .prov.sev-high{border-left-color:var(--high);background:var(--high-bg);color:var(--fg)}
 .doc-text .prov.sev-medium{border-left-color:#b86e00;background:var(--medium-bg);color:var(--fg)}
 .doc-text .prov.sev-low{border-left-color:var(--low);background:var(--low-bg);color:var(--fg)}
@@ -98,7 +105,7 @@ dl.facts dd{overflow-wrap:anywhere}
 dl.facts dt{font-weight:600}
 dl.facts dd{margin:0}
 details{margin:.5rem 0}
-summary{cursor:pointer;font-weight:600}
+summary{cursor:pointer;font-weight:600;padding:.3rem 0}
 .chart{max-width:100%;height:auto}
 .compare td{min-width:12rem}
 .table-scroll{overflow-x:auto;position:relative}
@@ -107,9 +114,11 @@ summary{cursor:pointer;font-weight:600}
 .report-head{display:flex;justify-content:space-between;gap:1rem;align-items:baseline}
 @media (max-width:40rem){search.quick{margin-left:0;width:100%}h1{font-size:1.45rem}
 dl.facts{grid-template-columns:minmax(0,1fr)}dl.facts dd{margin-bottom:.4rem}
-table{display:block;overflow-x:auto;max-width:100%;position:relative}td,th{overflow-wrap:anywhere}.compare td{min-width:10rem}}
+table{display:block;overflow-x:auto;max-width:100%;position:relative}.doc-text .prov{display:block}td,th{overflow-wrap:anywhere}.compare td{min-width:10rem}}
 @media print{
-header.site,footer.site,.skip,form,.pager,.noprint{display:none!important}
+header.site,footer.site,.skip,form,.pager,.noprint,.crumbs{display:none!important}
+.new-page{break-before:page}
+.lead{break-inside:avoid}
 main{max-width:none;padding:0}
 html{font-size:10.5pt;color:#000}
 a{color:#000;text-decoration:none}

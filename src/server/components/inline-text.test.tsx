@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { it } from "node:test";
 import { InlineText, plainInline } from "./inline-text.js";
+import { blockHtml, plainText } from "./markdown.js";
 
 const html = async (text: string, highlight?: { start: number; end: number }) =>
   String(await (<InlineText text={text} highlight={highlight ?? null} />));
@@ -23,7 +24,24 @@ it("links only web URLs, marked as untrusted; other schemes keep their text only
 it("renders strong emphasis but leaves underscores inside words and identifiers alone", async () => {
   assert.equal(await html("**Data** we __collect__"), "<strong>Data</strong> we <strong>collect</strong>");
   assert.equal(await html("window.__name = 1; snake__case__x"), "window.__name = 1; snake__case__x");
-  assert.equal(await html("a ** b ** c"), "a ** b ** c");
+  // Runs that emphasise nothing are markup a converter broke, not words: gone, and nothing turned bold.
+  assert.equal(await html("a ** b ** c"), "a  b  c");
+});
+
+it("drops emphasis runs the parser leaves as text, in blocks and plain text alike", async () => {
+  // Seen in the demo: bold broken around spaces by page converters, and bold cut open where a provision was split.
+  const broken = "Hugging Face (“we”), and** You**, whether; we may modify ,** suspend**, or** discontinue**";
+  assert.doesNotMatch(await html(broken), /\*/);
+  assert.doesNotMatch(blockHtml(broken), /\*/);
+  assert.equal(plainText("**Zoom does not use any of your audio"), "Zoom does not use any of your audio");
+});
+
+it("reads a nested list item cut out of its list as a list, not as code", () => {
+  const item = "    * **Account Usage:**\n        * **Product Usage:** how users interact with their account";
+  const out = blockHtml(item);
+  assert.match(out, /<li><strong>Account Usage:<\/strong>/);
+  assert.doesNotMatch(out, /<pre|<code|\*/);
+  assert.equal(plainText(item), "Account Usage: Product Usage: how users interact with their account");
 });
 
 it("marks the highlighted span and ignores spans outside the text", async () => {

@@ -5,7 +5,7 @@
  * and images are reduced to their alternative text. Highlights (evidence, search matches) travel through the
  * parser as private-use sentinel characters and come out as <mark> around text only, so they always nest.
  */
-import MarkdownIt, { type Env, type StateInline, type Token } from "markdown-it";
+import MarkdownIt, { type Env, type StateCore, type StateInline, type Token } from "markdown-it";
 import { truncate } from "../format.js";
 
 /** Opens and closes a highlight inside text given to the renderers (never shown). */
@@ -61,11 +61,24 @@ function markedText(content: string, env: RenderEnv): string {
   return env.marking ? `${out}</mark>` : out;
 }
 
+/**
+ * Emphasis runs the parser left as text: bold broken by a page converter (`and** You**`, `Service ** and our**`)
+ * or cut open where a provision was split. They are markup, not words; underscores inside identifiers stay.
+ */
+const UNMATCHED_EMPHASIS = /\*{2,}|(?<![\p{L}\p{N}._])__|__(?![\p{L}\p{N}_])/gu;
+
+function dropUnmatchedEmphasis(state: StateCore): void {
+  for (const block of state.tokens)
+    for (const token of block.children ?? [])
+      if (token.type === "text") token.content = token.content.replace(UNMATCHED_EMPHASIS, "");
+}
+
 function createMarkdown() {
   const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
   // Every link is parsed (so `[contact us](#x)` never shows its brackets); the renderer decides what is a link.
   md.validateLink = () => true;
   md.inline.ruler.before("html_inline", "br_tag", brTag);
+  md.core.ruler.push("drop_unmatched_emphasis", dropUnmatchedEmphasis);
   const rules = md.renderer.rules;
   // Every render passes its own env object (the highlight and link state of that render).
   rules.text = (tokens, idx, _options, env?: RenderEnv) => markedText(tokens[idx]?.content ?? "", env ?? {});
@@ -165,8 +178,20 @@ export function tableHeaderAt(text: string, offset: number): string | undefined 
  */
 export const blockHtml = memoize(renderBlock);
 
+/**
+ * Removes the indentation every line shares: a nested list item cut out of its list (a provision, or the text
+ * between two) starts four spaces in, which Markdown would show as code with its asterisks.
+ */
+function dedent(text: string): string {
+  const lines = text.split("\n");
+  const common = Math.min(
+    ...lines.filter((line) => line.trim() !== "").map((line) => /^[ \t]*/.exec(line)?.[0].length ?? 0),
+  );
+  return common > 0 && Number.isFinite(common) ? lines.map((line) => line.slice(common)).join("\n") : text;
+}
+
 function renderBlock(text: string, tableHeader?: string): string {
-  if (!isTableRow(text)) return md.render(repairEmphasis(text), {});
+  if (!isTableRow(text)) return md.render(repairEmphasis(dedent(text)), {});
   const columns = cellCount(tableHeader ?? text);
   const delimiter = `|${" --- |".repeat(columns)}`;
   const html = md.render(
@@ -200,28 +225,28 @@ export const plainText = memoize(renderPlain);
 function renderPlain(text: string): string {
   // Most provisions are one plain sentence or paragraph: nothing for the parser to do.
   if (!MARKUP.test(text) && !BLOCK_MARKER.test(text)) return text.replace(/\s+/g, " ").trim();
-  const rows = text.split("\n").map((line) =>
-    TABLE_DELIMITER.test(line) && line.includes("-")
-      ? ""
-      : TABLE_ROW.test(line)
-        ? line
-            .trim()
-            .replace(/^\|/, "")
-            .replace(/\|$/, "")
-            .split(/(?<!\\)\|/)
-            .map((cell) => cell.trim())
-            .filter((cell) => cell !== "")
-            .join(" · ")
-        : line,
-  );
+  const rows = dedent(text)
+    .split("\n")
+    .map((line) =>
+      TABLE_DELIMITER.test(line) && line.includes("-")
+        ? ""
+        : TABLE_ROW.test(line)
+          ? line
+              .trim()
+              .replace(/^\|/, "")
+              .replace(/\|$/, "")
+              .split(/(?<!\\)\|/)
+              .map((cell) => cell.trim())
+              .filter((cell) => cell !== "")
+              .join(" · ")
+          : line,
+    );
   const parts: string[] = [];
   for (const token of md.parse(repairEmphasis(rows.join("\n")), {}))
     if (token.type === "inline") parts.push(inlineTokensText(token.children ?? []));
-  // Emphasis runs left unmatched (a quotation cut inside bold text) are markup, not words.
   return parts
     .filter((p) => p.trim() !== "")
     .join(" ")
-    .replace(/\*{2,}|(?<![\p{L}\p{N}._])__|__(?![\p{L}\p{N}_])/gu, "")
     .replace(/\s+/g, " ")
     .trim();
 }

@@ -2,14 +2,16 @@ import { countChanges, formatCounts } from "../../changes/counts.js";
 import type { Citation } from "../../citations/index.js";
 import { formatRecordId } from "../../citations/index.js";
 import type { ProvisionChange } from "../../model/index.js";
-import type { ChangeRecordDetail } from "../../store/queries/index.js";
+import type { ChangeRecordDetail, VersionProof } from "../../store/queries/index.js";
 import { KindTag, SeverityBadge } from "../components/badges.js";
 import { CitationBlock } from "../components/citation-block.js";
 import { Layout } from "../components/layout.js";
+import { Provenance } from "../components/provenance.js";
 import { SummaryLine } from "../components/summary-line.js";
 import { WordDiff } from "../components/word-diff.js";
 import { capitalize, documentTitle, formatDate, formatTime, plural } from "../format.js";
 import { clauseTypeName, type Knowledge } from "../knowledge.js";
+import type { ChangeView } from "../views/change-view.js";
 
 const ORDER = { substantive: 0, minor: 1, technical: 2 } as const;
 const SEVERITY = { high: 0, medium: 1, low: 2 } as const;
@@ -58,8 +60,29 @@ function ChangeEntry(props: {
   );
 }
 
-export function ChangePage(props: { record: ChangeRecordDetail; knowledge: Knowledge; citation: Citation }) {
-  const r = props.record;
+/** One version's source and proof, headed by which side of the change it is. */
+function VersionSource(props: {
+  label: string;
+  version: VersionProof;
+  documentId: number;
+  liveUrl: string | null;
+  id: string;
+}) {
+  const v = props.version;
+  return (
+    <section aria-labelledby={props.id}>
+      <h3 id={props.id}>
+        {props.label}:{" "}
+        <a href={`/documents/${props.documentId}?version=${v.id}`}>version of {formatDate(v.recordedAt)}</a>{" "}
+        <code>{formatRecordId("version", v.id)}</code>
+      </h3>
+      <Provenance evidence={v.evidence} textSha256={v.sha256} liveUrl={props.liveUrl} />
+    </section>
+  );
+}
+
+export function ChangePage(props: { view: ChangeView; knowledge: Knowledge; citation: Citation }) {
+  const { record: r, before, after, liveUrl } = props.view;
   const docTitle = documentTitle(r.platformName, r.termsType);
   const first = r.fromVersionId === null;
   const changes = [...r.provisionChanges].sort(
@@ -130,6 +153,27 @@ export function ChangePage(props: { record: ChangeRecordDetail; knowledge: Knowl
           </ol>
         </section>
       ) : null}
+      <section aria-labelledby="source-h">
+        <h2 id="source-h">Source and proof</h2>
+        <div class="grid2">
+          {before ? (
+            <VersionSource
+              label="Before"
+              version={before}
+              documentId={r.documentId}
+              liveUrl={liveUrl}
+              id="source-before-h"
+            />
+          ) : null}
+          <VersionSource
+            label={before ? "After" : "Version"}
+            version={after}
+            documentId={r.documentId}
+            liveUrl={liveUrl}
+            id="source-after-h"
+          />
+        </div>
+      </section>
       <CitationBlock citation={props.citation} />
     </Layout>
   );

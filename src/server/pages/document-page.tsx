@@ -4,10 +4,13 @@ import { GradeBadge, SeverityBadge } from "../components/badges.js";
 import { CitationBlock } from "../components/citation-block.js";
 import { DocumentText } from "../components/document-text.js";
 import { Layout } from "../components/layout.js";
+import { LeadSummary } from "../components/lead-summary.js";
 import { Pager, withQuery } from "../components/pagination.js";
 import { liveSourceUrl, ProvenanceFacts } from "../components/provenance.js";
 import { documentTitle, formatDate, plural } from "../format.js";
+import type { Knowledge } from "../knowledge.js";
 import type { DocumentView } from "../views/document-view.js";
+import { topFindings } from "../views/top-findings.js";
 
 function EntitiesList(props: { label: string; values: readonly string[] }) {
   if (props.values.length === 0) return null;
@@ -40,7 +43,7 @@ function TextPager(props: { view: DocumentView }) {
   );
 }
 
-export function DocumentPage(props: { view: DocumentView; citation: Citation }) {
+export function DocumentPage(props: { view: DocumentView; citation: Citation; knowledge: Knowledge }) {
   const { document: d, versions, version: v, provisions, isCurrent, text: page } = props.view;
   const title = documentTitle(d.platformName, d.termsType);
   const counts = { high: 0, medium: 0, low: 0 };
@@ -65,6 +68,16 @@ export function DocumentPage(props: { view: DocumentView; citation: Citation }) 
         {plural(d.versionCount, "version")} archived since {formatDate(d.firstRecordedAt)}.
       </p>
 
+      <LeadSummary
+        gradeLabel={isCurrent ? "Grade" : "Grade of this version"}
+        grade={v.analysis}
+        counts={counts}
+        findings={topFindings(provisions)}
+        lastChange={props.view.lastChange}
+        showDocument={false}
+        knowledge={props.knowledge}
+      />
+
       <form class="filters" method="get" action={`/documents/${d.id}`} aria-label="Choose a version">
         <label for="version-select">
           Version
@@ -79,6 +92,16 @@ export function DocumentPage(props: { view: DocumentView; citation: Citation }) 
         <button type="submit">Show version</button>
       </form>
 
+      <section aria-labelledby="text-h">
+        <h2 id="text-h">Text</h2>
+        <p class="legend">
+          Provisions are tinted by severity: <SeverityBadge severity="high" />{" "}
+          <SeverityBadge severity="medium" /> <SeverityBadge severity="low" />. Each links to its analysis.
+        </p>
+        <TextPager view={props.view} />
+        <DocumentText text={v.text} provisions={page.provisions} start={page.start} end={page.end} />
+        <TextPager view={props.view} />
+      </section>
       <div class="grid2">
         <section aria-labelledby="verify-h">
           <h2 id="verify-h">Verification</h2>
@@ -164,16 +187,6 @@ export function DocumentPage(props: { view: DocumentView; citation: Citation }) 
         </section>
       </div>
 
-      <section aria-labelledby="text-h">
-        <h2 id="text-h">Text</h2>
-        <p class="legend">
-          Provisions are tinted by severity: <SeverityBadge severity="high" />{" "}
-          <SeverityBadge severity="medium" /> <SeverityBadge severity="low" />. Each links to its analysis.
-        </p>
-        <TextPager view={props.view} />
-        <DocumentText text={v.text} provisions={page.provisions} start={page.start} end={page.end} />
-        <TextPager view={props.view} />
-      </section>
       <CitationBlock citation={props.citation} />
     </Layout>
   );

@@ -5,18 +5,21 @@ import { ChangesChart } from "../components/changes-chart.js";
 import { ClauseTypeSelect, SeveritySelect } from "../components/filter-fields.js";
 import { GradeBreakdown } from "../components/grade-breakdown.js";
 import { Layout } from "../components/layout.js";
+import { LeadSummary } from "../components/lead-summary.js";
 import { NumHeader } from "../components/num-header.js";
 import { Pager, withQuery } from "../components/pagination.js";
 import { ProvisionCard } from "../components/provision-card.js";
 import { platformFeed } from "../feeds.js";
 import { formatDate, plural } from "../format.js";
+import { platformGradeOf } from "../grades.js";
 import { clauseTypeName, type Knowledge } from "../knowledge.js";
 import type { PlatformView } from "../views/platform-view.js";
 
 export function PlatformPage(props: { view: PlatformView; knowledge: Knowledge }) {
-  const { platform, summary, documents, provisions, changes, months, filter, hasMore } = props.view;
+  const { platform, summary, documents, provisions, changes, findings, months, filter, hasMore } = props.view;
   const base = `/platforms/${platform.slug}`;
-  const filtered = filter.severity || filter.type;
+  const filtered = Boolean(filter.severity || filter.type);
+  const grade = platformGradeOf(documents)?.grade ?? null;
   const feed = platformFeed(platform);
   return (
     <Layout
@@ -48,6 +51,16 @@ export function PlatformPage(props: { view: PlatformView; knowledge: Knowledge }
         <a href={`/api/v1/platforms/${platform.slug}`}>JSON</a> · <a href={feed.href}>Atom feed</a> of
         substantive changes
       </p>
+
+      <LeadSummary
+        gradeLabel="Platform grade"
+        grade={grade}
+        counts={summary.provisions}
+        findings={findings}
+        lastChange={props.view.lastChange}
+        showDocument={documents.length > 1}
+        knowledge={props.knowledge}
+      />
 
       <section aria-labelledby="docs-h">
         <h2 id="docs-h">Documents and grades</h2>
@@ -104,24 +117,33 @@ export function PlatformPage(props: { view: PlatformView; knowledge: Knowledge }
                 filter.type ? ` classified as ${clauseTypeName(props.knowledge, filter.type)}` : ""
               }, most severe first${filter.page > 1 ? `, page ${filter.page}` : ""}${hasMore ? " (more on the next page)" : ""}.`}
         </p>
-        <ul class="cards">
-          {provisions.map((p) => (
-            <ProvisionCard provision={p} knowledge={props.knowledge} />
-          ))}
-        </ul>
-        <Pager
-          label="Provision pages"
-          previous={
-            filter.page > 1
-              ? withQuery(base, { severity: filter.severity, type: filter.type, page: filter.page - 1 })
-              : null
-          }
-          next={
-            hasMore
-              ? withQuery(base, { severity: filter.severity, type: filter.type, page: filter.page + 1 })
-              : null
-          }
-        />
+        {provisions.length === 0 ? null : (
+          // Fifty cards are most of the page: closed until asked for, open once a filter or page was chosen.
+          <details open={filtered || filter.page > 1}>
+            <summary>
+              {filtered || filter.page > 1 ? "The provisions" : "Every provision in force"}, with their
+              excerpts
+            </summary>
+            <ul class="cards">
+              {provisions.map((p) => (
+                <ProvisionCard provision={p} knowledge={props.knowledge} />
+              ))}
+            </ul>
+            <Pager
+              label="Provision pages"
+              previous={
+                filter.page > 1
+                  ? withQuery(base, { severity: filter.severity, type: filter.type, page: filter.page - 1 })
+                  : null
+              }
+              next={
+                hasMore
+                  ? withQuery(base, { severity: filter.severity, type: filter.type, page: filter.page + 1 })
+                  : null
+              }
+            />
+          </details>
+        )}
       </section>
 
       <section aria-labelledby="chart-h">
@@ -138,11 +160,14 @@ export function PlatformPage(props: { view: PlatformView; knowledge: Knowledge }
         {changes.length === 0 ? (
           <p class="note">No version recorded yet.</p>
         ) : (
-          <ol class="cards">
-            {changes.map((c) => (
-              <ChangeItem change={c} showPlatform={false} />
-            ))}
-          </ol>
+          <details>
+            <summary>The latest {plural(changes.length, "record")}, newest first</summary>
+            <ol class="cards">
+              {changes.map((c) => (
+                <ChangeItem change={c} showPlatform={false} />
+              ))}
+            </ol>
+          </details>
         )}
         <p>
           <a href={withQuery("/changes", { platform: platform.slug })}>

@@ -2,12 +2,15 @@ import { formatRecordId } from "../../citations/index.js";
 import { GradeBadge, KindTag, SeverityBadge } from "../components/badges.js";
 import { ClauseTags } from "../components/clause-tags.js";
 import { Layout } from "../components/layout.js";
+import { LeadSummary } from "../components/lead-summary.js";
 import { excerpt } from "../components/markdown.js";
 import { NumHeader } from "../components/num-header.js";
 import { provisionHeading } from "../components/provision-card.js";
 import { formatDate, formatTime, plural } from "../format.js";
+import { platformGradeOf } from "../grades.js";
 import { fillPlaceholders, type Knowledge } from "../knowledge.js";
 import type { ReportView } from "../views/report-view.js";
+import { topFindings } from "../views/top-findings.js";
 
 export function ReportPage(props: {
   view: ReportView;
@@ -40,6 +43,16 @@ export function ReportPage(props: {
         {plural(summary.versionCount, "archived version")}. Every finding cites its record ID; its page gives
         the archived text, its SHA-256 and a citation block.
       </p>
+      <LeadSummary
+        gradeLabel="Platform grade"
+        grade={platformGradeOf(documents)?.grade ?? null}
+        counts={summary.provisions}
+        findings={topFindings(findings)}
+        lastChange={changes[0] ?? null}
+        showDocument={documents.length > 1}
+        knowledge={k}
+        href={abs}
+      />
       <section aria-labelledby="r-docs">
         <h2 id="r-docs">Documents</h2>
         <table>
@@ -73,11 +86,12 @@ export function ReportPage(props: {
           </tbody>
         </table>
         <p>
-          In force: {summary.provisions.high} high, {summary.provisions.medium} medium,{" "}
-          {summary.provisions.low} low severity provisions; {plural(summary.changeCount, "change")} recorded.
+          {plural(summary.changeCount, "change")} recorded; this report goes on with{" "}
+          {plural(findings.length, "finding")} of high or medium severity, then the latest{" "}
+          {plural(changes.length, "substantive change")}.
         </p>
       </section>
-      <section aria-labelledby="r-find">
+      <section aria-labelledby="r-find" class="new-page">
         <h2 id="r-find">Findings ({findings.length})</h2>
         {findings.length === 0 ? <p>No high or medium severity provision is in force.</p> : null}
         {findings.map((p) => {
@@ -86,13 +100,14 @@ export function ReportPage(props: {
           return (
             <article class="card">
               <h3>
-                {provisionHeading(p)} <SeverityBadge severity={p.maxSeverity} />
+                <a href={abs(`/provisions/${p.id}`)}>{provisionHeading(p)}</a>{" "}
+                <SeverityBadge severity={p.maxSeverity} />
               </h3>
               <p class="meta">
                 <span>{p.termsType}</span>
                 <code>{formatRecordId("provision", p.id)}</code>
               </p>
-              <ClauseTags clauses={p.clauses} knowledge={k} />
+              <ClauseTags clauses={p.clauses} knowledge={k} href={abs} />
               <blockquote>{excerpt(p.text, 700)}</blockquote>
               {type ? (
                 <p>

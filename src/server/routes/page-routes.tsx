@@ -69,7 +69,7 @@ export function registerPageRoutes(app: Hono, deps: ServerDeps): void {
     const view = await loadDocument(deps, id, version, page);
     const citation = await loadCitation(deps, "version", view.version.id, origin(c.req.url));
     if (!citation) throw notFound(`Version ${view.version.id}`);
-    return html(c, <DocumentPage view={view} citation={citation} />);
+    return html(c, <DocumentPage view={view} citation={citation} knowledge={deps.knowledge} />);
   });
 
   app.get("/versions/:id", async (c) => {
@@ -130,12 +130,12 @@ export function registerPageRoutes(app: Hono, deps: ServerDeps): void {
 
   app.get("/changes/:id", async (c) => {
     const id = parseOrThrow(IdParam, c.req.param("id"), "change record id");
-    const [record, citation] = await Promise.all([
+    const [view, citation] = await Promise.all([
       loadChange(deps, id),
       loadCitation(deps, "change", id, origin(c.req.url)),
     ]);
     if (!citation) throw notFound(`Change record ${id}`);
-    return html(c, <ChangePage record={record} knowledge={k} citation={citation} />);
+    return html(c, <ChangePage view={view} knowledge={k} citation={citation} />);
   });
 
   app.get("/clause-types", async (c) => {

@@ -1,7 +1,9 @@
 import {
+  type ChangeRecordListItem,
   type DocumentDetail,
   getDocument,
   getVersion,
+  listChangeRecords,
   listVersions,
   type ProvisionView,
   provisionsOfVersion,
@@ -21,6 +23,8 @@ export interface DocumentView {
   /** The part of the text this request shows. */
   text: TextPage;
   isCurrent: boolean;
+  /** The document's latest substantive change, whichever version is shown. */
+  lastChange: ChangeRecordListItem | null;
 }
 
 /** The document with one version (default: the one in force) and page `page` (default 1) of its text. */
@@ -34,10 +38,11 @@ export async function loadDocument(
   if (!document) throw notFound(`Document ${id}`);
   const chosen = versionId ?? document.currentVersionId;
   if (chosen === null) throw notFound(`A version of document ${id}`);
-  const [versions, version, provisions] = await Promise.all([
+  const [versions, version, provisions, changes] = await Promise.all([
     listVersions(deps.src, id),
     getVersion(deps.src, chosen),
     provisionsOfVersion(deps.src, chosen),
+    listChangeRecords(deps.src, { documentId: id, limit: 1, kinds: ["substantive"] }),
   ]);
   if (!version || version.documentId !== id) throw notFound(`Version ${chosen} of document ${id}`);
   return {
@@ -47,5 +52,6 @@ export async function loadDocument(
     provisions,
     text: textPage(version.text, provisions, page),
     isCurrent: chosen === document.currentVersionId,
+    lastChange: changes[0] ?? null,
   };
 }

@@ -14,6 +14,7 @@ import {
 } from "../../store/queries/index.js";
 import type { ServerDeps } from "../deps.js";
 import { notFound } from "../http-errors.js";
+import { type Finding, topFindings } from "./top-findings.js";
 
 /** Provisions per page on the platform page. */
 export const PLATFORM_PAGE_SIZE = 50;
@@ -27,6 +28,10 @@ export interface PlatformView {
   /** Whether another page of provisions follows. */
   hasMore: boolean;
   changes: ChangeRecordListItem[];
+  /** The latest substantive change. */
+  lastChange: ChangeRecordListItem | null;
+  /** The most severe clear findings in force, whatever the filter. */
+  findings: Finding<ProvisionListItem>[];
   months: MonthlyChanges[];
   filter: { severity?: Severity; type?: string; page: number };
 }
@@ -39,7 +44,9 @@ export async function loadPlatform(
   const platform = await findPlatform(deps.src, slug);
   if (!platform) throw notFound(`Platform “${slug}”`);
   const only = [platform.id];
-  const [summaries, documents, provisions, changes, months] = await Promise.all([
+  const page = filter.page ?? 1;
+  const unfiltered = !filter.severity && !filter.type && page === 1;
+  const [summaries, documents, provisions, changes, months, severest, substantive] = await Promise.all([
     // The page shows the documents' grades (below), not the summary's: no grade contributions to parse twice.
     listPlatforms(deps.src, only, { gradeDetails: false }),
     listDocuments(deps.src, { platformId: platform.id }),
@@ -48,26 +55,33 @@ export async function loadPlatform(
       ...(filter.severity ? { severity: filter.severity } : {}),
       ...(filter.type ? { clauseType: filter.type } : {}),
       bySeverity: true,
-      offset: ((filter.page ?? 1) - 1) * PLATFORM_PAGE_SIZE,
+      offset: (page - 1) * PLATFORM_PAGE_SIZE,
       limit: PLATFORM_PAGE_SIZE + 1,
     }),
     listChangeRecords(deps.src, { platformIds: only, limit: 30, changesOnly: false }),
     changesPerMonth(deps.src, only),
+    // The first page without filters is the same listing: read it once.
+    unfiltered
+      ? null
+      : listProvisions(deps.src, { platformIds: only, bySeverity: true, limit: PLATFORM_PAGE_SIZE }),
+    listChangeRecords(deps.src, { platformIds: only, limit: 1, kinds: ["substantive"] }),
   ]);
   const summary = summaries[0];
   if (!summary) throw notFound(`Platform “${slug}”`);
   const more = provisions.length > PLATFORM_PAGE_SIZE;
-  const page = provisions.slice(0, PLATFORM_PAGE_SIZE);
-  const clean: PlatformView["filter"] = { page: filter.page ?? 1 };
+  const listed = provisions.slice(0, PLATFORM_PAGE_SIZE);
+  const clean: PlatformView["filter"] = { page };
   if (filter.severity) clean.severity = filter.severity;
   if (filter.type) clean.type = filter.type;
   return {
     platform,
     summary,
     documents,
-    provisions: page,
+    provisions: listed,
     hasMore: more,
     changes,
+    lastChange: substantive[0] ?? null,
+    findings: topFindings(severest ?? listed),
     months,
     filter: clean,
   };

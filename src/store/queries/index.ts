@@ -62,9 +62,11 @@ export { emptyCounts, SEVERITY_ORDER, type SeverityCounts, toSeverity } from "./
 export {
   getVersion,
   getVersionAnalysis,
+  getVersionProof,
   listVersions,
   type VersionAnalysisView,
   type VersionDetail,
   type VersionEvidence,
   type VersionListItem,
+  type VersionProof,
 } from "./versions.js";

@@ -138,6 +138,35 @@ export async function getVersionAnalysis(
   return row ? toAnalysis(row) : undefined;
 }
 
+/** The snapshot columns a version's evidence is made of (`snapshots as s`). */
+const SNAPSHOT_COLUMNS = [
+  "s.id as snapshot_id",
+  "s.sha256 as snapshot_sha256",
+  "s.url",
+  "s.captured_at",
+  "s.method",
+  "s.http_status",
+  "s.mime_type",
+  "s.size",
+  "s.warc_file",
+  "s.warc_record_id",
+  "s.extraction_warnings",
+] as const;
+
+interface SnapshotRow {
+  snapshot_id: number;
+  snapshot_sha256: string;
+  url: string;
+  captured_at: string;
+  method: string;
+  http_status: number | null;
+  mime_type: string;
+  size: number | string;
+  warc_file: string | null;
+  warc_record_id: number | null;
+  extraction_warnings: string;
+}
+
 /** One version with its text, evidence and analysis. */
 export async function getVersion(src: QuerySource, id: number): Promise<VersionDetail | undefined> {
   const row = await src.db
@@ -150,22 +179,56 @@ export async function getVersion(src: QuerySource, id: number): Promise<VersionD
       "v.sha256",
       "v.commit_kind",
       "v.text",
-      "s.id as snapshot_id",
-      "s.sha256 as snapshot_sha256",
-      "s.url",
-      "s.captured_at",
-      "s.method",
-      "s.http_status",
-      "s.mime_type",
-      "s.size",
-      "s.warc_file",
-      "s.warc_record_id",
-      "s.extraction_warnings",
+      ...SNAPSHOT_COLUMNS,
     ])
     .where("v.id", "=", id)
     .executeTakeFirst();
   if (!row) return undefined;
-  const [chain, chainLength, verifications, analysis] = await Promise.all([
+  const [evidence, analysis] = await Promise.all([
+    evidenceOf(src, id, row),
+    src.db.selectFrom("version_analyses").selectAll().where("version_id", "=", id).executeTakeFirst(),
+  ]);
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    recordedAt: row.recorded_at,
+    sha256: row.sha256,
+    commitKind: row.commit_kind,
+    text: row.text,
+    evidence,
+    analysis: analysis ? toAnalysis(analysis) : null,
+  };
+}
+
+/** A version's proof without its text, for pages that show several versions' (a change record's two). */
+export interface VersionProof {
+  id: number;
+  recordedAt: string;
+  /** SHA-256 of the version's text. */
+  sha256: string;
+  evidence: VersionEvidence;
+}
+
+/** The proof of one version, without reading its text. */
+export async function getVersionProof(src: QuerySource, id: number): Promise<VersionProof | undefined> {
+  const row = await src.db
+    .selectFrom("versions as v")
+    .innerJoin("snapshots as s", "s.id", "v.snapshot_id")
+    .select(["v.id", "v.recorded_at", "v.sha256", ...SNAPSHOT_COLUMNS])
+    .where("v.id", "=", id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    recordedAt: row.recorded_at,
+    sha256: row.sha256,
+    evidence: await evidenceOf(src, id, row),
+  };
+}
+
+/** The evidence of version `id` captured as `row`: its chain entry and the identical captures since. */
+async function evidenceOf(src: QuerySource, id: number, row: SnapshotRow): Promise<VersionEvidence> {
+  const [chain, chainLength, verifications] = await Promise.all([
     src.db
       .selectFrom("chain_entries")
       .select(["seq", "entry_hash"])
@@ -181,34 +244,24 @@ export async function getVersion(src: QuerySource, id: number): Promise<VersionD
       .select((eb) => [eb.fn.countAll<number>().as("n"), eb.fn.max("verified_at").as("last")])
       .where("version_id", "=", id)
       .executeTakeFirst(),
-    src.db.selectFrom("version_analyses").selectAll().where("version_id", "=", id).executeTakeFirst(),
   ]);
   return {
-    id: row.id,
-    documentId: row.document_id,
-    recordedAt: row.recorded_at,
-    sha256: row.sha256,
-    commitKind: row.commit_kind,
-    text: row.text,
-    evidence: {
-      snapshotId: row.snapshot_id,
-      snapshotSha256: row.snapshot_sha256,
-      sourceUrl: row.url,
-      capturedAt: row.captured_at,
-      method: row.method,
-      httpStatus: row.http_status,
-      mimeType: row.mime_type,
-      size: Number(row.size),
-      warcFile: row.warc_file,
-      warcRecordId: row.warc_record_id,
-      extractionWarnings: parseStringArray(row.extraction_warnings),
-      chainSeq: chain ? Number(chain.seq) : null,
-      chainEntryHash: chain?.entry_hash ?? null,
-      chainLength: Number(chainLength?.n ?? 0),
-      verificationCount: Number(verifications?.n ?? 0),
-      lastVerifiedAt:
-        verifications?.last === null || verifications?.last === undefined ? null : String(verifications.last),
-    },
-    analysis: analysis ? toAnalysis(analysis) : null,
+    snapshotId: row.snapshot_id,
+    snapshotSha256: row.snapshot_sha256,
+    sourceUrl: row.url,
+    capturedAt: row.captured_at,
+    method: row.method,
+    httpStatus: row.http_status,
+    mimeType: row.mime_type,
+    size: Number(row.size),
+    warcFile: row.warc_file,
+    warcRecordId: row.warc_record_id === null ? null : Number(row.warc_record_id),
+    extractionWarnings: parseStringArray(row.extraction_warnings),
+    chainSeq: chain ? Number(chain.seq) : null,
+    chainEntryHash: chain?.entry_hash ?? null,
+    chainLength: Number(chainLength?.n ?? 0),
+    verificationCount: Number(verifications?.n ?? 0),
+    lastVerifiedAt:
+      verifications?.last === null || verifications?.last === undefined ? null : String(verifications.last),
   };
 }

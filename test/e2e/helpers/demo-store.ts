@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, rename, rm, stat } from "node:fs/promises";
+import { copyFile, cp, mkdir, mkdtemp, rename, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -88,7 +88,7 @@ async function cachedDemo(): Promise<string> {
   }
 }
 
-/** A private, writable copy of the analysed demo archive. */
+/** A private, writable copy of the analysed demo archive (database and blobs; WARC files are not copied). */
 export interface DemoStore {
   store: Store;
   dataDir: string;
@@ -99,6 +99,8 @@ export async function openDemoStore(): Promise<DemoStore> {
   const cached = await cachedDemo();
   const dataDir = await mkdtemp(join(tmpdir(), "clausewatch-e2e-"));
   await copyFile(join(cached, DB_FILE), join(dataDir, DB_FILE));
+  // The captured bytes too (5 MB), so that archived copies (/archive/<sha256>) are served as in production.
+  await cp(join(cached, "blobs"), join(dataDir, "blobs"), { recursive: true });
   const store = await openStore({ databaseUrl: `sqlite:${join(dataDir, DB_FILE)}`, dataDir });
   return {
     store,
