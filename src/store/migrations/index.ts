@@ -12,6 +12,7 @@ import { apiKeysMigration } from "./010-api-keys.js";
 import { chainSealsMigration } from "./011-chain-seals.js";
 import { pendingAnalysesMigration } from "./012-pending-analyses.js";
 import { changeDeltasMigration } from "./013-change-deltas.js";
+import { versionTextChunksMigration } from "./014-version-text-chunks.js";
 import type { DialectName, SchemaMigration } from "./migration.js";
 
 /** Every schema migration, in order. Append new ones; never edit a released one. */
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly SchemaMigration[] = [
   chainSealsMigration,
   pendingAnalysesMigration,
   changeDeltasMigration,
+  versionTextChunksMigration,
 ];
 
 class StaticProvider implements MigrationProvider {

@@ -49,14 +49,13 @@ export interface VersionAnalysisView {
   analyzedAt: string;
 }
 
-/** A version with its text, evidence and analysis. */
+/** A version with its evidence and analysis; its text, possibly very large, is read apart (`openVersionText`). */
 export interface VersionDetail {
   id: number;
   documentId: number;
   recordedAt: string;
   sha256: string;
   commitKind: string | null;
-  text: string;
   evidence: VersionEvidence;
   analysis: VersionAnalysisView | null;
 }
@@ -135,7 +134,7 @@ export async function getVersionAnalysis(
   return row ? toAnalysis(row) : undefined;
 }
 
-/** One version with its text, evidence and analysis. */
+/** One version with its evidence and analysis, without its text. */
 export async function getVersion(src: QuerySource, id: number): Promise<VersionDetail | undefined> {
   const row = await src.db
     .selectFrom("versions as v")
@@ -146,7 +145,6 @@ export async function getVersion(src: QuerySource, id: number): Promise<VersionD
       "v.recorded_at",
       "v.sha256",
       "v.commit_kind",
-      "v.text",
       "s.id as snapshot_id",
       "s.sha256 as snapshot_sha256",
       "s.url",
@@ -185,7 +183,6 @@ export async function getVersion(src: QuerySource, id: number): Promise<VersionD
     recordedAt: row.recorded_at,
     sha256: row.sha256,
     commitKind: row.commit_kind,
-    text: row.text,
     evidence: {
       snapshotId: row.snapshot_id,
       snapshotSha256: row.snapshot_sha256,
