@@ -3,6 +3,7 @@
  * very large one chunk by chunk from `version_text_chunks`, so what a request holds in memory is bounded by
  * what it shows. Offsets are UTF-16 units.
  */
+import { sql } from "kysely";
 import { splitsPairAt, TEXT_CHUNK_UNITS } from "../text/text-chunks.js";
 import type { QuerySource } from "./query-source.js";
 
@@ -56,8 +57,19 @@ function chunkedText(src: QuerySource, versionId: number, length: number): Versi
   return {
     length,
     read,
-    splitsPairAt: async (offset) =>
-      offset > 0 && offset < length && splitsPairAt(await read(offset, offset + 1), 0),
+    async splitsPairAt(offset) {
+      if (offset <= 0 || offset >= length) return false;
+      // SQL length counts code points: a chunk with as many as UTF-16 units has no pair, and is not read here.
+      const chunk = await chunks
+        .select(["start_offset", "end_offset", sql<number>`length(text)`.as("points")])
+        .where("start_offset", ">", offset - TEXT_CHUNK_UNITS)
+        .where("start_offset", "<=", offset)
+        .where("end_offset", ">", offset)
+        .executeTakeFirst();
+      if (!chunk || Number(chunk.points) === Number(chunk.end_offset) - Number(chunk.start_offset))
+        return false;
+      return splitsPairAt(await read(offset, offset + 1), 0);
+    },
     async *parts() {
       for (let after = -1; ; ) {
         const rows = await chunks
