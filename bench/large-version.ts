@@ -10,7 +10,7 @@
  *
  *   npm run bench:large-version -- [--megabytes 47] [--requests 10]
  */
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -38,26 +38,36 @@ function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
   return Number(match?.[1] ?? Number.NaN);
 }
 
-/** Bytes of a response, read as they arrive (fetch's default Accept-Encoding, as a browser's). */
+/**
+ * Bytes of a response, read as they arrive (fetch's default Accept-Encoding, as a browser's); -1 when it
+ * failed (an error status, a reset connection: a server out of memory or too slow for Node's request timeout).
+ */
 async function drain(url: string): Promise<number> {
-  const response = await fetch(url);
-  if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
-  let bytes = 0;
-  const reader = (response.body ?? new ReadableStream<Uint8Array>()).getReader();
-  for (let part = await reader.read(); !part.done; part = await reader.read()) bytes += part.value.byteLength;
-  return bytes;
+  try {
+    const response = await fetch(url);
+    let bytes = 0;
+    const reader = (response.body ?? new ReadableStream<Uint8Array>()).getReader();
+    for (let part = await reader.read(); !part.done; part = await reader.read())
+      bytes += part.value.byteLength;
+    return response.status === 200 ? bytes : -1;
+  } catch {
+    return -1;
+  }
 }
 
-/** `REQUESTS` concurrent GETs of `url`: bytes of one response, wall time, the server's peak RSS. */
+/** `REQUESTS` concurrent GETs of `url`: bytes of one response, failures, wall time, the server's peak RSS. */
 async function phase(
-  pid: number,
+  server: ChildProcess,
   url: string,
-): Promise<{ bytes: number; seconds: number; peakRssMb: number }> {
+): Promise<{ bytes: number; failed: number; seconds: number; peakRssMb: number }> {
+  const pid = server.pid ?? 0;
   writeFileSync(`/proc/${pid}/clear_refs`, "5"); // resets VmHWM to the current RSS
   const started = performance.now();
   const sizes = await Promise.all(Array.from({ length: REQUESTS }, () => drain(url)));
   const seconds = Number(((performance.now() - started) / 1000).toFixed(1));
-  return { bytes: sizes[0] ?? 0, seconds, peakRssMb: mb(statusKb(pid, "VmHWM")) };
+  const failed = sizes.filter((n) => n < 0).length;
+  const peakRssMb = server.exitCode === null ? mb(statusKb(pid, "VmHWM")) : Number.NaN;
+  return { bytes: Math.max(...sizes), failed, seconds, peakRssMb };
 }
 
 const dataDir = await mkdtemp(join(tmpdir(), "clausewatch-bench-large-"));
@@ -84,11 +94,10 @@ try {
       server.stdout?.once("data", (d: Buffer) => resolve(d.toString().trim()));
       server.once("exit", (code) => reject(new Error(`server exited (${code})`)));
     });
-    const pid = server.pid ?? 0;
-    const restingRssMb = mb(statusKb(pid, "VmRSS"));
-    const page = await phase(pid, `${url}/documents/${outcome.version.documentId}`);
-    const fullText = await phase(pid, `${url}/api/v1/versions/${outcome.version.id}`);
-    const archived = await phase(pid, `${url}/archive/${sha256Hex(bytes)}`);
+    const restingRssMb = mb(statusKb(server.pid ?? 0, "VmRSS"));
+    const page = await phase(server, `${url}/documents/${outcome.version.documentId}`);
+    const fullText = await phase(server, `${url}/api/v1/versions/${outcome.version.id}`);
+    const archived = await phase(server, `${url}/archive/${sha256Hex(bytes)}`);
     const result = { versionMb: Math.round(bytes.byteLength / 2 ** 20), requests: REQUESTS, restingRssMb };
     console.log(JSON.stringify({ ...result, page, fullText, archived }, null, 2));
   } finally {
