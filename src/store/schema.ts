@@ -51,6 +51,15 @@ export interface VersionTable {
   commit_kind: string | null;
 }
 
+/** A range of a very large version's text, so pages read only what they show (migration 014). */
+export interface VersionTextChunkTable {
+  version_id: number;
+  /** UTF-16 offsets into the version text: [start_offset, end_offset). */
+  start_offset: number;
+  end_offset: number;
+  text: string;
+}
+
 export interface VerificationTable {
   id: Generated<number>;
   document_id: number;
@@ -255,6 +264,7 @@ export interface Database {
   documents: DocumentTable;
   snapshots: SnapshotTable;
   versions: VersionTable;
+  version_text_chunks: VersionTextChunkTable;
   verifications: VerificationTable;
   chain_entries: ChainEntryTable;
   chain_seals: ChainSealTable;

@@ -7,9 +7,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, it } from "node:test";
 import { Archiver } from "../../src/archive/archiver.js";
+import { verifyArchive } from "../../src/archive/verify/index.js";
 import { WarcWriter } from "../../src/archive/warc/warc-writer.js";
 import { createApp } from "../../src/server/index.js";
 import { TEXT_PAGE_CHARS } from "../../src/server/views/text-pages.js";
+import { TEXT_CHUNK_UNITS } from "../../src/store/text/text-chunks.js";
 import { describeEachBackend } from "../helpers/backends.js";
 
 // Proton Mail's privacy policy (Open Terms Archive contributors, ODC-By 1.0; see src/changes/fixtures).
@@ -20,6 +22,7 @@ const COPIES = 200;
 
 describeEachBackend("the page of a very large version", (get) => {
   let documentId = 0;
+  let versionId = 0;
   let textLength = 0;
   before(async () => {
     const { store, dataDir } = get();
@@ -34,7 +37,7 @@ describeEachBackend("the page of a very large version", (get) => {
       source: "fixture:proton-x200.md",
     });
     assert.equal(outcome.kind, "version");
-    if (outcome.kind === "version") documentId = outcome.version.documentId;
+    if (outcome.kind === "version") ({ documentId, id: versionId } = outcome.version);
   });
 
   it("serves bounded pages that link to each other and together cover the whole text", async () => {
@@ -60,5 +63,35 @@ describeEachBackend("the page of a very large version", (get) => {
     assert.equal(covered, textLength, "the last page ends with the text");
     assert.ok(pages >= 15, `${pages} pages`);
     assert.equal((await app.request(`/documents/${documentId}?page=${pages + 1}`)).status, 404);
+  });
+
+  it("keeps the chunks that pages read under verify: an edited chunk is named", async () => {
+    const { store, dataDir } = get();
+    const options = { warcDir: join(dataDir, "warc") };
+    assert.equal((await verifyArchive(store, options)).ok, true);
+    const chunk = { version_id: versionId, start_offset: TEXT_CHUNK_UNITS };
+    const row = await store.db
+      .selectFrom("version_text_chunks")
+      .select("text")
+      .where("version_id", "=", chunk.version_id)
+      .where("start_offset", "=", chunk.start_offset)
+      .executeTakeFirstOrThrow();
+    const edit = (text: string) =>
+      store.db
+        .updateTable("version_text_chunks")
+        .set({ text })
+        .where("version_id", "=", chunk.version_id)
+        .where("start_offset", "=", chunk.start_offset)
+        .execute();
+    await edit(row.text.replace("Proton", "Protan"));
+    const report = await verifyArchive(store, options);
+    await edit(row.text);
+    assert.equal(report.ok, false);
+    assert.match(
+      report.firstProblem?.problem ?? "",
+      new RegExp(
+        `version ${versionId}: its stored copy for pages was altered at characters ${TEXT_CHUNK_UNITS + 1}–`,
+      ),
+    );
   });
 });

@@ -38,7 +38,8 @@ export async function checkRecord(store: Store, entry: ChainEntry): Promise<Reco
       return { problem: `version ${id}: stored text was altered` };
     if (versionRecordHash(version) !== recordHash)
       return { problem: `version ${id}: stored metadata was altered` };
-    return { problem: null };
+    const chunks = await store.versions.chunksProblem(version);
+    return { problem: chunks && `version ${id}: ${chunks}` };
   }
   if (kind === "verification") {
     const verification = await store.versions.getVerification(id);

@@ -25,26 +25,32 @@ function Gap(props: { text: string; muted: boolean }) {
 
 /**
  * The text between `start` and `end` (default: all of it) with the provisions that overlap it; a provision cut
- * by a page boundary shows its part on each page.
+ * by a page boundary shows its part on each page. `text` may be a part of the version's text that starts at
+ * `offset` (covering `start`–`end`, and the lines above for table headers) of a text `length` long.
  */
 export function DocumentText(props: {
   text: string;
   provisions: readonly ProvisionView[];
+  offset?: number;
+  length?: number;
   start?: number;
   end?: number;
 }) {
   const blocks: Child[] = [];
-  const from = props.start ?? 0;
-  const to = Math.min(props.end ?? props.text.length, props.text.length);
+  const offset = props.offset ?? 0;
+  const length = props.length ?? offset + props.text.length;
+  const slice = (from: number, to: number) => props.text.slice(from - offset, to - offset);
+  const from = props.start ?? offset;
+  const to = Math.min(props.end ?? length, length);
   let at = from;
   const ordered = [...props.provisions].sort((a, b) => a.start - b.start);
   for (const p of ordered) {
     const start = Math.max(p.start, from);
     const end = Math.min(p.end, to);
-    if (start < at || end <= start || p.end > props.text.length) continue;
-    if (start > at) blocks.push(<Gap text={props.text.slice(at, start)} muted />);
+    if (start < at || end <= start || p.end > length) continue;
+    if (start > at) blocks.push(<Gap text={slice(at, start)} muted />);
     const severity = p.maxSeverity;
-    const text = props.text.slice(start, end);
+    const text = slice(start, end);
     blocks.push(
       <div
         class={`prov${severity ? ` sev-${severity}` : ""}`}
@@ -52,7 +58,9 @@ export function DocumentText(props: {
       >
         <MarkdownBlock
           text={text}
-          tableHeader={isTableRow(text) ? tableHeaderAt(props.text, p.start) : undefined}
+          tableHeader={
+            isTableRow(text) ? tableHeaderAt(props.text, Math.max(p.start - offset, 0)) : undefined
+          }
         />
         <a class="plink" href={`/provisions/${p.id}`}>
           <span class="visually-hidden">Analysis of provision {p.index + 1}: </span>
@@ -63,6 +71,6 @@ export function DocumentText(props: {
     );
     at = end;
   }
-  if (at < to) blocks.push(<Gap text={props.text.slice(at, to)} muted={ordered.length > 0} />);
+  if (at < to) blocks.push(<Gap text={slice(at, to)} muted={ordered.length > 0} />);
   return <div class="doc-text">{blocks}</div>;
 }

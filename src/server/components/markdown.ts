@@ -155,6 +155,17 @@ function cellCount(row: string): number {
 }
 
 /**
+ * How far above a table row its header is looked for when only part of a text is read (a page of a very large
+ * version, a provision): a table longer than this shows its later rows without their header.
+ */
+const TABLE_CONTEXT_CHARS = 32_768;
+
+/** Where to start reading a text so that the table rows from `offset` on find their header. */
+export function tableContextStart(offset: number): number {
+  return Math.max(0, offset - TABLE_CONTEXT_CHARS);
+}
+
+/**
  * The header row of the table that the row starting at `offset` of `text` belongs to: the line above the
  * delimiter row, or the first row below it when the header is empty (as converted pages often have it).
  */

@@ -24,7 +24,7 @@ function EntitiesList(props: { label: string; values: readonly string[] }) {
 
 /** "Page N of M" with links, when the text has more than one page. */
 function TextPager(props: { view: DocumentView }) {
-  const { document: d, version: v, isCurrent, text: page } = props.view;
+  const { document: d, version: v, isCurrent, text: page, window } = props.view;
   if (page.pageCount === 1) return null;
   const link = (n: number) =>
     withQuery(`/documents/${d.id}`, { version: isCurrent ? undefined : v.id, page: n === 1 ? undefined : n });
@@ -32,7 +32,7 @@ function TextPager(props: { view: DocumentView }) {
     <>
       <p class="note">
         Page {page.page} of {page.pageCount} of the text (characters {page.start + 1}–{page.end} of{" "}
-        {v.text.length}).
+        {window.length}).
       </p>
       <Pager
         label="Pages of the text"
@@ -44,10 +44,16 @@ function TextPager(props: { view: DocumentView }) {
 }
 
 export function DocumentPage(props: { view: DocumentView; citation: Citation; knowledge: Knowledge }) {
-  const { document: d, versions, version: v, provisions, isCurrent, text: page } = props.view;
+  const {
+    document: d,
+    versions,
+    version: v,
+    provisions,
+    provisionCounts: counts,
+    isCurrent,
+    text: page,
+  } = props.view;
   const title = documentTitle(d.platformName, d.termsType);
-  const counts = { high: 0, medium: 0, low: 0 };
-  for (const p of provisions) if (p.maxSeverity) counts[p.maxSeverity]++;
   const entities = v.analysis?.entities;
   const change = versions.find((x) => x.id === v.id);
   const e = v.evidence;
@@ -72,7 +78,7 @@ export function DocumentPage(props: { view: DocumentView; citation: Citation; kn
         gradeLabel={isCurrent ? "Grade" : "Grade of this version"}
         grade={v.analysis}
         counts={counts}
-        findings={topFindings(provisions)}
+        findings={topFindings(props.view.severest)}
         lastChange={props.view.lastChange}
         showDocument={false}
         knowledge={props.knowledge}
@@ -99,7 +105,14 @@ export function DocumentPage(props: { view: DocumentView; citation: Citation; kn
           <SeverityBadge severity="medium" /> <SeverityBadge severity="low" />. Each links to its analysis.
         </p>
         <TextPager view={props.view} />
-        <DocumentText text={v.text} provisions={page.provisions} start={page.start} end={page.end} />
+        <DocumentText
+          text={props.view.window.text}
+          offset={props.view.window.offset}
+          length={props.view.window.length}
+          provisions={provisions}
+          start={page.start}
+          end={page.end}
+        />
         <TextPager view={props.view} />
       </section>
       <div class="grid2">
@@ -163,8 +176,8 @@ export function DocumentPage(props: { view: DocumentView; citation: Citation; kn
               </dd>
               <dt>Provisions</dt>
               <dd>
-                {plural(provisions.length, "provision")}: {counts.high} high, {counts.medium} medium,{" "}
-                {counts.low} low severity
+                {plural(counts.total, "provision")}: {counts.high} high, {counts.medium} medium, {counts.low}{" "}
+                low severity
               </dd>
               <dt>Language</dt>
               <dd>{v.analysis.language}</dd>

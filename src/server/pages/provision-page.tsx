@@ -9,7 +9,7 @@ import { EvidenceTable } from "../components/evidence-table.js";
 import { Explanation } from "../components/explanation.js";
 import { plainInline } from "../components/inline-text.js";
 import { Layout } from "../components/layout.js";
-import { excerpt, isTableRow, tableHeaderAt } from "../components/markdown.js";
+import { excerpt } from "../components/markdown.js";
 import { MarkdownBlock } from "../components/markdown-block.js";
 import { Provenance } from "../components/provenance.js";
 import { ProvisionCard, provisionHeading } from "../components/provision-card.js";
@@ -88,7 +88,7 @@ export function ProvisionPage(props: { view: ProvisionPageView; knowledge: Knowl
           <MarkdownBlock
             text={p.text}
             highlight={evidenceIn(main, p.start, p.text.length)}
-            tableHeader={isTableRow(p.text) ? tableHeaderAt(props.view.version.text, p.start) : undefined}
+            tableHeader={props.view.tableHeader}
           />
         </blockquote>
         <figcaption class="hint">

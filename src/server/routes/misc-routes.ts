@@ -41,12 +41,14 @@ export function registerMiscRoutes(app: Hono, deps: ServerDeps): void {
       .where("sha256", "=", sha)
       .executeTakeFirst();
     if (!snapshot) throw notFound(`Archived copy ${sha}`);
-    const bytes = await deps.store.blobs.get(sha).catch((error: unknown) => {
+    // Streamed from the blob store: a copy of tens of megabytes is never held whole.
+    const blob = await deps.store.blobs.open(sha).catch((error: unknown) => {
       if (error instanceof BlobNotFoundError) throw notFound(`Archived copy ${sha}`);
       throw error;
     });
     const text = /^(?:text\/|application\/(?:xhtml\+)?xml)/.test(snapshot.mime_type);
-    return c.body(new Uint8Array(bytes), 200, {
+    return c.body(blob.stream, 200, {
+      "content-length": String(blob.size),
       "content-type": text ? "text/plain; charset=utf-8" : "application/octet-stream",
       ...(text ? {} : { "content-disposition": `attachment; filename="${sha}"` }),
       "cache-control": "public, max-age=31536000, immutable",

@@ -10,6 +10,7 @@ import {
   getProvision,
   getVersion,
   listProvisions,
+  openVersionText,
   type ProvisionAppearance,
   type ProvisionDetail,
   type ProvisionListItem,
@@ -17,6 +18,7 @@ import {
   type VersionDetail,
 } from "../../store/queries/index.js";
 import { sha256Hex } from "../../util/hash.js";
+import { isTableRow, tableContextStart, tableHeaderAt } from "../components/markdown.js";
 import { liveSourceUrl } from "../components/provenance.js";
 import type { ServerDeps } from "../deps.js";
 import { notFound } from "../http-errors.js";
@@ -30,8 +32,10 @@ export interface ProvisionPageView {
   /** Other severe provisions of the same version. */
   otherRisks: ProvisionListItem[];
   entities: Entities | null;
-  /** The version the provision belongs to: its text (for a table row's header) and its proof. */
+  /** The version the provision belongs to, for its proof. */
   version: VersionDetail;
+  /** The header row of the table, when the provision is a table row. */
+  tableHeader: string | undefined;
   /** Where the document is fetched from live, when declared. */
   liveUrl: string | null;
   /** Reviewers' verdicts on this text, oldest first. */
@@ -41,6 +45,14 @@ export interface ProvisionPageView {
 }
 
 const ELSEWHERE_LIMIT = 6;
+
+/** The header of the table a table-row provision belongs to, read from the lines above it only. */
+async function tableHeaderOf(deps: ServerDeps, p: ProvisionDetail): Promise<string | undefined> {
+  if (!isTableRow(p.text)) return undefined;
+  const text = await openVersionText(deps.src, p.versionId);
+  const above = (await text?.read(tableContextStart(p.start), p.start)) ?? "";
+  return tableHeaderAt(above, above.length);
+}
 
 export async function loadProvision(deps: ServerDeps, id: number): Promise<ProvisionPageView> {
   const provision = await getProvision(deps.src, id);
@@ -52,7 +64,7 @@ export async function loadProvision(deps: ServerDeps, id: number): Promise<Provi
   // Read once for the comparison and the prevalence, which count the same classifications.
   const current = main === undefined ? [] : await currentVersions(deps.src);
   const classifications = main === undefined ? [] : await currentClassifications(deps.src, current, main);
-  const [history, elsewhere, risks, version, table, reviews, document] = await Promise.all([
+  const [history, elsewhere, risks, version, table, reviews, document, tableHeader] = await Promise.all([
     provisionHistory(deps.src, provision.documentId, provision.key),
     Promise.all(
       types.map(async (type) => ({
@@ -69,6 +81,7 @@ export async function loadProvision(deps: ServerDeps, id: number): Promise<Provi
       : clauseTypePrevalence(deps.src, main, current, classifications),
     deps.store.reviews.forText(sha256Hex(provision.text)),
     getDocument(deps.src, provision.documentId),
+    tableHeaderOf(deps, provision),
   ]);
   if (!version) throw notFound(`Version ${provision.versionId}`);
   return {
@@ -78,6 +91,7 @@ export async function loadProvision(deps: ServerDeps, id: number): Promise<Provi
     otherRisks: risks.filter((r) => r.id !== provision.id).slice(0, 5),
     entities: version.analysis?.entities ?? null,
     version,
+    tableHeader,
     liveUrl: liveSourceUrl(document?.sources ?? []),
     reviews,
     prevalence:

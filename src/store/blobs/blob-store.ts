@@ -12,6 +12,8 @@ export interface BlobStore {
   put(bytes: Uint8Array): Promise<string>;
   /** The bytes stored under that hash; throws `BlobNotFoundError` when absent. */
   get(sha256: string): Promise<Uint8Array>;
+  /** The bytes stored under that hash, as a stream read as it is consumed, and their length; throws `BlobNotFoundError` when absent. */
+  open(sha256: string): Promise<{ size: number; stream: ReadableStream<Uint8Array> }>;
   has(sha256: string): Promise<boolean>;
   /** Human-readable location of a blob, for messages. */
   describe(sha256: string): string;

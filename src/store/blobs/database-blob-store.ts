@@ -1,7 +1,10 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { sha256Hex } from "../../util/hash.js";
 import type { Database } from "../schema.js";
 import { BlobNotFoundError, type BlobStore } from "./blob-store.js";
+
+/** Bytes read per query when a blob is streamed. */
+const STREAM_SLICE = 1 << 20;
 
 /**
  * Blobs as rows of the `blobs` table (migration 014), so every machine sharing the database reads every blob.
@@ -35,6 +38,35 @@ export class DatabaseBlobStore implements BlobStore {
       .executeTakeFirst();
     if (!row) throw new BlobNotFoundError(sha256);
     return row.bytes;
+  }
+
+  /**
+   * Streams the bytes a slice at a time (`substr` counts bytes of a bytea or blob, from 1), so a large snapshot
+   * never sits whole in memory.
+   */
+  async open(sha256: string): Promise<{ size: number; stream: ReadableStream<Uint8Array> }> {
+    const row = await this.db
+      .selectFrom("blobs")
+      .select("size")
+      .where("sha256", "=", sha256)
+      .executeTakeFirst();
+    if (!row) throw new BlobNotFoundError(sha256);
+    const size = Number(row.size);
+    let offset = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull: async (controller) => {
+        if (offset >= size) return controller.close();
+        const slice = await this.db
+          .selectFrom("blobs")
+          .select(sql<Uint8Array>`substr(bytes, ${offset + 1}, ${STREAM_SLICE})`.as("part"))
+          .where("sha256", "=", sha256)
+          .executeTakeFirstOrThrow();
+        offset += slice.part.byteLength;
+        controller.enqueue(slice.part);
+        if (slice.part.byteLength === 0) controller.close();
+      },
+    });
+    return { size, stream };
   }
 
   async has(sha256: string): Promise<boolean> {

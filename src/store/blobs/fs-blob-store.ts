@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { access, mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { access, mkdir, open, readFile, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { Readable } from "node:stream";
 import { sha256Hex } from "../../util/hash.js";
 import { BlobNotFoundError, type BlobStore } from "./blob-store.js";
 
@@ -35,6 +36,16 @@ export class FsBlobStore implements BlobStore {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new BlobNotFoundError(sha256);
       throw error;
     }
+  }
+
+  async open(sha256: string): Promise<{ size: number; stream: ReadableStream<Uint8Array> }> {
+    const file = await open(this.pathOf(sha256)).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new BlobNotFoundError(sha256);
+      throw error;
+    });
+    const { size } = await file.stat();
+    // node:stream/web's ReadableStream is the global one; its declaration differs only in name.
+    return { size, stream: Readable.toWeb(file.createReadStream()) as ReadableStream<Uint8Array> };
   }
 
   async has(sha256: string): Promise<boolean> {

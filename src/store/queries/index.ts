@@ -42,11 +42,13 @@ export { type ClauseTypePrevalence, clauseTypePrevalence, type PrevalenceTable }
 export { type ProvisionAppearance, provisionHistory } from "./provision-history.js";
 export {
   getProvision,
+  lastProvisionStart,
   listProvisions,
   type ProvisionDetail,
   type ProvisionFilter,
   type ProvisionListItem,
   type ProvisionView,
+  provisionCounts,
   provisionsOfVersion,
 } from "./provisions.js";
 export type { QuerySource } from "./query-source.js";
@@ -59,6 +61,7 @@ export {
   searchTerms,
 } from "./search.js";
 export { emptyCounts, SEVERITY_ORDER, type SeverityCounts, toSeverity } from "./severity.js";
+export { openVersionText, type VersionText } from "./version-text.js";
 export {
   getVersion,
   getVersionAnalysis,

@@ -3,7 +3,7 @@ import { type ClauseView, clausesOf, clausesOfVersion } from "./clauses.js";
 import { currentVersions, versionIdList } from "./current-versions.js";
 import { parseStringArray } from "./json.js";
 import type { QuerySource } from "./query-source.js";
-import { severityRank, toSeverity } from "./severity.js";
+import { emptyCounts, type SeverityCounts, severityRank, toSeverity } from "./severity.js";
 
 /** A stored provision with its clause types. Offsets are into the version text. */
 export interface ProvisionView {
@@ -86,16 +86,65 @@ export function toView(r: ProvisionRowLike, clauses: Map<number, ClauseView[]>):
   };
 }
 
-/** Every provision of a version, in reading order, with clause types (the document page). */
-export async function provisionsOfVersion(src: QuerySource, versionId: number): Promise<ProvisionView[]> {
-  const rows = await src.db
-    .selectFrom("provisions")
-    .selectAll()
-    .where("version_id", "=", versionId)
+/**
+ * The provisions of a version that overlap `range` (default: all of them), in reading order, with clause
+ * types: the document page reads those of the page it shows.
+ */
+export async function provisionsOfVersion(
+  src: QuerySource,
+  versionId: number,
+  range?: { start: number; end: number },
+): Promise<ProvisionView[]> {
+  let query = src.db.selectFrom("provisions").selectAll().where("version_id", "=", versionId);
+  if (range) query = query.where("start_offset", "<", range.end).where("end_offset", ">", range.start);
+  const rows = await query
+    .orderBy(range ? "start_offset" : "idx")
     .orderBy("idx")
     .execute();
-  const clauses = await clausesOfVersion(src, versionId);
+  const clauses = range
+    ? await clausesOf(
+        src,
+        rows.map((r) => r.id),
+      )
+    : await clausesOfVersion(src, versionId);
   return rows.map((r) => toView(r, clauses));
+}
+
+/** The largest start of a provision of the version in (after, upTo], if any (where a page of its text ends). */
+export async function lastProvisionStart(
+  src: QuerySource,
+  versionId: number,
+  after: number,
+  upTo: number,
+): Promise<number | undefined> {
+  const row = await src.db
+    .selectFrom("provisions")
+    .select((eb) => eb.fn.max("start_offset").as("start"))
+    .where("version_id", "=", versionId)
+    .where("start_offset", ">", after)
+    .where("start_offset", "<=", upTo)
+    .executeTakeFirst();
+  return row?.start === null || row?.start === undefined ? undefined : Number(row.start);
+}
+
+/** How many provisions a version has, and how many of them rank high, medium and low. */
+export async function provisionCounts(
+  src: QuerySource,
+  versionId: number,
+): Promise<SeverityCounts & { total: number }> {
+  const rows = await src.db
+    .selectFrom("provisions")
+    .select(["max_severity", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("version_id", "=", versionId)
+    .groupBy("max_severity")
+    .execute();
+  const counts = { ...emptyCounts(), total: 0 };
+  for (const r of rows) {
+    const severity = toSeverity(r.max_severity);
+    counts.total += Number(r.n);
+    if (severity) counts[severity] += Number(r.n);
+  }
+  return counts;
 }
 
 /** Provisions with their document, platform and version, for listings. */

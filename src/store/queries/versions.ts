@@ -52,14 +52,13 @@ export interface VersionAnalysisView {
   analyzedAt: string;
 }
 
-/** A version with its text, evidence and analysis. */
+/** A version with its evidence and analysis; its text, possibly very large, is read apart (`openVersionText`). */
 export interface VersionDetail {
   id: number;
   documentId: number;
   recordedAt: string;
   sha256: string;
   commitKind: string | null;
-  text: string;
   evidence: VersionEvidence;
   analysis: VersionAnalysisView | null;
 }
@@ -167,20 +166,12 @@ interface SnapshotRow {
   extraction_warnings: string;
 }
 
-/** One version with its text, evidence and analysis. */
+/** One version with its evidence and analysis, without its text. */
 export async function getVersion(src: QuerySource, id: number): Promise<VersionDetail | undefined> {
   const row = await src.db
     .selectFrom("versions as v")
     .innerJoin("snapshots as s", "s.id", "v.snapshot_id")
-    .select([
-      "v.id",
-      "v.document_id",
-      "v.recorded_at",
-      "v.sha256",
-      "v.commit_kind",
-      "v.text",
-      ...SNAPSHOT_COLUMNS,
-    ])
+    .select(["v.id", "v.document_id", "v.recorded_at", "v.sha256", "v.commit_kind", ...SNAPSHOT_COLUMNS])
     .where("v.id", "=", id)
     .executeTakeFirst();
   if (!row) return undefined;
@@ -194,7 +185,6 @@ export async function getVersion(src: QuerySource, id: number): Promise<VersionD
     recordedAt: row.recorded_at,
     sha256: row.sha256,
     commitKind: row.commit_kind,
-    text: row.text,
     evidence,
     analysis: analysis ? toAnalysis(analysis) : null,
   };

@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from "kysely";
 import type { Verification, Version } from "../../model/index.js";
 import type { DialectName } from "../migrations/migration.js";
 import type { Database, VersionTable } from "../schema.js";
+import { chunksProblem, insertTextChunks } from "../text/text-chunks.js";
 import { countRows } from "./count-rows.js";
 
 export function toVersion(row: Selectable<VersionTable>): Version {
@@ -40,8 +41,11 @@ export class VersionRepository {
       .returningAll();
   }
 
+  /** Stores a version, and the chunks of a very large text; run it in a transaction with its chain entry. */
   async insert(v: Omit<Version, "id">): Promise<Version> {
-    return toVersion(await this.insertQuery(v).executeTakeFirstOrThrow());
+    const row = await this.insertQuery(v).executeTakeFirstOrThrow();
+    await insertTextChunks(this.db, row.id, v.text);
+    return toVersion(row);
   }
 
   /**
@@ -77,12 +81,18 @@ export class VersionRepository {
       .selectFrom("v")
       .selectAll()
       .executeTakeFirstOrThrow();
+    await insertTextChunks(this.db, row.id, v.text);
     return toVersion(row);
   }
 
   async get(id: number): Promise<Version | undefined> {
     const row = await this.db.selectFrom("versions").selectAll().where("id", "=", id).executeTakeFirst();
     return row ? toVersion(row) : undefined;
+  }
+
+  /** What is wrong with the chunks that pages read of a very large version's text, or null (see `verify`). */
+  chunksProblem(version: Version): Promise<string | null> {
+    return chunksProblem(this.db, version.id, version.text);
   }
 
   /** The version in force at the newest date (ties broken by insertion order). */

@@ -1,11 +1,11 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { formatRecordId } from "../../../citations/index.js";
 import {
   findPlatform,
   getDocument,
   getVersion,
   listDocuments,
   listVersions,
+  openVersionText,
 } from "../../../store/queries/index.js";
 import type { ServerDeps } from "../../deps.js";
 import { badRequest, notFound } from "../../http-errors.js";
@@ -22,6 +22,7 @@ import {
   VersionSchema,
   VersionSummarySchema,
 } from "../schemas.js";
+import { versionJsonResponse } from "../version-json.js";
 
 const DEFAULT_LIMIT = 50;
 
@@ -134,8 +135,8 @@ export function registerDocumentRoutes(api: OpenAPIHono, deps: ServerDeps): void
 
   api.openapi(version, async (c) => {
     const id = Number(c.req.valid("param").id);
-    const v = await getVersion(deps.src, id);
-    if (!v) throw notFound(`Version ${id}`);
-    return c.json({ data: { ...v, recordId: formatRecordId("version", v.id) } }, 200);
+    const [v, text] = await Promise.all([getVersion(deps.src, id), openVersionText(deps.src, id)]);
+    if (!v || !text) throw notFound(`Version ${id}`);
+    return versionJsonResponse(c, v, text);
   });
 }
