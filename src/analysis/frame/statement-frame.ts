@@ -140,6 +140,13 @@ const GLOSSARY_ENTRY =
   /^\W{0,4}["“][^"”]{1,60}["”]\W{0,4}\s*(?:[—–:-]|means\b|is\b|are\b|refers\b|shall mean\b)/;
 
 /**
+ * A sentence that announces what a table or list states ("The chart below provides the categories…", "We collect
+ * Personal Information from the following sources…:"): the practices are stated, and read, in the rows and items.
+ */
+const ANNOUNCES_LIST =
+  /^\W*the (?:following )?(?:chart|table|list)s?\b|\b(?:the following|below|as follows)\b[^.]*:\s*$/i;
+
+/**
  * A lead-in that forbids what its list names ("These kinds of content aren't acceptable:", "You agree not to:"):
  * every item is a rule for the user, whoever the item's own subject is.
  */
@@ -229,8 +236,8 @@ function modalityOf(group: readonly TaggedToken[], after: readonly string[]): Mo
 export function readStatement(text: string, leadIn?: string): StatementFrame {
   if (leadIn !== undefined && FORBIDDING_LEAD_IN.test(leadIn)) return { ...USER_RULE };
   const frame = readRow(withoutLabel(text), leadIn);
-  // Defining a term states no practice, whatever its definition says the term covers.
-  return GLOSSARY_ENTRY.test(text) ? { ...frame, defines: true } : frame;
+  // Defining a term, or announcing a list, states no practice, whatever the definition or the list covers.
+  return GLOSSARY_ENTRY.test(text) || ANNOUNCES_LIST.test(text) ? { ...frame, defines: true } : frame;
 }
 
 /** Reads a sentence or a table row (without its leading label). */
