@@ -103,4 +103,11 @@ describe("readStatement", () => {
     );
     assert.deepEqual([marketing.actor, marketing.hasVerb], ["platform", true]);
   });
+
+  it("reads 'only … to the extent necessary' as a limiting condition (Bluesky's privacy policy)", () => {
+    const frame = readStatement(
+      "**Biometric Information** which is described above and which is collected only by third-party providers to the extent necessary to conduct age or identity verification.",
+    );
+    assert.match(frame.condition ?? "", /to the extent necessary/);
+  });
 });
