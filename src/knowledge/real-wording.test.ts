@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { loadTaxonomy } from "./load-taxonomy.js";
-import { matchPatterns } from "./match-patterns.js";
+import { matchPatterns, mentionsSubject } from "./match-patterns.js";
 
 interface Quote {
   type: string;
@@ -417,5 +417,23 @@ describe("patterns stay quiet on unrelated wording", () => {
         .map((type) => type.id);
       assert.deepEqual(fired, [], text);
     }
+  });
+});
+
+describe("subject gates settle type boundaries on real wording", () => {
+  const unilateralChange = loadTaxonomy().byId.get("unilateral-change");
+
+  it("a privacy-notice change announced beforehand is not a unilateral change of terms (LinkedIn's privacy policy)", () => {
+    assert.ok(unilateralChange);
+    const text =
+      "LinkedIn (“we” or “us”) can modify this Privacy Policy, and if we make material changes to it, we will provide notice through our Services, or by other means, to provide you the opportunity to review the changes before they become effective.";
+    assert.equal(mentionsSubject(unilateralChange, text), false);
+  });
+
+  it("a change of the terms, announced or not, still is (Bluesky's terms)", () => {
+    assert.ok(unilateralChange);
+    const text =
+      "We may update these Terms periodically. We will always post the revised version here and we will notify you through the App, website, or other communication channel if we make any material changes.";
+    assert.equal(mentionsSubject(unilateralChange, text), true);
   });
 });

@@ -67,6 +67,24 @@ describe("sale-of-data polarity", () => {
   });
 });
 
+describe("unilateral-termination severity", () => {
+  const lead = "We may suspend or terminate your account at any time if:";
+  it("is medium when the stated reason is a legal obligation or a security issue", () => {
+    for (const item of [
+      "we are legally required to do so; or",
+      "it is necessary to deal with a serious security issue.",
+    ]) {
+      const text = `${lead}\n${item}`;
+      assert.equal(resolveSeverity(type("unilateral-termination"), text, []).value, "medium", item);
+    }
+  });
+
+  it("stays high for any or no reason", () => {
+    const text = "We may terminate your account at any time, for any or no reason, without notice.";
+    assert.equal(resolveSeverity(type("unilateral-termination"), text, []).value, "high");
+  });
+});
+
 describe("security-disclaimer severity", () => {
   // READING.md keeps high for front-page practices (sale, cross-site ads, biometrics, no deletion…): a bare
   // disclaimer is notable, medium, and its raise rule says why.

@@ -100,7 +100,13 @@ export const PolarityRuleSchema = z
  * the type, whatever the model and the patterns say, not a detector. It is mentioned when it matches the
  * provision's text or its lead-in (a list item's introducing sentence), with the semantics of patterns.
  */
-export const SubjectSchema = z.strictObject(MatchFields).superRefine(compiles);
+export const SubjectSchema = z
+  .strictObject({
+    ...MatchFields,
+    /** Why the gate is drawn where it is (an `excludes` that settles a boundary between two types), for reviewers. */
+    note: Text.optional(),
+  })
+  .superRefine(compiles);
 
 export const RegulationRefSchema = z.strictObject({
   /** Id into regulations.json. */

@@ -34,6 +34,7 @@ import {
 } from "./fusion.js";
 import { findNegatedPractice, statesPracticeFlatly } from "./negation.js";
 import { matchTypePatterns } from "./pattern-matcher.js";
+import { statesNoPractice } from "./provision-hygiene.js";
 import type { SentenceSpan } from "./sentences.js";
 import { loadShippedModel } from "./shipped-model.js";
 import { SparseBuffer, type SparseVector, toPositions } from "./sparse.js";
@@ -438,9 +439,7 @@ const NO_HITS: readonly PatternHit[] = [];
 /** Classifies one provision, whose text starts at `offset` in the version text. */
 function classifyOne(provision: Provision, offset: number, r: Resources): Classification[] {
   const text = provision.text;
-  // A heading-like fragment ("A little bit about Discord", "Location: Serbia") states no practice; a list item
-  // or a table row is read with its lead-in, so it stays.
-  if (!provision.context && isFragment(text)) return [];
+  if (statesNoPractice(text, Boolean(provision.context))) return [];
   // The lead-in (the sentence introducing a list…) helps the model read a list item; evidence stays inside.
   let own: OwnTokens | null = null;
   let vector: SparseVector | null = null;
@@ -534,21 +533,6 @@ function classifyOne(provision: Provision, offset: number, r: Resources): Classi
 
 /** Findings below this confidence are not shown (dashboard, report, alerts), so not read for who does what. */
 const CLEAR_CONFIDENCE = 0.5;
-
-/** Provisions of this many words or fewer, with no lead-in, are fragments. */
-const FRAGMENT_WORDS = 5;
-
-/** Whether `text` has at most {@link FRAGMENT_WORDS} words with a letter (counting stops past that). */
-function isFragment(text: string): boolean {
-  if (text.length > 200) return false;
-  let words = 0;
-  for (const match of text.matchAll(WORD_WITH_LETTER)) {
-    if (match && ++words > FRAGMENT_WORDS) return false;
-  }
-  return true;
-}
-
-const WORD_WITH_LETTER = /\S*\p{L}\S*/gu;
 
 /** A finding of a practice that the text forbids the user: acceptable use, neutral and at its default. */
 function asUserRule(finding: Classification, acceptableUse: ClauseType): Classification {

@@ -87,4 +87,20 @@ describe("findings read with who does what", () => {
     // The check is not vacuous: some combinations are skipped, and frames do change others.
     assert.ok(skipped > 0 && changed > 0, `${skipped} skipped, ${changed} changed`);
   });
+
+  it("shows nothing of a sentence that announces a table, even a sale (Atlassian's privacy policy)", () => {
+    const frame = readStatement(
+      "The table below contains information about the categories of personal information we collect, our purposes of processing, and the categories of third-party recipients with whom we share the personal information.",
+    );
+    assert.equal(frame.defines, true);
+    const sale = loadTaxonomy().byId.get("sale-of-data");
+    assert.ok(sale);
+    const read = readWithFrame(
+      sale,
+      frame,
+      { value: "concerning", reasons: [], fromModel: true },
+      { value: "high", reasons: [] },
+    );
+    assert.equal(read.severity, "low");
+  });
 });

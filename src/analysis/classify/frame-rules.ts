@@ -79,8 +79,14 @@ export function readWithFrame(
     out.severity = "low";
     out.severityReasons = [...severity.reasons, "protective reading"];
   } else if (out.severity === "high" && !earnsHigh(type, frame)) {
-    out.severity = "medium";
-    out.severityReasons = [...severity.reasons, unearned(type, frame)];
+    // A definition or the sentence announcing a table ("The chart below provides the categories … sold") names a
+    // practice the rows state: not shown, like a medium one.
+    const defined = practice && frame.defines;
+    out.severity = defined ? "low" : "medium";
+    out.severityReasons = [
+      ...severity.reasons,
+      defined ? unearned(type, frame).replace("not high", "low") : unearned(type, frame),
+    ];
   } else if (
     out.severity === "medium" &&
     practice &&

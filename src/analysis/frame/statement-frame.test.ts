@@ -90,4 +90,45 @@ describe("readStatement", () => {
       );
     }
   });
+
+  it("reads every item under a lead-in that forbids as a rule for the user (YouTube's terms)", () => {
+    const lead = "The following restrictions apply to your use of the Service. You are not allowed to:";
+    const item =
+      "collect or use any information that might identify a person (for example, harvesting usernames or faces), unless permitted by that person or allowed under section 3 above;";
+    assert.deepEqual([readStatement(item).actor], ["unknown"]);
+    const frame = readStatement(item, lead);
+    assert.deepEqual([frame.actor, frame.modality], ["user", "must-not"]);
+  });
+
+  it("reads a glossary entry as a definition (WeChat's privacy policy)", () => {
+    const frame = readStatement(
+      '**"Log Data"** is information that is automatically collected when you use WeChat, including:',
+    );
+    assert.equal(frame.defines, true);
+  });
+
+  it("does not take a capitalised data term for the platform's name (Netflix's privacy policy)", () => {
+    const frame = readStatement(
+      "Cookies are small data files that are commonly stored on your device when you browse and use websites and online services.",
+    );
+    assert.equal(frame.actor, "unknown");
+  });
+
+  it("reads a table row cell by cell (Coinbase's and Snapchat's trackers policies)", () => {
+    // A cookie row names a cookie, a purpose and a duration: nobody acts in it.
+    const cookie = readStatement("| CB-CLIENT | Support website performance | 2 years |");
+    assert.equal(cookie.actor, "unknown");
+    // A cell that is a sentence says who does what.
+    const marketing = readStatement(
+      "| Marketing | We use these cookies to deliver advertisements, to make them more relevant and meaningful to consumers, and to track the efficiency of our advertising campaigns, both on our services and on other websites or mobile apps. |",
+    );
+    assert.deepEqual([marketing.actor, marketing.hasVerb], ["platform", true]);
+  });
+
+  it("reads 'only … to the extent necessary' as a limiting condition (Bluesky's privacy policy)", () => {
+    const frame = readStatement(
+      "**Biometric Information** which is described above and which is collected only by third-party providers to the extent necessary to conduct age or identity verification.",
+    );
+    assert.match(frame.condition ?? "", /to the extent necessary/);
+  });
 });

@@ -118,8 +118,15 @@ function mainClauseStart(tokens: readonly TaggedToken[]): { start: number; reach
   return { start: tokens.slice(0, comma).some((t) => t.pos === "AUX") ? 0 : comma + 1, reach: comma + 1 };
 }
 
+/**
+ * Capitalised defined terms of policies ("Personal Information falls into categories…", "Cookies are…"): the thing
+ * handled, never the platform's name.
+ */
+const DEFINED_TERMS = new Set(["information", "data", "cookies", "cookie", "content", "services", "service"]);
+
 /** A proper noun, or a capitalised word the tagger took for a common noun ("Twitch has not sold…"). */
 function isName(token: TaggedToken): boolean {
+  if (DEFINED_TERMS.has(token.word)) return false;
   return token.pos === "PROPN" || (token.pos === "NOUN" && token.capitalised);
 }
 
@@ -130,6 +137,47 @@ const LABEL = /^\s*(?:(\*\*|__)[^*_]+?\1\s*[—–:.-]?|[^.—–:]{1,80}\s[—�
 function withoutLabel(sentence: string): string {
   const label = LABEL.exec(sentence);
   return label ? sentence.slice(label[0].length) : sentence;
+}
+
+/** A glossary entry: a quoted term opening the sentence, then a dash, a colon, "means" or "is" (`**"Admin"** - an…`). */
+const GLOSSARY_ENTRY =
+  /^\W{0,4}["“][^"”]{1,60}["”]\W{0,4}\s*(?:[—–:-]|means\b|is\b|are\b|refers\b|shall mean\b)/;
+
+/**
+ * A sentence that announces what a table or list states ("The chart below provides the categories…", "We collect
+ * Personal Information from the following sources…:"): the practices are stated, and read, in the rows and items.
+ */
+const ANNOUNCES_LIST =
+  /^\W*the (?:following )?(?:chart|table|list)s?\b|\b(?:the following|below|as follows)\b[^.]*:\s*$/i;
+
+/**
+ * A lead-in that forbids what its list names ("These kinds of content aren't acceptable:", "You agree not to:"):
+ * every item is a rule for the user, whoever the item's own subject is.
+ */
+const FORBIDDING_LEAD_IN =
+  /\b(?:(?:are|is)(?: not|n't)(?: \w+)? (?:acceptable|allowed|permitted|tolerated)|(?:is|are) (?:strictly )?(?:prohibited|forbidden|not allowed)|(?:you|users?) (?:may|must|shall|will|should) not|agree not to|(?:must|may) not be used to)\b[^.]*:\s*$/i;
+
+/** The frame of a rule the reader is given. */
+const USER_RULE: StatementFrame = {
+  actor: "user",
+  modality: "must-not",
+  negated: true,
+  condition: null,
+  hasVerb: true,
+  defines: false,
+};
+
+/** How a cell that is a sentence ends (markup aside). */
+const SENTENCE_END = /[.!?]\W*$/;
+
+/** The cells of a table row with some text in them, or null when `text` is not a row. */
+function tableCells(text: string): string[] | null {
+  if (!text.includes("|")) return null;
+  const cells = text
+    .split("|")
+    .map((cell) => cell.trim())
+    .filter((cell) => /\p{L}/u.test(cell));
+  return cells.length >= 2 ? cells : null;
 }
 
 /** Cells that answer a disclosure table's question in the negative. */
@@ -203,8 +251,14 @@ const WINDOW_MARGIN = 4;
  * (Infinity tags the whole sentence at once, as the window must read).
  */
 export function readStatement(text: string, leadIn?: string, firstWindow = FIRST_WINDOW): StatementFrame {
-  const cues = cueIndex();
-  const sentence = withoutLabel(text);
+  if (leadIn !== undefined && FORBIDDING_LEAD_IN.test(leadIn)) return { ...USER_RULE };
+  const frame = readRow(withoutLabel(text), leadIn, firstWindow);
+  // Defining a term, or announcing a list, states no practice, whatever the definition or the list covers.
+  return GLOSSARY_ENTRY.test(text) || ANNOUNCES_LIST.test(text) ? { ...frame, defines: true } : frame;
+}
+
+/** Reads a sentence or a table row (without its leading label). */
+function readRow(sentence: string, leadIn: string | undefined, firstWindow: number): StatementFrame {
   if (deniedTableRow(sentence))
     return {
       actor: "platform",
@@ -214,15 +268,45 @@ export function readStatement(text: string, leadIn?: string, firstWindow = FIRST
       hasVerb: true,
       defines: false,
     };
+  // A table row is no sentence: its cells are read one by one ("Fivetran | Automated data movement | USA" names a
+  // vendor, a service and a place; nobody in it acts). Only cells that end like a sentence can say who does what
+  // (a list of recipients, "Service Providers, Integrated Third Parties", is not said to do anything); the first
+  // that names an actor speaks for the row, else the first with a verb, else its first cell.
+  const cells = tableCells(sentence);
+  if (cells) {
+    const frames = cells
+      .filter((c) => SENTENCE_END.test(c))
+      .map((c) => readSentence(c, leadIn, true, firstWindow));
+    return (
+      frames.find((f) => f.hasVerb && f.actor !== "unknown") ??
+      frames.find((f) => f.hasVerb) ??
+      readSentence(cells[0]!, leadIn, true, firstWindow)
+    );
+  }
+  return readSentence(sentence, leadIn, false, firstWindow);
+}
+
+/**
+ * Reads one sentence (no table row, no leading label).
+ * @param cell the sentence is a table cell, where a verb without a subject states a purpose of the platform
+ *   ("Advertisement | Deliver relevant ads… | Meta Pixel")
+ */
+function readSentence(
+  sentence: string,
+  leadIn: string | undefined,
+  cell: boolean,
+  firstWindow: number,
+): StatementFrame {
+  const cues = cueIndex();
   const condition = cues.condition.exec(sentence)?.[0] ?? null;
   // wink-nlp remembers some words with a typographic apostrophe once tokenised ("Zoom’s" is split the first time,
   // one token afterwards): a sentence holding one is tagged whole, as ever, so later readings stay as they were.
   if (sentence.length > firstWindow && !sentence.includes("’")) {
     const tokens = tagTokens(sentence, firstWindow);
-    const windowed = readTokens(tokens, condition, cues, leadIn);
+    const windowed = readTokens(tokens, condition, cues, leadIn, cell);
     if (windowed.reach + WINDOW_MARGIN < tokens.length) return windowed.frame;
   }
-  return readTokens(tagTokens(sentence), condition, cues, leadIn).frame;
+  return readTokens(tagTokens(sentence), condition, cues, leadIn, cell).frame;
 }
 
 /**
@@ -234,6 +318,7 @@ function readTokens(
   condition: string | null,
   cues: CueIndex,
   leadIn: string | undefined,
+  cell: boolean,
 ): { frame: StatementFrame; reach: number } {
   const { start, reach: startReach } = mainClauseStart(tokens);
   const verb = tokens.findIndex((t, i) => i >= start && VERBAL.has(t.pos));
@@ -258,7 +343,7 @@ function readTokens(
       return { frame: { ...lead, condition: condition ?? lead.condition, hasVerb }, reach };
     }
     const frame: StatementFrame = {
-      actor: "unknown",
+      actor: cell && hasVerb ? "platform" : "unknown",
       modality: "does",
       negated: false,
       condition,
