@@ -13,6 +13,7 @@ import { chainSealsMigration } from "./011-chain-seals.js";
 import { pendingAnalysesMigration } from "./012-pending-analyses.js";
 import { changeDeltasMigration } from "./013-change-deltas.js";
 import { archiveInDatabaseMigration } from "./014-archive-in-database.js";
+import { archiveBytesCompressionMigration } from "./015-archive-bytes-compression.js";
 import type { DialectName, SchemaMigration } from "./migration.js";
 
 /** Every schema migration, in order. Append new ones; never edit a released one. */
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly SchemaMigration[] = [
   pendingAnalysesMigration,
   changeDeltasMigration,
   archiveInDatabaseMigration,
+  archiveBytesCompressionMigration,
 ];
 
 class StaticProvider implements MigrationProvider {
