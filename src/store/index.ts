@@ -60,9 +60,8 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     throw error;
   }
   const storage = options.archiveStorage ?? (backend.dialect === "postgres" ? "database" : "files");
-  const blobs: BlobStore =
-    storage === "database"
-      ? new DatabaseBlobStore(backend.db)
-      : new FsBlobStore(join(options.dataDir, "blobs"));
+  const files = new FsBlobStore(join(options.dataDir, "blobs"));
+  // An archive upgraded from files keeps its older blobs in the data directory: the database store reads them there.
+  const blobs: BlobStore = storage === "database" ? new DatabaseBlobStore(backend.bytesDb, files) : files;
   return new Store(backend, blobs);
 }

@@ -10,11 +10,22 @@ const STREAM_SLICE = 1 << 20;
  * Blobs as rows of the `blobs` table (migration 014), so every machine sharing the database reads every blob.
  * `put` is one `INSERT … ON CONFLICT DO NOTHING`: workers storing the same bytes at once store them once, and the
  * bytes never cross the network to be compared.
+ *
+ * Give it the backend's `bytesDb`: the row is then committed without waiting for the WAL flush, and the commit of
+ * the transaction that references it (snapshot, version) flushes the WAL past it, so a crash loses only blobs
+ * nothing points at yet (see `StoreBackend.bytesDb`).
  */
 export class DatabaseBlobStore implements BlobStore {
   readonly storage = "database";
 
-  constructor(private readonly db: Kysely<Database>) {}
+  /**
+   * @param previous where blobs written before the archive moved into the database are (the data directory's
+   *   file store of an archive upgraded from files): read when the table lacks a blob, never written.
+   */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly previous?: BlobStore,
+  ) {}
 
   async put(bytes: Uint8Array): Promise<string> {
     const sha256 = sha256Hex(bytes);
@@ -36,8 +47,9 @@ export class DatabaseBlobStore implements BlobStore {
       .select("bytes")
       .where("sha256", "=", sha256)
       .executeTakeFirst();
-    if (!row) throw new BlobNotFoundError(sha256);
-    return row.bytes;
+    if (row) return row.bytes;
+    if (this.previous) return this.previous.get(sha256);
+    throw new BlobNotFoundError(sha256);
   }
 
   /**
@@ -50,7 +62,10 @@ export class DatabaseBlobStore implements BlobStore {
       .select("size")
       .where("sha256", "=", sha256)
       .executeTakeFirst();
-    if (!row) throw new BlobNotFoundError(sha256);
+    if (!row) {
+      if (this.previous) return this.previous.open(sha256);
+      throw new BlobNotFoundError(sha256);
+    }
     const size = Number(row.size);
     let offset = 0;
     const stream = new ReadableStream<Uint8Array>({
@@ -75,7 +90,8 @@ export class DatabaseBlobStore implements BlobStore {
       .select("sha256")
       .where("sha256", "=", sha256)
       .executeTakeFirst();
-    return row !== undefined;
+    if (row) return true;
+    return this.previous ? this.previous.has(sha256) : false;
   }
 
   describe(sha256: string): string {

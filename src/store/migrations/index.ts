@@ -14,6 +14,7 @@ import { pendingAnalysesMigration } from "./012-pending-analyses.js";
 import { changeDeltasMigration } from "./013-change-deltas.js";
 import { archiveInDatabaseMigration } from "./014-archive-in-database.js";
 import { versionTextChunksMigration } from "./015-version-text-chunks.js";
+import { archiveBytesCompressionMigration } from "./016-archive-bytes-compression.js";
 import type { DialectName, SchemaMigration } from "./migration.js";
 
 /** Every schema migration, in order. Append new ones; never edit a released one. */
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly SchemaMigration[] = [
   changeDeltasMigration,
   archiveInDatabaseMigration,
   versionTextChunksMigration,
+  archiveBytesCompressionMigration,
 ];
 
 class StaticProvider implements MigrationProvider {
