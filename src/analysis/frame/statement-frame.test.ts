@@ -125,6 +125,18 @@ describe("readStatement", () => {
     assert.deepEqual([marketing.actor, marketing.hasVerb], ["platform", true]);
   });
 
+  it("reads a purpose cell that opens with a verb as the platform's purpose (a cookie table row)", () => {
+    const row = readStatement(
+      "| Advertising | Deliver relevant ads to you on other websites and measure their performance. | Meta Pixel |",
+    );
+    assert.deepEqual([row.actor, row.hasVerb], ["platform", true]);
+    // The same words outside a table have no subject of their own: nobody is said to act.
+    assert.equal(
+      readStatement("Deliver relevant ads to you on other websites and measure their performance.").actor,
+      "unknown",
+    );
+  });
+
   it("reads 'only … to the extent necessary' as a limiting condition (Bluesky's privacy policy)", () => {
     const frame = readStatement(
       "**Biometric Information** which is described above and which is collected only by third-party providers to the extent necessary to conduct age or identity verification.",
