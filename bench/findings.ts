@@ -6,9 +6,11 @@
  * and in total, with their counts. The cases behind them (wrong types, undeserved highs, polarity errors, misses)
  * go to bench/out/findings.json and bench/out/findings-cases.md for engineers to study.
  *
- * Run: node --import tsx bench/findings.ts [--set heldout|dev] [--labels DIR] [--documents DIR] [--out DIR]
- *   --set: `heldout` (default, bench/findings/, the measurement) or `dev` (bench/findings-dev/, the development
- *     set engineers study errors on); sets the labels folder and writes to bench/out/<set>/ instead of bench/out/
+ * Run: node --import tsx bench/findings.ts [--set heldout|dev|fresh] [--labels DIR] [--documents DIR] [--out DIR]
+ *   --set: `heldout` (default, bench/findings/, the measurement), `dev` (bench/findings-dev/, the development
+ *     set engineers study errors on) or `fresh` (bench/findings-fresh/, a measurement nobody tunes on: the
+ *     estimate of an independent check); sets the labels folder and writes to bench/out/<set>/ instead of
+ *     bench/out/
  *   --labels: a folder of `<name>.jsonl` label files (default: the set's `labels`)
  *   --documents: the folder of their `<name>.md` documents (default: `documents` beside the labels folder)
  */
@@ -35,11 +37,12 @@ function argValue(name: string): string | undefined {
 const SETS: Record<string, { dir: string; out: string }> = {
   heldout: { dir: "bench/findings", out: "bench/out" },
   dev: { dir: "bench/findings-dev", out: "bench/out/dev" },
+  fresh: { dir: "bench/findings-fresh", out: "bench/out/fresh" },
 };
 const SET_NAME = argValue("--set") ?? "heldout";
 const SET = SETS[SET_NAME];
 if (!SET) {
-  console.error(`unknown --set ${SET_NAME}: expected ${Object.keys(SETS).join(" or ")}`);
+  console.error(`unknown --set ${SET_NAME}: expected one of ${Object.keys(SETS).join(", ")}`);
   process.exit(2);
 }
 const LABELS = resolve(argValue("--labels") ?? join(SET.dir, "labels"));

@@ -13,7 +13,7 @@
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { readDevSetDocuments, readHeldOutPlatforms } from "../src/analysis/classify/label-check.js";
+import { readHeldOutPlatforms, readKeptOutDocuments } from "../src/analysis/classify/label-check.js";
 import { readLabels } from "../src/analysis/classify/training-data.js";
 import { analyzeText } from "../src/analysis/index.js";
 import { segment } from "../src/analysis/segment/index.js";
@@ -33,10 +33,8 @@ const RARE_ONLY = process.argv.includes("--rare");
 const RARE_CUES = new Set(["biometric", "session-replay", "claim-limit"]);
 
 const HELD_OUT_PLATFORMS = readHeldOutPlatforms("labels/held-out-platforms.txt");
-/** Documents of the development reading set: never a source of labels (`platform\tdocument`). */
-const DEV_SET_DOCUMENTS = new Set(
-  readDevSetDocuments("labels/dev-set-documents.tsv").map((d) => `${d.platform}\t${d.document}`),
-);
+/** Documents of the development and fresh reading sets: never a source of labels (`platform\tdocument`). */
+const KEPT_OUT_DOCUMENTS = new Set(readKeptOutDocuments("labels").map((d) => `${d.platform}\t${d.document}`));
 
 /** Wordings that make a reading contestable (READING.md's hard cases) or mark a rare type worth reading. */
 const CUES: readonly [string, RegExp, number][] = [
@@ -169,7 +167,7 @@ function rankedCandidates(platform: string, document: string, dir: string, file:
 for (const platform of readdirSync(CORPUS).sort()) {
   if (HELD_OUT_PLATFORMS.includes(platform) || !statSync(join(CORPUS, platform)).isDirectory()) continue;
   for (const document of DOCUMENTS) {
-    if (DEV_SET_DOCUMENTS.has(`${platform}\t${document}`)) continue;
+    if (KEPT_OUT_DOCUMENTS.has(`${platform}\t${document}`)) continue;
     const dir = join(CORPUS, platform, document);
     let file: string | undefined;
     try {

@@ -7,8 +7,8 @@ import { TrainingDataError } from "../../src/analysis/classify/errors.js";
 import {
   checkLabels,
   labelTypeIds,
-  readDevSetDocuments,
   readHeldOutPlatforms,
+  readReadingSetDocuments,
 } from "../../src/analysis/classify/label-check.js";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -114,7 +114,7 @@ describe("checkLabels", () => {
   });
 });
 
-describe("readDevSetDocuments", () => {
+describe("readReadingSetDocuments", () => {
   const dir = mkdtempSync(join(tmpdir(), "dev-set-"));
   it("reads one document a line, skipping comments and blank lines", () => {
     const file = join(dir, "ok.tsv");
@@ -122,7 +122,7 @@ describe("readDevSetDocuments", () => {
       file,
       "# name\tplatform\tdocument\tversionDate\n\nyelp-tos\tYelp\tTerms of Service\t2025-09-23T06:30:31Z\n",
     );
-    assert.deepEqual(readDevSetDocuments(file), [
+    assert.deepEqual(readReadingSetDocuments(file), [
       {
         name: "yelp-tos",
         platform: "Yelp",
@@ -135,7 +135,7 @@ describe("readDevSetDocuments", () => {
     const file = join(dir, "bad.tsv");
     writeFileSync(file, "yelp-tos\tYelp\tTerms of Service\n");
     assert.throws(
-      () => readDevSetDocuments(file),
+      () => readReadingSetDocuments(file),
       (e: unknown) => e instanceof TrainingDataError && e.message.includes(file),
     );
   });

@@ -104,9 +104,12 @@ export function readHeldOutPlatforms(file: string): string[] {
   return listLines(file);
 }
 
-/** A document of the development reading set (`bench/findings-dev/`): no label may be taken from it. */
-export interface DevSetDocument {
-  /** File name in `bench/findings-dev/documents/`, without `.md`. */
+/**
+ * A document of a reading set that is kept out of training by document rather than by platform (the development
+ * set `bench/findings-dev/`, the fresh set `bench/findings-fresh/`): no label may be taken from it.
+ */
+export interface ReadingSetDocument {
+  /** File name in the set's `documents/`, without `.md`. */
   name: string;
   platform: string;
   document: string;
@@ -114,18 +117,31 @@ export interface DevSetDocument {
   versionDate: string;
 }
 
+/** The lists, in `labels/`, of the documents of those sets, one list per set. */
+export const READING_SET_DOCUMENT_LISTS = {
+  dev: "dev-set-documents.tsv",
+  fresh: "fresh-set-documents.tsv",
+} as const;
+
 /**
- * Reads `labels/dev-set-documents.tsv`: `name`, `platform`, `document`, `versionDate` separated by tabs, one
- * document a line, `#` starts a comment line.
+ * Reads one such list (`labels/dev-set-documents.tsv`, `labels/fresh-set-documents.tsv`): `name`, `platform`,
+ * `document`, `versionDate` separated by tabs, one document a line, `#` starts a comment line.
  * @throws TrainingDataError when a line does not have the four fields
  */
-export function readDevSetDocuments(file: string): DevSetDocument[] {
+export function readReadingSetDocuments(file: string): ReadingSetDocument[] {
   return listLines(file).map((line) => {
     const [name, platform, document, versionDate, ...rest] = line.split("\t").map((f) => f.trim());
     if (!name || !platform || !document || !versionDate || rest.length > 0)
       throw new TrainingDataError(`expected name, platform, document, versionDate in "${line}"`, file);
     return { name, platform, document, versionDate };
   });
+}
+
+/** Every document of every reading set's list in `labelsDir`: the documents no label may be taken from. */
+export function readKeptOutDocuments(labelsDir: string): ReadingSetDocument[] {
+  return Object.values(READING_SET_DOCUMENT_LISTS).flatMap((file) =>
+    readReadingSetDocuments(join(labelsDir, file)),
+  );
 }
 
 /** Checks every `*.jsonl` of a labels folder (reviewers' exports excepted: they follow the review format). */

@@ -3,18 +3,23 @@ import { readFileSync } from "node:fs";
 import { createRequire, syncBuiltinESMExports } from "node:module";
 import { join, resolve, sep } from "node:path";
 import { describe, it } from "node:test";
-import { readDevSetDocuments } from "../classify/label-check.js";
+import { READING_SET_DOCUMENT_LISTS, readReadingSetDocuments } from "../classify/label-check.js";
 import { classifierPaths } from "../classify/repo-paths.js";
 import { shippedTrainingSet } from "../classify/shipped-model.js";
 import { readLabels } from "../classify/training-data.js";
 import { readLabelledDocuments } from "./reading-labels.js";
 
 // The held-out reading set (bench/findings/) must never be trained on: its text stays out of labels/ and the
-// training loader never opens it. The development set (bench/findings-dev/) comes from documents whose platforms
-// are in labels/: it must not drift further into training than it was when it was made.
+// training loader never opens it. The development set (bench/findings-dev/) and the fresh set
+// (bench/findings-fresh/) come from documents whose platforms are in labels/: they must not drift further into
+// training than they were when they were made.
 const root = classifierPaths().root;
 const heldOut = join(root, "bench", "findings");
-const devSet = join(root, "bench", "findings-dev");
+/** The sets kept out by document, each with its folder and its list in labels/. */
+const documentSets = [
+  { name: "development", dir: join(root, "bench", "findings-dev"), list: READING_SET_DOCUMENT_LISTS.dev },
+  { name: "fresh", dir: join(root, "bench", "findings-fresh"), list: READING_SET_DOCUMENT_LISTS.fresh },
+];
 const normalise = (text: string): string => text.replace(/\s+/g, " ").trim().toLowerCase();
 
 let training: string | undefined;
@@ -29,7 +34,7 @@ function trainingText(): string {
 /** For each document of a labelled set, the indices of its blocks whose whole text is in the training labels. */
 function blocksInTraining(set: string): Map<string, number[]> {
   const documents = readLabelledDocuments(join(set, "labels"), join(set, "documents"));
-  assert.ok(documents.length >= 8);
+  assert.ok(documents.length > 0, `no labelled document in ${set}`);
   return new Map(
     documents.map((doc) => [
       doc.name,
@@ -44,38 +49,42 @@ function blocksInTraining(set: string): Map<string, number[]> {
 
 describe("held-out reading set", () => {
   it("has no block of its documents in the training labels", () => {
-    const leaked = [...blocksInTraining(heldOut)].flatMap(([name, blocks]) =>
+    const inTraining = blocksInTraining(heldOut);
+    assert.ok(inTraining.size >= 8);
+    const leaked = [...inTraining].flatMap(([name, blocks]) =>
       blocks.map((block) => `${name} block ${block}`),
     );
     assert.deepEqual(leaked, []);
   });
 });
 
-describe("development reading set", () => {
-  it("has no block in the training labels beyond those recorded when it was made", () => {
-    const recorded = JSON.parse(readFileSync(join(devSet, "trained-blocks.json"), "utf8")) as Record<
-      string,
-      number[]
-    >;
-    const added = [...blocksInTraining(devSet)].flatMap(([name, blocks]) =>
-      blocks.filter((block) => !recorded[name]?.includes(block)).map((block) => `${name} block ${block}`),
-    );
-    assert.deepEqual(added, [], "label lines were taken from a document of labels/dev-set-documents.tsv");
-  });
+for (const set of documentSets) {
+  describe(`${set.name} reading set`, () => {
+    it("has no block in the training labels beyond those recorded when it was made", () => {
+      const recorded = JSON.parse(readFileSync(join(set.dir, "trained-blocks.json"), "utf8")) as Record<
+        string,
+        number[]
+      >;
+      const added = [...blocksInTraining(set.dir)].flatMap(([name, blocks]) =>
+        blocks.filter((block) => !recorded[name]?.includes(block)).map((block) => `${name} block ${block}`),
+      );
+      assert.deepEqual(added, [], `label lines were taken from a document of labels/${set.list}`);
+    });
 
-  it("names each of its documents in labels/dev-set-documents.tsv", () => {
-    const listed = readDevSetDocuments(join(classifierPaths().labels, "dev-set-documents.tsv"))
-      .map((d) => d.name)
-      .sort();
-    const labelled = readLabelledDocuments(join(devSet, "labels"), join(devSet, "documents")).map(
-      (d) => d.name,
-    );
-    assert.deepEqual(listed, labelled);
+    it(`names each of its documents in labels/${set.list}`, () => {
+      const listed = readReadingSetDocuments(join(classifierPaths().labels, set.list))
+        .map((d) => d.name)
+        .sort();
+      const labelled = readLabelledDocuments(join(set.dir, "labels"), join(set.dir, "documents")).map(
+        (d) => d.name,
+      );
+      assert.deepEqual(listed, labelled);
+    });
   });
-});
+}
 
 describe("training loader", () => {
-  it("never reads the held-out or the development set", () => {
+  it("never reads the held-out, the development or the fresh set", () => {
     const fs = createRequire(import.meta.url)("node:fs") as typeof import("node:fs");
     const read: string[] = [];
     const original = { readFileSync: fs.readFileSync, readdirSync: fs.readdirSync };
@@ -102,7 +111,7 @@ describe("training loader", () => {
       "the loader reads labels/ (so this test sees its reads)",
     );
     const inSet = (p: string): boolean =>
-      [heldOut, devSet].some((dir) => p === dir || p.startsWith(dir + sep));
+      [heldOut, ...documentSets.map((s) => s.dir)].some((dir) => p === dir || p.startsWith(dir + sep));
     assert.deepEqual(read.filter(inSet), []);
   });
 });
