@@ -18,6 +18,8 @@ import { type Finding, topFindings } from "./top-findings.js";
 
 /** Provisions per page on the platform page. */
 export const PLATFORM_PAGE_SIZE = 50;
+/** Recent change records listed on a platform page. */
+const RECENT_CHANGES = 30;
 
 /** Everything the platform page shows. */
 export interface PlatformView {
@@ -46,7 +48,7 @@ export async function loadPlatform(
   const only = [platform.id];
   const page = filter.page ?? 1;
   const unfiltered = !filter.severity && !filter.type && page === 1;
-  const [summaries, documents, provisions, changes, months, severest, substantive] = await Promise.all([
+  const [summaries, documents, provisions, changes, months, severest] = await Promise.all([
     // The page shows the documents' grades (below), not the summary's: no grade contributions to parse twice.
     listPlatforms(deps.src, only, { gradeDetails: false }),
     listDocuments(deps.src, { platformId: platform.id }),
@@ -58,14 +60,22 @@ export async function loadPlatform(
       offset: (page - 1) * PLATFORM_PAGE_SIZE,
       limit: PLATFORM_PAGE_SIZE + 1,
     }),
-    listChangeRecords(deps.src, { platformIds: only, limit: 30, changesOnly: false }),
+    listChangeRecords(deps.src, { platformIds: only, limit: RECENT_CHANGES, changesOnly: false }),
     changesPerMonth(deps.src, only),
     // The first page without filters is the same listing: read it once.
     unfiltered
       ? null
       : listProvisions(deps.src, { platformIds: only, bySeverity: true, limit: PLATFORM_PAGE_SIZE }),
-    listChangeRecords(deps.src, { platformIds: only, limit: 1, kinds: ["substantive"] }),
   ]);
+  // The latest substantive change is usually among the recent records, in the same order: read it apart only
+  // when the recent records hold none and there are older ones.
+  const recentSubstantive = changes.find((c) => c.fromVersionId !== null && c.kind === "substantive");
+  const lastChange =
+    recentSubstantive ??
+    (changes.length < RECENT_CHANGES
+      ? null
+      : ((await listChangeRecords(deps.src, { platformIds: only, limit: 1, kinds: ["substantive"] }))[0] ??
+        null));
   const summary = summaries[0];
   if (!summary) throw notFound(`Platform “${slug}”`);
   const more = provisions.length > PLATFORM_PAGE_SIZE;
@@ -80,7 +90,7 @@ export async function loadPlatform(
     provisions: listed,
     hasMore: more,
     changes,
-    lastChange: substantive[0] ?? null,
+    lastChange,
     findings: topFindings(severest ?? listed),
     months,
     filter: clean,
