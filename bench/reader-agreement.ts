@@ -106,7 +106,7 @@ const report = [
     "First reader's high/medium labels scored against the second reader",
     (a) => a.firstAgainstSecond.counts,
   ),
-  "## Blocks with a finding (non-heading blocks) and severity of the types both gave a block",
+  "## Blocks with a finding (headings and link lines left out) and severity of the types both gave a block",
   "",
   "| document | blocks | both / first only / second only / neither | Cohen's kappa | same severity | same high/medium vs low |",
   "|---|---:|---:|---:|---:|---:|",
