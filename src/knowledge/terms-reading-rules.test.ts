@@ -1,0 +1,53 @@
+/**
+ * Severity and polarity rules of the Terms of Service types (issue 11, READING.md's "high" list), on sentences
+ * quoted verbatim from the latest Terms of Service in the Open Terms Archive "contrib" collection (attribution:
+ * Open Terms Archive contributors, ODC-By 1.0; Markdown markup removed), listed in fixtures/terms-readings.json
+ * with the rule each holds. None is from a document of the reading sets. Each rule has a case it must change and
+ * a case it must leave alone, so that dropping the rule or widening it fails a test.
+ */
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { describe, it } from "node:test";
+import { z } from "zod";
+import { loadTaxonomy } from "./load-taxonomy.js";
+import { matchPatterns } from "./match-patterns.js";
+import { resolvePolarity, resolveSeverity } from "./resolve-rules.js";
+import { PolaritySchema, SeveritySchema } from "./schema.js";
+
+const CaseSchema = z.strictObject({
+  rule: z.string(),
+  name: z.string(),
+  source: z.string(),
+  type: z.string(),
+  text: z.string(),
+  expected: z.strictObject({ polarity: PolaritySchema.optional(), severity: SeveritySchema.optional() }),
+});
+
+const CASES = z
+  .array(CaseSchema)
+  .parse(JSON.parse(readFileSync(new URL("./fixtures/terms-readings.json", import.meta.url), "utf8")));
+
+const taxonomy = loadTaxonomy();
+
+/** The polarity and severity the taxonomy's rules give `text` read as clause type `id`. */
+function reading(id: string, text: string): { polarity: string; severity: string } {
+  const clause = taxonomy.byId.get(id);
+  assert.ok(clause, id);
+  const hits = matchPatterns(clause, text);
+  return {
+    polarity: resolvePolarity(clause, text, hits).value,
+    severity: resolveSeverity(clause, text, hits).value,
+  };
+}
+
+for (const rule of new Set(CASES.map((c) => c.rule))) {
+  describe(rule, () => {
+    for (const c of CASES.filter((k) => k.rule === rule)) {
+      it(`${c.name} (${c.source})`, () => {
+        const got = reading(c.type, c.text);
+        if (c.expected.polarity) assert.equal(got.polarity, c.expected.polarity);
+        if (c.expected.severity) assert.equal(got.severity, c.expected.severity);
+      });
+    }
+  });
+}
