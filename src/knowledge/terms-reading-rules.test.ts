@@ -2,7 +2,7 @@
  * Severity and polarity rules of the Terms of Service types (issue 11, READING.md's "high" list), on sentences
  * quoted verbatim from the latest Terms of Service in the Open Terms Archive "contrib" collection (attribution:
  * Open Terms Archive contributors, ODC-By 1.0; Markdown markup removed), listed in fixtures/terms-readings.json
- * with the rule each holds. None is from a document of the reading sets. Each rule has a case it must change and
+ * with the rule each holds (a subject gate, or a polarity or severity rule). None is from a document of the reading sets. Each rule has a case it must change and
  * a case it must leave alone, so that dropping the rule or widening it fails a test.
  */
 import assert from "node:assert/strict";
@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { z } from "zod";
 import { loadTaxonomy } from "./load-taxonomy.js";
-import { matchPatterns } from "./match-patterns.js";
+import { matchPatterns, mentionsSubject } from "./match-patterns.js";
 import { resolvePolarity, resolveSeverity } from "./resolve-rules.js";
 import { PolaritySchema, SeveritySchema } from "./schema.js";
 
@@ -19,8 +19,14 @@ const CaseSchema = z.strictObject({
   name: z.string(),
   source: z.string(),
   type: z.string(),
+  /** `subject`: whether the text can be about the type at all (its subject gate); else its polarity and severity. */
+  kind: z.enum(["reading", "subject"]).default("reading"),
   text: z.string(),
-  expected: z.strictObject({ polarity: PolaritySchema.optional(), severity: SeveritySchema.optional() }),
+  expected: z.strictObject({
+    polarity: PolaritySchema.optional(),
+    severity: SeveritySchema.optional(),
+    subject: z.boolean().optional(),
+  }),
 });
 
 const CASES = z
@@ -44,6 +50,12 @@ for (const rule of new Set(CASES.map((c) => c.rule))) {
   describe(rule, () => {
     for (const c of CASES.filter((k) => k.rule === rule)) {
       it(`${c.name} (${c.source})`, () => {
+        if (c.kind === "subject") {
+          const clause = taxonomy.byId.get(c.type);
+          assert.ok(clause, c.type);
+          assert.equal(mentionsSubject(clause, c.text), c.expected.subject);
+          return;
+        }
         const got = reading(c.type, c.text);
         if (c.expected.polarity) assert.equal(got.polarity, c.expected.polarity);
         if (c.expected.severity) assert.equal(got.severity, c.expected.severity);
