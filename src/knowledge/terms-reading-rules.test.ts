@@ -19,13 +19,18 @@ const CaseSchema = z.strictObject({
   name: z.string(),
   source: z.string(),
   type: z.string(),
-  /** `subject`: whether the text can be about the type at all (its subject gate); else its polarity and severity. */
-  kind: z.enum(["reading", "subject"]).default("reading"),
+  /**
+   * `subject`: whether the text can be about the type at all (its subject gate); `pattern`: which pattern fires,
+   * with the subject gate and the resulting polarity; else (`reading`) its polarity and severity.
+   */
+  kind: z.enum(["reading", "subject", "pattern"]).default("reading"),
   text: z.string(),
   expected: z.strictObject({
     polarity: PolaritySchema.optional(),
     severity: SeveritySchema.optional(),
     subject: z.boolean().optional(),
+    /** The pattern that must fire (its id), or null: none of the type's patterns fires. */
+    pattern: z.string().nullable().optional(),
   }),
 });
 
@@ -50,12 +55,16 @@ for (const rule of new Set(CASES.map((c) => c.rule))) {
   describe(rule, () => {
     for (const c of CASES.filter((k) => k.rule === rule)) {
       it(`${c.name} (${c.source})`, () => {
-        if (c.kind === "subject") {
-          const clause = taxonomy.byId.get(c.type);
-          assert.ok(clause, c.type);
+        const clause = taxonomy.byId.get(c.type);
+        assert.ok(clause, c.type);
+        if (c.expected.subject !== undefined)
           assert.equal(mentionsSubject(clause, c.text), c.expected.subject);
-          return;
+        if (c.expected.pattern !== undefined) {
+          const fired = matchPatterns(clause, c.text).map((hit) => hit.pattern.id);
+          if (c.expected.pattern === null) assert.deepEqual(fired, []);
+          else assert.ok(fired.includes(c.expected.pattern), fired.join(", "));
         }
+        if (c.kind === "subject") return;
         const got = reading(c.type, c.text);
         if (c.expected.polarity) assert.equal(got.polarity, c.expected.polarity);
         if (c.expected.severity) assert.equal(got.severity, c.expected.severity);
