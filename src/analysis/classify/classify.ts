@@ -153,7 +153,10 @@ function decisiveAlternation(types: readonly ClauseType[]): RegExp | null {
   const patterns = types.flatMap((t) => t.patterns.filter((p) => p.decisive));
   if (patterns.length === 0) return null;
   const flags = [...new Set(patterns.flatMap((p) => [...(p.flags ?? "")]))].join("");
-  return compileRegex(patterns.map((p) => `(?:${p.regex})`).join("|"), flags);
+  // Each source once: types share some (session replay tools, cross-context advertising), and a repeated
+  // alternative is tried again at every position where the first failed.
+  const sources = new Set(patterns.map((p) => `(?:${p.regex})`));
+  return compileRegex([...sources].join("|"), flags);
 }
 
 /** Where the provision's text starts in the version text (its declared offset, checked). */
@@ -237,6 +240,9 @@ export function severityOf(
 interface OwnTokens {
   ids: Int32Array;
   starts: Int32Array;
+  /** How many lead-in tokens came first in the text vectorised, and the vectoriser's `reads` after it. */
+  from: number;
+  read: number;
 }
 
 /** Per-provision work shared by the clause types of one provision, computed on first need. */
@@ -276,7 +282,12 @@ class ProvisionContext {
   sentenceScores(index: number): number[] {
     if (!this.attribution) {
       const own = this.own!;
-      const { features, starts } = this.r.model!.vectorizer.occurrenceStarts(own.ids, own);
+      const vectorizer = this.r.model!.vectorizer;
+      // The n-grams found when vectorising, unless the vectoriser has read another text since.
+      const { features, starts } =
+        vectorizer.reads === own.read
+          ? vectorizer.lastOccurrenceStarts(own.from, own)
+          : vectorizer.occurrenceStarts(own.ids, own);
       // Occurrences are keyed by their feature's position in the vector, where contributions are read.
       toPositions(this.vector!.indices, features);
       this.attribution = new SentenceAttribution(this.sentences.all, features, starts);
@@ -337,9 +348,15 @@ function vectorOf(
   const end = lead.length + vectorizer.readTokenIds(provision.text, r.ids, r.starts, lead.length);
   // The normalised tokens are read only for character n-grams (the shipped model has none).
   const norms = vectorizer.config.charNgrams ? [...words(context ?? ""), ...words(provision.text)] : [];
+  const vector = vectorizer.transformIds(r.ids.subarray(0, end), norms, r.vector);
   return {
-    vector: vectorizer.transformIds(r.ids.subarray(0, end), norms, r.vector),
-    own: { ids: r.ids.subarray(lead.length, end), starts: r.starts.subarray(lead.length, end) },
+    vector,
+    own: {
+      ids: r.ids.subarray(lead.length, end),
+      starts: r.starts.subarray(lead.length, end),
+      from: lead.length,
+      read: vectorizer.reads,
+    },
   };
 }
 

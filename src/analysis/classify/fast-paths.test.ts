@@ -200,6 +200,20 @@ describe("classification fast paths", () => {
     }
   });
 
+  it("takes a list item's own occurrences from the n-grams found with its lead-in, as if read alone", () => {
+    const vectorizer = model.vectorizer;
+    const lead = tokenize(lines[3]!);
+    for (const text of lines.filter((l) => l.length > 100).slice(0, 60)) {
+      const own = tokenize(text);
+      const ids = vectorizer.tokenIds([...lead.norms, ...own.norms]);
+      vectorizer.transformIds(ids, []);
+      const read = vectorizer.reads;
+      const found = vectorizer.lastOccurrenceStarts(lead.norms.length, own);
+      assert.deepEqual(found, vectorizer.occurrenceStarts(vectorizer.tokenIds(own.norms), own), text);
+      assert.notEqual(vectorizer.reads, read, "reading another text is seen");
+    }
+  });
+
   it("explains with the same top features as a full stable sort", () => {
     for (const text of lines.slice(0, 300)) {
       const vector = model.vectorize(text);

@@ -82,11 +82,14 @@ export class TfidfVectorizer {
   private readonly unigram: Int32Array;
   private readonly radix: number;
   /** Per-feature counts, reused across calls and reset after each (no allocation per text). */
-  private readonly scratch: Float64Array;
+  private readonly scratch: Int32Array;
   /** The distinct features of the text being vectorised, grown as needed. */
   private touched = new Int32Array(0);
   /** Word n-gram occurrences of the last text read by {@link wordGrams}. */
   private grams = { feature: new Int32Array(0), first: new Int32Array(0), last: new Int32Array(0) };
+  /** How many n-grams `grams` holds, and how many texts {@link wordGrams} has read (that one the last). */
+  private gramCount = 0;
+  private textsRead = 0;
 
   private constructor(config: VectorizerConfig, terms: string[], idf: ArrayLike<number>) {
     this.config = config;
@@ -95,7 +98,7 @@ export class TfidfVectorizer {
     this.index = new Map(terms.map((t, i) => [t, i]));
     const firstChar = terms.findIndex((t) => t.startsWith(CHAR_PREFIX));
     this.charStart = firstChar < 0 ? terms.length : firstChar;
-    this.scratch = new Float64Array(terms.length);
+    this.scratch = new Int32Array(terms.length);
     const wordTerms: [string[], number][] = [];
     terms.forEach((t, i) => {
       if (i >= this.charStart) return;
@@ -204,6 +207,8 @@ export class TfidfVectorizer {
         last[count++] = i + n - 1;
       }
     }
+    this.gramCount = count;
+    this.textsRead++;
     return count;
   }
 
@@ -231,6 +236,35 @@ export class TfidfVectorizer {
     const first = this.grams.first;
     const starts = new Int32Array(count);
     for (let k = 0; k < count; k++) starts[k] = tokens.starts[first[k]!]!;
+    return { features, starts };
+  }
+
+  /**
+   * A number that changes whenever the vectoriser reads a text: {@link lastOccurrenceStarts} answers for the text
+   * read when it had its current value.
+   */
+  get reads(): number {
+    return this.textsRead;
+  }
+
+  /**
+   * {@link occurrenceStarts} of the tokens from `from` on of the text last read (by {@link transformIds}), from the
+   * n-grams found then: an n-gram starting at token `from` or later lies within those tokens, and they come in the
+   * same order. A list item read after its lead-in gets its own occurrences without finding them again.
+   * `tokens.starts[i]` is where token `from + i` starts.
+   */
+  lastOccurrenceStarts(
+    from: number,
+    tokens: { starts: ArrayLike<number> },
+  ): { features: Int32Array; starts: Int32Array } {
+    const { feature, first } = this.grams;
+    const count = this.gramCount;
+    // N-grams come by first token: the lead-in's first.
+    let k0 = 0;
+    while (k0 < count && first[k0]! < from) k0++;
+    const features = feature.slice(k0, count);
+    const starts = new Int32Array(count - k0);
+    for (let k = k0; k < count; k++) starts[k - k0] = tokens.starts[first[k]! - from]!;
     return { features, starts };
   }
 
