@@ -1,0 +1,105 @@
+/**
+ * Severity rules of privacy practices against READING.md's high list, on real sentences of the shared corpus
+ * (ota-contrib privacy policies; none is in the reading sets): front-page practices are high, the same practice
+ * left to the person's choice, or otherwise short of the high list, is medium.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { loadTaxonomy } from "./load-taxonomy.js";
+import { resolveSeverity } from "./resolve-rules.js";
+import type { Severity } from "./schema.js";
+
+const taxonomy = loadTaxonomy();
+
+/** A case: why, the platform quoted, the clause type, its text and the severity a careful reader gives it. */
+type Case = [why: string, platform: string, type: string, text: string, expected: Severity];
+
+const CASES: Case[] = [
+  [
+    "precise location collected in the background is high",
+    "Lyft",
+    "sensitive-data",
+    "Drivers: We collect your device's precise location when you open and use the app, including while the app is running in the background. If you choose to install a Lyft Platform device in or on your vehicle (e.g., a Lyft dashboard device or a tablet), that device may collect precise location information when turned on.",
+    "high",
+  ],
+  [
+    "a biometric identity check that is not optional is high",
+    "Binance",
+    "sensitive-data",
+    "We use your personal data, including biometric information for identity verification and information relating to criminal convictions or alleged offences to prevent and detect fraud, other financial crime, and crime generally.",
+    "high",
+  ],
+  [
+    "GPS location used only with permission is medium",
+    "Viber",
+    "sensitive-data",
+    "**GPS based location**, we will collect and use the GPS location for very specific purposes (as detailed below), and solely if you gave us permission.",
+    "medium",
+  ],
+  [
+    "GPS location subject to the permissions given is medium",
+    "Viber",
+    "sensitive-data",
+    "Subject to the permissions you have provided, we may use your GPS location data for the purpose of providing you with location-based marketing offers, and communications.",
+    "medium",
+  ],
+  [
+    "a precise location the person chooses to share is medium",
+    "X",
+    "sensitive-data",
+    "**Location information.** When you use X, we collect some information about your approximate location to provide the service you expect, including showing you relevant ads. You can also choose to share your current precise location or places where you’ve previously used X by enabling these settings in your account.",
+    "medium",
+  ],
+  [
+    "an approximate location inferred from the IP address is medium",
+    "Pinterest",
+    "sensitive-data",
+    "**Location Information**: We use your IP address to infer your approximate location, even if you don't choose to share your precise location, and photos you share may include information about the location where they were taken.",
+    "medium",
+  ],
+  [
+    "background collection counts only in the sentence naming the precise location",
+    "Yelp",
+    "sensitive-data",
+    "We also store information that your computer or mobile device may provide to us in connection with your use of the Service, such as your browser type, type of computer or mobile device, browser language, IP address, WiFi information such as SSID, mobile carrier, phone number, unique device identifier, advertising identifier, location (including geolocation, beacon based location, and GPS location), and requested and referring URLs and mobile applications. We may also receive and store your location whenever our mobile applications are running, including when running in the background, if you enable our mobile apps to access such information in the course of using the Service.",
+    "medium",
+  ],
+  [
+    "face capture subject to consent is medium",
+    "happn",
+    "biometric-data",
+    "For the purposes of fraud prevention and ensuring the safety of Members, HAPPN reserves the right, subject to your consent, to conduct facial image capture or verify an identity document at the time of registration or during use of the Service.",
+    "medium",
+  ],
+  [
+    "an optional face ID is medium",
+    "WeChat",
+    "biometric-data",
+    "**ID Verification Information (optional).** Unique face ID (hashed), selfie photos, vectors derived from encoding faces, videos and ID information",
+    "medium",
+  ],
+  [
+    "scans the vendor deletes within days are medium",
+    "Bumble",
+    "biometric-data",
+    "Veriff will delete any data collected during the verification process, such as a selfie, the photograph of your ID, and any biometric data it may have collected, within 72 hours and never retain it for longer than 30 days after the verification is complete.",
+    "medium",
+  ],
+  [
+    "a biometric check that is not optional stays high",
+    "Binance",
+    "biometric-data",
+    "We use your personal data, including biometric information for identity verification and information relating to criminal convictions or alleged offences to prevent and detect fraud, other financial crime, and crime generally.",
+    "high",
+  ],
+];
+
+describe("severity of privacy practices (READING.md's high list)", () => {
+  for (const [why, platform, id, text, expected] of CASES) {
+    it(`${id}: ${why} (${platform})`, () => {
+      const type = taxonomy.byId.get(id);
+      assert.ok(type, id);
+      assert.equal(resolveSeverity(type, text, []).value, expected);
+    });
+  }
+});
