@@ -92,6 +92,13 @@ const CASES: Case[] = [
     "We use your personal data, including biometric information for identity verification and information relating to criminal convictions or alleged offences to prevent and detect fraud, other financial crime, and crime generally.",
     "high",
   ],
+  [
+    "AI tools learning from you, run with partners, are medium: AI training is not on the high list",
+    "PayPal",
+    "ai-model-training",
+    "PayPal is committed to offering innovative and personalized experiences, and we may, directly or through our trusted partners, provide you with access to Agentic AI tools (“Agentic AI Tools”). These AI tools are designed to operate with a degree of autonomy, enabling them to perform tasks, make recommendations, and even initiate actions on your behalf, all while learning from your interactions.",
+    "medium",
+  ],
 ];
 
 describe("severity of privacy practices (READING.md's high list)", () => {
