@@ -99,6 +99,48 @@ const CASES: Case[] = [
     "PayPal is committed to offering innovative and personalized experiences, and we may, directly or through our trusted partners, provide you with access to Agentic AI tools (“Agentic AI Tools”). These AI tools are designed to operate with a degree of autonomy, enabling them to perform tasks, make recommendations, and even initiate actions on your behalf, all while learning from your interactions.",
     "medium",
   ],
+  [
+    "a link to the advertising technologies names no practice",
+    "Google",
+    "targeted-advertising",
+    "Technologies used for [Advertising](https://policies.google.com/technologies/ads?hl=en-GB&gl=IE)",
+    "low",
+  ],
+  [
+    "anonymised data that improves products, ads among them, chooses no ad for you",
+    "Instagram",
+    "targeted-advertising",
+    "In some cases, we anonymize information we have associated with you, such as your activity on and off our Products, and use the resulting information, for example, to provide and improve our Meta Products, including ads.",
+    "low",
+  ],
+  [
+    "a change-log line about advertising tools is not a practice",
+    "Telegram",
+    "targeted-advertising",
+    "The Privacy Policy was updated to describe geographic limitations and other advertising tools that may affect the ways how ads are displayed.",
+    "low",
+  ],
+  [
+    "third parties tracking you with pixels where they provide advertising stays medium",
+    "Samsung",
+    "targeted-advertising",
+    "Some of the content, advertising, and functionality in our Services is provided by third parties. These third parties may use cookies, beacons, tracking pixels, and other tools to collect information about your use of these Services.",
+    "medium",
+  ],
+  [
+    "activity sent to advertising platforms stays at least medium",
+    "Vinted",
+    "targeted-advertising",
+    "In order to optimize our advertising campaigns, we send certain information on your activities like apps opened, sessions, registrations, logins, information about you listing an item, uploading an item’s photo or buying an item, etc. to Google and Facebook advertising platforms.",
+    "medium",
+  ],
+  [
+    "data about ads you see on or off the service stays medium",
+    "X",
+    "targeted-advertising",
+    "**Advertisements.** When you view or interact with ads we serve on or oﬀ X, we may collect information about those views or interactions (e.g., watching a video ad or preroll, clicking on an ad, interacting with reposts of or replies to an ad).",
+    "medium",
+  ],
 ];
 
 describe("severity of privacy practices (READING.md's high list)", () => {
