@@ -141,6 +141,34 @@ const CASES: Case[] = [
     "**Advertisements.** When you view or interact with ads we serve on or oﬀ X, we may collect information about those views or interactions (e.g., watching a video ad or preroll, clicking on an ad, interacting with reposts of or replies to an ad).",
     "medium",
   ],
+  [
+    "the platform's own ads on other platforms, measured when clicked, are medium",
+    "Discord",
+    "targeted-advertising",
+    "For example, when we advertise for Discord on third party platforms, if you click on the ad, we may receive information about which ad you saw and on which platform.",
+    "medium",
+  ],
+  [
+    "the platform's own campaigns on third-party platforms are medium",
+    "Viber",
+    "targeted-advertising",
+    "When we advertise our Services to you on third party platforms, we might receive indications of which advertisement led you to join our Service based on unique device identifiers associated with your device, in order, among others, to assess the performance of our campaigns",
+    "medium",
+  ],
+  [
+    "interactions with the platform's own ads elsewhere are medium",
+    "Match",
+    "targeted-advertising",
+    "We also receive data related to interactions you have with our ads on third party websites or apps, if applicable.",
+    "medium",
+  ],
+  [
+    "partners tracking you across websites to tailor ads stays high, own ads elsewhere besides",
+    "Instacart",
+    "targeted-advertising",
+    "Some of our advertising partners may use cookies, SDKs, or other trackers to collect information about your online activity over time and across different websites or online services. This means that you may see advertisements while using the Services that are tailored to you, or you may see advertisements for Instacart on other online services, based on your use of the Services or your browsing behavior across other online services.",
+    "high",
+  ],
 ];
 
 describe("severity of privacy practices (READING.md's high list)", () => {
