@@ -169,6 +169,13 @@ const CASES: Case[] = [
     "Some of our advertising partners may use cookies, SDKs, or other trackers to collect information about your online activity over time and across different websites or online services. This means that you may see advertisements while using the Services that are tailored to you, or you may see advertisements for Instacart on other online services, based on your use of the Services or your browsing behavior across other online services.",
     "high",
   ],
+  [
+    "a disclosure listed under 'we are not in the business of selling' is no sale",
+    "Evernote",
+    "sale-of-data",
+    "We are not in the business of selling or renting your personal data. Here are instances when we may disclose your personal data — and then only the minimum information necessary:\nWe may disclose personal data covered by this policy with our parents, subsidiaries, and affiliated companies.",
+    "low",
+  ],
 ];
 
 describe("severity of privacy practices (READING.md's high list)", () => {
