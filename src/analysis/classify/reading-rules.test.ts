@@ -89,6 +89,23 @@ describe("reading rules of issue 11 (shipped taxonomy and model)", () => {
     }
   });
 
+  it("keeps a generic security promise low: security measures are routine (Bumble's privacy policy)", () => {
+    const doc = [
+      "# Security",
+      "",
+      "Here at Bumble, we take all appropriate and reasonable security measures to:",
+      "",
+      "* help protect your information against loss, misuse, and unauthorised access or sharing",
+      "",
+    ].join("\n");
+    const security = findingsOn(doc, "help protect your information").find(
+      (c) => c.type === "security-measures",
+    );
+    assert.ok(clear(security), JSON.stringify(security));
+    assert.equal(security!.polarity, "neutral");
+    assert.equal(security!.severity, "low", JSON.stringify(security!.severityReasons));
+  });
+
   it("reads arbitration offered to the person as a recourse as protective and low", () => {
     const doc = [
       "# Data Privacy Framework",
