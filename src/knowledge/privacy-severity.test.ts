@@ -176,6 +176,13 @@ const CASES: Case[] = [
     "We are not in the business of selling or renting your personal data. Here are instances when we may disclose your personal data — and then only the minimum information necessary:\nWe may disclose personal data covered by this policy with our parents, subsidiaries, and affiliated companies.",
     "low",
   ],
+  [
+    "what an advertiser gives to sign up for a 'self-serve ads platform' shows no ad to the person",
+    "Reddit, 2022 version",
+    "targeted-advertising",
+    "If you use Reddit Ads (Reddit's self-serve ads platform at ads.reddit.com) we collect some additional information. To sign up for Reddit Ads, you must provide your name, email address, and information about your company. If you purchase advertising services, you will need to provide transactional information as described above, and we may also require additional documentation to verify your identity.",
+    "low",
+  ],
 ];
 
 describe("severity of privacy practices (READING.md's high list)", () => {
