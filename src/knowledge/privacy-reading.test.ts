@@ -6,13 +6,18 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { loadTaxonomy } from "./load-taxonomy.js";
-import { resolveSeverity } from "./resolve-rules.js";
-import type { Severity } from "./schema.js";
+import { resolvePolarity, resolveSeverity } from "./resolve-rules.js";
+import type { Polarity, Severity } from "./schema.js";
 
 const taxonomy = loadTaxonomy();
 
-/** A case: why, the platform quoted, the clause type, its text and the severity a careful reader gives it. */
-type Case = [why: string, platform: string, type: string, text: string, expected: Severity];
+/**
+ * A case: why, the platform quoted, the clause type, its text and the severity (or, for a polarity rule, the
+ * polarity) a careful reader gives it.
+ */
+type Case = [why: string, platform: string, type: string, text: string, expected: Severity | Polarity];
+
+const POLARITIES: readonly string[] = ["protective", "neutral", "concerning"];
 
 const CASES: Case[] = [
   [
@@ -183,14 +188,43 @@ const CASES: Case[] = [
     "If you use Reddit Ads (Reddit's self-serve ads platform at ads.reddit.com) we collect some additional information. To sign up for Reddit Ads, you must provide your name, email address, and information about your company. If you purchase advertising services, you will need to provide transactional information as described above, and we may also require additional documentation to verify your identity.",
     "low",
   ],
+  [
+    "a denial of permanent retention is protective",
+    "WeChat",
+    "retention-period",
+    "**We do not permanently retain chat data on our servers** and it only passes through our servers so that it can be distributed to your intended recipients.",
+    "protective",
+  ],
+  [
+    "messages 'permanently deleted after three months' are no indefinite retention",
+    "Vinted",
+    "retention-period",
+    "If you decide to remove a message from a conversation, it will be instantly hidden for you and the recipient, and permanently deleted after three (3) months from the moment you remove it.",
+    "protective",
+  ],
+  [
+    "an account 'permanently locked' is no indefinite retention either",
+    "Vinted",
+    "retention-period",
+    "If your account remains permanently locked, we retain your data for this purpose for five (5) years after your last activity on the Platform.",
+    "neutral",
+  ],
+  [
+    "identifiers kept indefinitely are concerning",
+    "X",
+    "retention-period",
+    "Where you violate our Rules and your account is suspended, we may keep the identifiers you used to create the account (such as your email address or phone number) indefinitely to prevent repeat policy offenders from creating new accounts.",
+    "concerning",
+  ],
 ];
 
-describe("severity of privacy practices (READING.md's high list)", () => {
+describe("severity and polarity of privacy practices (READING.md)", () => {
   for (const [why, platform, id, text, expected] of CASES) {
     it(`${id}: ${why} (${platform})`, () => {
       const type = taxonomy.byId.get(id);
       assert.ok(type, id);
-      assert.equal(resolveSeverity(type, text, []).value, expected);
+      const read = POLARITIES.includes(expected) ? resolvePolarity : resolveSeverity;
+      assert.equal(read(type, text, []).value, expected);
     });
   }
 });
