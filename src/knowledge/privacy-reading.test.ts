@@ -1,7 +1,7 @@
 /**
- * Severity rules of privacy practices against READING.md's high list, on real sentences of the shared corpus
+ * Severity and polarity rules of privacy practices against READING.md, on real sentences of the shared corpus
  * (ota-contrib privacy policies; none is in the reading sets): front-page practices are high, the same practice
- * left to the person's choice, or otherwise short of the high list, is medium.
+ * left to the person's choice, or otherwise short of the high list, is medium; a limit or a denial is protective.
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
@@ -215,6 +215,13 @@ const CASES: Case[] = [
     "retention-period",
     "Where you violate our Rules and your account is suspended, we may keep the identifiers you used to create the account (such as your email address or phone number) indefinitely to prevent repeat policy offenders from creating new accounts.",
     "concerning",
+  ],
+  [
+    "biometric scans the vendor deletes within hours are a protective limit",
+    "Bumble",
+    "biometric-data",
+    "Veriff will delete any data collected during the verification process, such as a selfie, the photograph of your ID, and any biometric data it may have collected, within 72 hours and never retain it for longer than 30 days after the verification is complete.",
+    "protective",
   ],
 ];
 
