@@ -223,6 +223,13 @@ const CASES: Case[] = [
     "Veriff will delete any data collected during the verification process, such as a selfie, the photograph of your ID, and any biometric data it may have collected, within 72 hours and never retain it for longer than 30 days after the verification is complete.",
     "protective",
   ],
+  [
+    "hashed identifiers used for the platform's own marketing on third-party services are high",
+    "Netflix",
+    "targeted-advertising",
+    "Netflix uses hashed identifiers and resettable identifiers to display marketing for our service or Netflix content on third party services, to support advertisements (including delivering advertisements to you), and for analytics and optimization purposes.",
+    "high",
+  ],
 ];
 
 describe("severity and polarity of privacy practices (READING.md)", () => {
