@@ -230,6 +230,13 @@ const CASES: Case[] = [
     "Netflix uses hashed identifiers and resettable identifiers to display marketing for our service or Netflix content on third party services, to support advertisements (including delivering advertisements to you), and for analytics and optimization purposes.",
     "high",
   ],
+  [
+    "content made 'relevant and personal' names no advertising",
+    "Pinterest",
+    "targeted-advertising",
+    "We’re committed to showing you content that’s relevant, interesting and personal to you. To do that, we use your information to provide and improve your experience, including to:\nIdentify you when you use our Services.",
+    "low",
+  ],
 ];
 
 describe("severity and polarity of privacy practices (READING.md)", () => {
