@@ -297,10 +297,13 @@ class ProvisionContext {
 
   /**
    * The statement reading of an evidence span: that of its first sentence naming an actor, else of its first
-   * sentence. List items without a subject of their own are read with their lead-in.
+   * sentence. List items without a subject of their own are read with their lead-in. A condition stated in an
+   * earlier sentence of the span limits the practice too ("HAPPN reserves the right, subject to your consent, to
+   * conduct facial image capture… Such verification is carried out…").
    */
   frameOf(span: SentenceSpan, leadIn: string | undefined): StatementFrame {
     let first: StatementFrame | null = null;
+    let condition: string | null = null;
     for (const sentence of this.sentences.all) {
       if (sentence.end <= span.start || sentence.start >= span.end) continue;
       const text = this.text.slice(sentence.start, sentence.end);
@@ -310,8 +313,10 @@ class ProvisionContext {
         frame = readStatement(text, leadIn);
         this.r.frames.set(key, frame);
       }
-      if (frame.hasVerb && frame.actor !== "unknown") return frame;
+      if (frame.hasVerb && frame.actor !== "unknown")
+        return condition && !frame.condition ? { ...frame, condition } : frame;
       first ??= frame;
+      condition ??= frame.condition;
     }
     return first ?? readStatement(this.text.slice(span.start, span.end), leadIn);
   }

@@ -5,7 +5,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { loadTaxonomy } from "../../knowledge/index.js";
-import type { ClassifiedProvision, Polarity, Provision, Severity } from "../../model/index.js";
+import type {
+  Classification,
+  ClassifiedProvision,
+  Polarity,
+  Provision,
+  Severity,
+} from "../../model/index.js";
 import { readStatement } from "../frame/index.js";
 import { classify } from "./classify.js";
 import { frameMatters, readWithFrame } from "./frame-rules.js";
@@ -21,13 +27,20 @@ function classified(text: string, context?: string): ClassifiedProvision[] {
   return classify(provisions, text);
 }
 
+/** The finding of `type` on the one provision `text` is (failing when there is none). */
+function findingOf(text: string, type: string): Classification {
+  const [p] = classified(text);
+  const found = p!.clauses.find((c) => c.type === type);
+  assert.ok(found, JSON.stringify(p!.clauses.map((c) => c.type)));
+  return found;
+}
+
 describe("findings read with who does what", () => {
   it("reads a denial as the practice, protective and low (Badoo's privacy policy)", () => {
-    const [p] = classified(
+    const children = findingOf(
       "Badoo does not knowingly collect any information about or market to children, minors or anyone under the age of majority.",
+      "childrens-data",
     );
-    const children = p!.clauses.find((c) => c.type === "childrens-data");
-    assert.ok(children, JSON.stringify(p!.clauses.map((c) => c.type)));
     assert.deepEqual([children.polarity, children.severity], ["protective", "low"]);
   });
 
@@ -102,5 +115,16 @@ describe("findings read with who does what", () => {
       { value: "high", reasons: [] },
     );
     assert.equal(read.severity, "low");
+  });
+});
+
+describe("a condition of an earlier sentence of the evidence", () => {
+  it("keeps a finding from high when the sentence naming the actor follows the limit (Bumble's terms)", () => {
+    const arbitration = findingOf(
+      "The informal dispute resolution conference shall occur within 60 days of receipt of the written notice described above, unless an extension is mutually agreed upon. If, after participating in that conference, the parties are unable to resolve the dispute, the claimant may commence an arbitration in accordance with this Agreement. Completion of this informal dispute resolution is a condition precedent to filing any demand for arbitration. Failure to do so is a breach of this Agreement, and no demand for arbitration shall be valid unless such written notice is provided and good faith discussions have been conducted.",
+      "arbitration",
+    );
+    assert.equal(arbitration.severity, "medium", JSON.stringify(arbitration.severityReasons));
+    assert.ok(arbitration.severityReasons?.some((r) => /limited by "unless"/.test(r)));
   });
 });

@@ -89,6 +89,40 @@ describe("reading rules of issue 11 (shipped taxonomy and model)", () => {
     }
   });
 
+  it("keeps a generic security promise low: security measures are routine (Bumble's privacy policy)", () => {
+    const doc = [
+      "# Security",
+      "",
+      "Here at Bumble, we take all appropriate and reasonable security measures to:",
+      "",
+      "* help protect your information against loss, misuse, and unauthorised access or sharing",
+      "",
+    ].join("\n");
+    const security = findingsOn(doc, "help protect your information").find(
+      (c) => c.type === "security-measures",
+    );
+    assert.ok(clear(security), JSON.stringify(security));
+    assert.equal(security!.polarity, "neutral");
+    assert.equal(security!.severity, "low", JSON.stringify(security!.severityReasons));
+  });
+
+  it("finds data from other sources when partners or businesses hand the platform data about the person", () => {
+    for (const [platform, text] of [
+      [
+        "WhatsApp",
+        "**Businesses On WhatsApp**. Businesses you interact with using our Services may provide us with information about their interactions with you.",
+      ],
+      [
+        "Binance",
+        "When conducting a transaction with a third-party merchant, the merchant may provide us with personal data about you such as name, contact information, transaction information.",
+      ],
+    ]) {
+      const doc = ["# Information we receive", "", text!, ""].join("\n");
+      const found = findingsOn(doc, text!.slice(-40)).find((c) => c.type === "data-from-other-sources");
+      assert.ok(clear(found), `${platform}: ${JSON.stringify(found)}`);
+    }
+  });
+
   it("reads arbitration offered to the person as a recourse as protective and low", () => {
     const doc = [
       "# Data Privacy Framework",

@@ -1,0 +1,251 @@
+/**
+ * Severity and polarity rules of privacy practices against READING.md, on real sentences of the shared corpus
+ * (ota-contrib privacy policies; none is in the reading sets): front-page practices are high, the same practice
+ * left to the person's choice, or otherwise short of the high list, is medium; a limit or a denial is protective.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { loadTaxonomy } from "./load-taxonomy.js";
+import { resolvePolarity, resolveSeverity } from "./resolve-rules.js";
+import type { Polarity, Severity } from "./schema.js";
+
+const taxonomy = loadTaxonomy();
+
+/**
+ * A case: why, the platform quoted, the clause type, its text and the severity (or, for a polarity rule, the
+ * polarity) a careful reader gives it.
+ */
+type Case = [why: string, platform: string, type: string, text: string, expected: Severity | Polarity];
+
+const POLARITIES: readonly string[] = ["protective", "neutral", "concerning"];
+
+const CASES: Case[] = [
+  [
+    "precise location collected in the background is high",
+    "Lyft",
+    "sensitive-data",
+    "Drivers: We collect your device's precise location when you open and use the app, including while the app is running in the background. If you choose to install a Lyft Platform device in or on your vehicle (e.g., a Lyft dashboard device or a tablet), that device may collect precise location information when turned on.",
+    "high",
+  ],
+  [
+    "a biometric identity check that is not optional is high",
+    "Binance",
+    "sensitive-data",
+    "We use your personal data, including biometric information for identity verification and information relating to criminal convictions or alleged offences to prevent and detect fraud, other financial crime, and crime generally.",
+    "high",
+  ],
+  [
+    "GPS location used only with permission is medium",
+    "Viber",
+    "sensitive-data",
+    "**GPS based location**, we will collect and use the GPS location for very specific purposes (as detailed below), and solely if you gave us permission.",
+    "medium",
+  ],
+  [
+    "GPS location subject to the permissions given is medium",
+    "Viber",
+    "sensitive-data",
+    "Subject to the permissions you have provided, we may use your GPS location data for the purpose of providing you with location-based marketing offers, and communications.",
+    "medium",
+  ],
+  [
+    "a precise location the person chooses to share is medium",
+    "X",
+    "sensitive-data",
+    "**Location information.** When you use X, we collect some information about your approximate location to provide the service you expect, including showing you relevant ads. You can also choose to share your current precise location or places where you’ve previously used X by enabling these settings in your account.",
+    "medium",
+  ],
+  [
+    "an approximate location inferred from the IP address is medium",
+    "Pinterest",
+    "sensitive-data",
+    "**Location Information**: We use your IP address to infer your approximate location, even if you don't choose to share your precise location, and photos you share may include information about the location where they were taken.",
+    "medium",
+  ],
+  [
+    "background collection counts only in the sentence naming the precise location",
+    "Yelp",
+    "sensitive-data",
+    "We also store information that your computer or mobile device may provide to us in connection with your use of the Service, such as your browser type, type of computer or mobile device, browser language, IP address, WiFi information such as SSID, mobile carrier, phone number, unique device identifier, advertising identifier, location (including geolocation, beacon based location, and GPS location), and requested and referring URLs and mobile applications. We may also receive and store your location whenever our mobile applications are running, including when running in the background, if you enable our mobile apps to access such information in the course of using the Service.",
+    "medium",
+  ],
+  [
+    "face capture subject to consent is medium",
+    "happn",
+    "biometric-data",
+    "For the purposes of fraud prevention and ensuring the safety of Members, HAPPN reserves the right, subject to your consent, to conduct facial image capture or verify an identity document at the time of registration or during use of the Service.",
+    "medium",
+  ],
+  [
+    "an optional face ID is medium",
+    "WeChat",
+    "biometric-data",
+    "**ID Verification Information (optional).** Unique face ID (hashed), selfie photos, vectors derived from encoding faces, videos and ID information",
+    "medium",
+  ],
+  [
+    "scans the vendor deletes within days are medium",
+    "Bumble",
+    "biometric-data",
+    "Veriff will delete any data collected during the verification process, such as a selfie, the photograph of your ID, and any biometric data it may have collected, within 72 hours and never retain it for longer than 30 days after the verification is complete.",
+    "medium",
+  ],
+  [
+    "a biometric check that is not optional stays high",
+    "Binance",
+    "biometric-data",
+    "We use your personal data, including biometric information for identity verification and information relating to criminal convictions or alleged offences to prevent and detect fraud, other financial crime, and crime generally.",
+    "high",
+  ],
+  [
+    "AI tools learning from you, run with partners, are medium: AI training is not on the high list",
+    "PayPal",
+    "ai-model-training",
+    "PayPal is committed to offering innovative and personalized experiences, and we may, directly or through our trusted partners, provide you with access to Agentic AI tools (“Agentic AI Tools”). These AI tools are designed to operate with a degree of autonomy, enabling them to perform tasks, make recommendations, and even initiate actions on your behalf, all while learning from your interactions.",
+    "medium",
+  ],
+  [
+    "a link to the advertising technologies names no practice",
+    "Google",
+    "targeted-advertising",
+    "Technologies used for [Advertising](https://policies.google.com/technologies/ads?hl=en-GB&gl=IE)",
+    "low",
+  ],
+  [
+    "anonymised data that improves products, ads among them, chooses no ad for you",
+    "Instagram",
+    "targeted-advertising",
+    "In some cases, we anonymize information we have associated with you, such as your activity on and off our Products, and use the resulting information, for example, to provide and improve our Meta Products, including ads.",
+    "low",
+  ],
+  [
+    "a change-log line about advertising tools is not a practice",
+    "Telegram",
+    "targeted-advertising",
+    "The Privacy Policy was updated to describe geographic limitations and other advertising tools that may affect the ways how ads are displayed.",
+    "low",
+  ],
+  [
+    "third parties tracking you with pixels where they provide advertising stays medium",
+    "Samsung",
+    "targeted-advertising",
+    "Some of the content, advertising, and functionality in our Services is provided by third parties. These third parties may use cookies, beacons, tracking pixels, and other tools to collect information about your use of these Services.",
+    "medium",
+  ],
+  [
+    "activity sent to advertising platforms stays at least medium",
+    "Vinted",
+    "targeted-advertising",
+    "In order to optimize our advertising campaigns, we send certain information on your activities like apps opened, sessions, registrations, logins, information about you listing an item, uploading an item’s photo or buying an item, etc. to Google and Facebook advertising platforms.",
+    "medium",
+  ],
+  [
+    "data about ads you see on or off the service stays medium",
+    "X",
+    "targeted-advertising",
+    "**Advertisements.** When you view or interact with ads we serve on or oﬀ X, we may collect information about those views or interactions (e.g., watching a video ad or preroll, clicking on an ad, interacting with reposts of or replies to an ad).",
+    "medium",
+  ],
+  [
+    "the platform's own ads on other platforms, measured when clicked, are medium",
+    "Discord",
+    "targeted-advertising",
+    "For example, when we advertise for Discord on third party platforms, if you click on the ad, we may receive information about which ad you saw and on which platform.",
+    "medium",
+  ],
+  [
+    "the platform's own campaigns on third-party platforms are medium",
+    "Viber",
+    "targeted-advertising",
+    "When we advertise our Services to you on third party platforms, we might receive indications of which advertisement led you to join our Service based on unique device identifiers associated with your device, in order, among others, to assess the performance of our campaigns",
+    "medium",
+  ],
+  [
+    "interactions with the platform's own ads elsewhere are medium",
+    "Match",
+    "targeted-advertising",
+    "We also receive data related to interactions you have with our ads on third party websites or apps, if applicable.",
+    "medium",
+  ],
+  [
+    "partners tracking you across websites to tailor ads stays high, own ads elsewhere besides",
+    "Instacart",
+    "targeted-advertising",
+    "Some of our advertising partners may use cookies, SDKs, or other trackers to collect information about your online activity over time and across different websites or online services. This means that you may see advertisements while using the Services that are tailored to you, or you may see advertisements for Instacart on other online services, based on your use of the Services or your browsing behavior across other online services.",
+    "high",
+  ],
+  [
+    "a disclosure listed under 'we are not in the business of selling' is no sale",
+    "Evernote",
+    "sale-of-data",
+    "We are not in the business of selling or renting your personal data. Here are instances when we may disclose your personal data — and then only the minimum information necessary:\nWe may disclose personal data covered by this policy with our parents, subsidiaries, and affiliated companies.",
+    "low",
+  ],
+  [
+    "what an advertiser gives to sign up for a 'self-serve ads platform' shows no ad to the person",
+    "Reddit, 2022 version",
+    "targeted-advertising",
+    "If you use Reddit Ads (Reddit's self-serve ads platform at ads.reddit.com) we collect some additional information. To sign up for Reddit Ads, you must provide your name, email address, and information about your company. If you purchase advertising services, you will need to provide transactional information as described above, and we may also require additional documentation to verify your identity.",
+    "low",
+  ],
+  [
+    "a denial of permanent retention is protective",
+    "WeChat",
+    "retention-period",
+    "**We do not permanently retain chat data on our servers** and it only passes through our servers so that it can be distributed to your intended recipients.",
+    "protective",
+  ],
+  [
+    "messages 'permanently deleted after three months' are no indefinite retention",
+    "Vinted",
+    "retention-period",
+    "If you decide to remove a message from a conversation, it will be instantly hidden for you and the recipient, and permanently deleted after three (3) months from the moment you remove it.",
+    "protective",
+  ],
+  [
+    "an account 'permanently locked' is no indefinite retention either",
+    "Vinted",
+    "retention-period",
+    "If your account remains permanently locked, we retain your data for this purpose for five (5) years after your last activity on the Platform.",
+    "neutral",
+  ],
+  [
+    "identifiers kept indefinitely are concerning",
+    "X",
+    "retention-period",
+    "Where you violate our Rules and your account is suspended, we may keep the identifiers you used to create the account (such as your email address or phone number) indefinitely to prevent repeat policy offenders from creating new accounts.",
+    "concerning",
+  ],
+  [
+    "biometric scans the vendor deletes within hours are a protective limit",
+    "Bumble",
+    "biometric-data",
+    "Veriff will delete any data collected during the verification process, such as a selfie, the photograph of your ID, and any biometric data it may have collected, within 72 hours and never retain it for longer than 30 days after the verification is complete.",
+    "protective",
+  ],
+  [
+    "hashed identifiers used for the platform's own marketing on third-party services are high",
+    "Netflix",
+    "targeted-advertising",
+    "Netflix uses hashed identifiers and resettable identifiers to display marketing for our service or Netflix content on third party services, to support advertisements (including delivering advertisements to you), and for analytics and optimization purposes.",
+    "high",
+  ],
+  [
+    "content made 'relevant and personal' names no advertising",
+    "Pinterest",
+    "targeted-advertising",
+    "We’re committed to showing you content that’s relevant, interesting and personal to you. To do that, we use your information to provide and improve your experience, including to:\nIdentify you when you use our Services.",
+    "low",
+  ],
+];
+
+describe("severity and polarity of privacy practices (READING.md)", () => {
+  for (const [why, platform, id, text, expected] of CASES) {
+    it(`${id}: ${why} (${platform})`, () => {
+      const type = taxonomy.byId.get(id);
+      assert.ok(type, id);
+      const read = POLARITIES.includes(expected) ? resolvePolarity : resolveSeverity;
+      assert.equal(read(type, text, []).value, expected);
+    });
+  }
+});
