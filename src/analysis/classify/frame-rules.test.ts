@@ -119,9 +119,9 @@ describe("findings read with who does what", () => {
 });
 
 describe("a condition of an earlier sentence of the evidence", () => {
-  it("keeps a finding from high when the sentence naming the actor follows the limit (Bumble's terms)", () => {
+  it("keeps a finding from high when the sentence naming the actor follows the limit (eBay's user agreement)", () => {
     const arbitration = findingOf(
-      "The informal dispute resolution conference shall occur within 60 days of receipt of the written notice described above, unless an extension is mutually agreed upon. If, after participating in that conference, the parties are unable to resolve the dispute, the claimant may commence an arbitration in accordance with this Agreement. Completion of this informal dispute resolution is a condition precedent to filing any demand for arbitration. Failure to do so is a breach of this Agreement, and no demand for arbitration shall be valid unless such written notice is provided and good faith discussions have been conducted.",
+      '**Read this User Agreement carefully as it contains provisions that govern how claims you and we have against each other are resolved (see "Disclaimer of Warranties; Limitation of Liability" and "Legal Disputes" provisions below). It also contains an Agreement to Arbitrate which will, with limited exception, require you to submit claims you have against us or related third parties to binding and final arbitration, unless you opt out of the Agreement to Arbitrate in accordance with section 19.B.9 (see [Legal Disputes, Section B](<#B. Agreement>) ("Agreement to Arbitrate")). If you do not opt out: (1) you will only be permitted to pursue claims against us or related third parties on an individual basis, not as a plaintiff or class member in any class or representative action or proceeding; (2) you will only be permitted to seek relief (including monetary, injunctive, and declaratory relief) on an individual basis; and (3) you are waiving your right to pursue disputes or claims and seek relief in a court of law and to have a jury trial.**',
       "arbitration",
     );
     assert.equal(arbitration.severity, "medium", JSON.stringify(arbitration.severityReasons));
