@@ -33,23 +33,39 @@ export function trainClauseModel(examples: readonly Example[], options: ClauseMo
     const j = options.labels.indexOf(type.id);
     if (j < 0) continue;
     const scorer = model.scorers[j]!;
-    const modelled = Number.isFinite(scorer.threshold);
-    const rows: FusionRow[] = [];
-    examples.forEach((e, i) => {
-      if (e.known && !e.known.includes(type.id) && !e.labels.includes(type.id)) return;
-      const p = heldOut[j]![i]!;
-      const probability = modelled && !Number.isNaN(p) ? p : null;
-      rows.push({
-        probability,
-        patternWeight: patternsWorthRunning(probability, floor)
-          ? (matchTypePatterns(type, e.text)[0]?.pattern.weight ?? 0)
-          : 0,
-        truth: e.labels.includes(type.id),
-        group: e.group ?? `#${i}`,
-      });
-    });
+    const rows = fusionRows(examples, heldOut[j]!, type, Number.isFinite(scorer.threshold), floor);
     const fusion = fitTypeFusion(rows, 7 + j, floor);
     if (fusion) scorer.fusion = fusion;
   }
   return model;
+}
+
+/**
+ * The rows a type's fusion is fitted on: each example annotated for the type, with its held-out probability and
+ * the type's strongest pattern hit (not looked for under the pattern floor, as at classification time).
+ * @param heldOut the type's held-out probability per example (NaN where it has none)
+ * @param modelled whether the model has a scorer for the type
+ */
+export function fusionRows(
+  examples: readonly Example[],
+  heldOut: ArrayLike<number>,
+  type: ClauseType,
+  modelled: boolean,
+  floor: number,
+): FusionRow[] {
+  const rows: FusionRow[] = [];
+  examples.forEach((e, i) => {
+    if (e.known && !e.known.includes(type.id) && !e.labels.includes(type.id)) return;
+    const p = heldOut[i]!;
+    const probability = modelled && !Number.isNaN(p) ? p : null;
+    rows.push({
+      probability,
+      patternWeight: patternsWorthRunning(probability, floor)
+        ? (matchTypePatterns(type, e.text)[0]?.pattern.weight ?? 0)
+        : 0,
+      truth: e.labels.includes(type.id),
+      group: e.group ?? `#${i}`,
+    });
+  });
+  return rows;
 }
