@@ -5,7 +5,7 @@
 import { clip, sentencesTouching } from "./excerpt.js";
 import { cachedPair, technicalText } from "./normal-forms.js";
 import { changedText, type WordDiffSegment, wordDiff } from "./word-diff.js";
-import { wordsOf } from "./words.js";
+import { countWords, wordsOf } from "./words.js";
 
 /** Word-diff budget: a provision rewritten beyond it is compared as a whole. */
 const EDIT_LENGTH = 400;
@@ -87,8 +87,8 @@ const PIVOT_WORDS = new Set([
 
 /** True when the edit changes one word or less on each side (or only punctuation) and no pivot word. */
 export function isOneWordEdit(view: EditView): boolean {
-  const inserted = wordsOf(view.inserted).length;
-  const deleted = wordsOf(view.deleted).length;
+  const inserted = countWords(view.inserted);
+  const deleted = countWords(view.deleted);
   if (inserted > 1 || deleted > 1) return false;
   return !view.changedWords.some((w) => PIVOT_WORDS.has(w));
 }

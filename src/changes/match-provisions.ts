@@ -66,14 +66,15 @@ class Queues {
   }
 }
 
+/** Token sets of one version's provisions by position, looked up once per record. */
 class TokenCache {
-  private readonly sets = new Map<number, ReadonlySet<string>>();
+  private readonly sets: (ReadonlySet<string> | undefined)[] = [];
   constructor(private readonly provisions: readonly Provision[]) {}
   get(i: number): ReadonlySet<string> {
-    let set = this.sets.get(i);
+    let set = this.sets[i];
     if (!set) {
       set = matchTokens(this.provisions[i]!.text);
-      this.sets.set(i, set);
+      this.sets[i] = set;
     }
     return set;
   }
