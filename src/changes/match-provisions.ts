@@ -116,14 +116,17 @@ export function matchProvisions(
   // 1b. Same lead words under another heading (the segmenter's keys are "<section>-<lead>~<n>"): a provision
   // that moved to another section, or whose heading was renamed.
   const byLead = new Queues();
+  // Keys are parsed for the provisions still unmatched only: most were matched by their full key.
   before.forEach((p, b) => {
+    if (beforeDone[b]) return;
     const lead = parseProvisionKey(p.key)?.lead;
-    if (!beforeDone[b] && lead !== undefined) byLead.push(lead, b);
+    if (lead !== undefined) byLead.push(lead, b);
   });
   if (byLead.size > 0) {
     after.forEach((p, a) => {
+      if (afterDone[a]) return;
       const lead = parseProvisionKey(p.key)?.lead;
-      if (afterDone[a] || lead === undefined) return;
+      if (lead === undefined) return;
       const b = byLead.peek(lead);
       if (b === undefined) return;
       if (
