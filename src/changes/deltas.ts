@@ -22,7 +22,7 @@ import { durationDays, quantitiesOf } from "./numbers.js";
 import { severityRank } from "./ranks.js";
 import { joinWords, lowerFirst, where, wordingLine } from "./substantive-line.js";
 import { termById } from "./vocabulary.js";
-import { wordsOf } from "./words.js";
+import { countWords } from "./words.js";
 
 /** The sides of one change the deltas are read from. */
 interface Sides {
@@ -313,7 +313,7 @@ function termQuantities(p: ClassifiedProvision): string[] {
 function wordingDelta(a: AssessedChange, s: Sides): ChangeDelta {
   const clause = mainClause(s.after ?? s.before);
   // A few words reworded weigh low whatever the clause: a delta, not the classifier, gives an edit weight.
-  const small = s.edit !== null && wordsOf(s.edit.inserted).length + wordsOf(s.edit.deleted).length <= 6;
+  const small = s.edit !== null && countWords(s.edit.inserted) + countWords(s.edit.deleted) <= 6;
   return {
     kind: "wording",
     clauseType: clause?.type ?? null,

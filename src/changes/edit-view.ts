@@ -3,9 +3,9 @@
  * deleted, and where they are. Deltas, the wording line and the one-word rule all read the same view.
  */
 import { clip, sentencesTouching } from "./excerpt.js";
-import { cached, technicalText } from "./normal-forms.js";
+import { cachedPair, technicalText } from "./normal-forms.js";
 import { changedText, type WordDiffSegment, wordDiff } from "./word-diff.js";
-import { wordsOf } from "./words.js";
+import { countWords, wordsOf } from "./words.js";
 
 /** Word-diff budget: a provision rewritten beyond it is compared as a whole. */
 const EDIT_LENGTH = 400;
@@ -40,20 +40,15 @@ function rangesOf(diff: readonly WordDiffSegment[]): Pick<EditView, "insertedRan
   return { insertedRanges, deletedRanges };
 }
 
-const viewOf = cached((pair: string): EditView => {
-  const cut = pair.indexOf("\u0000");
-  const oldText = technicalText(pair.slice(0, cut));
-  const newText = technicalText(pair.slice(cut + 1));
+/** The edit from `before` to `after` (provision Markdown), remembered for the pair. */
+export const editView: (before: string, after: string) => EditView = cachedPair((before, after) => {
+  const oldText = technicalText(before);
+  const newText = technicalText(after);
   const diff = wordDiff(oldText, newText, EDIT_LENGTH);
   const { inserted, deleted } = changedText(diff);
   const changedWords = [...wordsOf(inserted), ...wordsOf(deleted)].map((w) => w.toLowerCase());
   return { oldText, newText, inserted, deleted, ...rangesOf(diff), changedWords };
 });
-
-/** The edit from `before` to `after` (provision Markdown), remembered for the pair. */
-export function editView(before: string, after: string): EditView {
-  return viewOf(`${before}\u0000${after}`);
-}
 
 /** “first changed sentence” (+ how many more), quoted from `text`; "" when no range touches a sentence. */
 export function quoteSentences(text: string, ranges: readonly [number, number][], maxChars: number): string {
@@ -92,8 +87,8 @@ const PIVOT_WORDS = new Set([
 
 /** True when the edit changes one word or less on each side (or only punctuation) and no pivot word. */
 export function isOneWordEdit(view: EditView): boolean {
-  const inserted = wordsOf(view.inserted).length;
-  const deleted = wordsOf(view.deleted).length;
+  const inserted = countWords(view.inserted);
+  const deleted = countWords(view.deleted);
   if (inserted > 1 || deleted > 1) return false;
   return !view.changedWords.some((w) => PIVOT_WORDS.has(w));
 }

@@ -1,6 +1,6 @@
 /** Short quotable excerpts of provision text for summaries. */
 import { technicalText } from "./normal-forms.js";
-import { wordsOf } from "./words.js";
+import { countWords } from "./words.js";
 
 /**
  * The visible text of `markdown`, cut at a word boundary to at most `maxChars` characters (plus "…").
@@ -20,7 +20,7 @@ export function clip(text: string, maxChars = 100): string {
 
 /** Number of words (runs with a letter or digit) in a text; punctuation and "…" separators do not count. */
 export function wordCount(text: string): number {
-  return wordsOf(text).length;
+  return countWords(text);
 }
 
 /** Sentence boundaries: after . ! ? or ; and spaces, before what looks like the start of a sentence. */

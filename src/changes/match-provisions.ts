@@ -66,14 +66,15 @@ class Queues {
   }
 }
 
+/** Token sets of one version's provisions by position, looked up once per record. */
 class TokenCache {
-  private readonly sets = new Map<number, ReadonlySet<string>>();
+  private readonly sets: (ReadonlySet<string> | undefined)[] = [];
   constructor(private readonly provisions: readonly Provision[]) {}
   get(i: number): ReadonlySet<string> {
-    let set = this.sets.get(i);
+    let set = this.sets[i];
     if (!set) {
       set = matchTokens(this.provisions[i]!.text);
-      this.sets.set(i, set);
+      this.sets[i] = set;
     }
     return set;
   }
@@ -115,14 +116,17 @@ export function matchProvisions(
   // 1b. Same lead words under another heading (the segmenter's keys are "<section>-<lead>~<n>"): a provision
   // that moved to another section, or whose heading was renamed.
   const byLead = new Queues();
+  // Keys are parsed for the provisions still unmatched only: most were matched by their full key.
   before.forEach((p, b) => {
+    if (beforeDone[b]) return;
     const lead = parseProvisionKey(p.key)?.lead;
-    if (!beforeDone[b] && lead !== undefined) byLead.push(lead, b);
+    if (lead !== undefined) byLead.push(lead, b);
   });
   if (byLead.size > 0) {
     after.forEach((p, a) => {
+      if (afterDone[a]) return;
       const lead = parseProvisionKey(p.key)?.lead;
-      if (afterDone[a] || lead === undefined) return;
+      if (lead === undefined) return;
       const b = byLead.peek(lead);
       if (b === undefined) return;
       if (

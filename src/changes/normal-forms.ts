@@ -26,6 +26,34 @@ export function cached<T>(fn: (text: string) => T): (text: string) => T {
   };
 }
 
+/**
+ * `fn` of two texts remembered like {@link cached}, keyed by one text then the other: joining them into one key
+ * would copy and hash both long texts on every call.
+ */
+export function cachedPair<T>(fn: (a: string, b: string) => T): (a: string, b: string) => T {
+  const cache = new Map<string, Map<string, T>>();
+  let size = 0;
+  return (a: string, b: string): T => {
+    let byB = cache.get(a);
+    let value = byB?.get(b);
+    if (value === undefined) {
+      value = fn(a, b);
+      if (size >= CAPACITY) {
+        cache.clear();
+        size = 0;
+        byB = undefined;
+      }
+      if (!byB) {
+        byB = new Map();
+        cache.set(a, byB);
+      }
+      byB.set(b, value);
+      size++;
+    }
+    return value;
+  };
+}
+
 /** {@link normalizeTechnical} of a provision's Markdown, cached. */
 export const technicalText = cached(normalizeTechnical);
 

@@ -5,6 +5,7 @@
  */
 import type { Provision } from "../model/index.js";
 import { DATE_PATTERN, isDateStamp } from "./dates.js";
+import { cached } from "./normal-forms.js";
 import { foldMinor, normalizeTechnical } from "./normalize.js";
 import { type ArrayChange, diffArrayRuns } from "./token-diff.js";
 
@@ -41,18 +42,24 @@ const LINK_OR_IMAGE = /!?\[(?:\\.|[^\]\\])*\]\((?:[^()]|\([^()]*\))*\)/g;
  * menu or a table of contents that the segmenter skipped, and its changes are extraction noise.
  */
 function linesOf(chunks: readonly string[]): string[] {
+  return chunks.flatMap(chunkLines);
+}
+
+/**
+ * {@link linesOf} of one chunk, remembered: the same chunks (blank lines, headings) recur between the provisions
+ * of a version and from one version to the next.
+ */
+const chunkLines = cached((chunk: string): readonly string[] => {
   const lines: string[] = [];
-  for (const chunk of chunks) {
-    for (const line of chunk.split("\n")) {
-      const visible = normalizeTechnical(line);
-      if (foldMinor(visible) === "") continue;
-      if (line.includes("](") && foldMinor(normalizeTechnical(line.replace(LINK_OR_IMAGE, " "))) === "")
-        continue;
-      lines.push(visible);
-    }
+  for (const line of chunk.split("\n")) {
+    const visible = normalizeTechnical(line);
+    if (foldMinor(visible) === "") continue;
+    if (line.includes("](") && foldMinor(normalizeTechnical(line.replace(LINK_OR_IMAGE, " "))) === "")
+      continue;
+    lines.push(visible);
   }
   return lines;
-}
+});
 
 function natureOf(before: string, after: string): OutsideChange["nature"] {
   if (foldMinor(before) !== foldMinor(after)) return "heading";

@@ -28,15 +28,20 @@ export function diffArrayRuns<T>(
   maxEditLength = Number.POSITIVE_INFINITY,
 ): ArrayChange<T>[] | null {
   const ids = new Map<T, number>();
-  const idsOf = (items: readonly T[]): Int32Array =>
-    Int32Array.from(items, (item) => {
+  // A plain loop: Int32Array.from with a mapping function goes through the iterator protocol, item by item.
+  const idsOf = (items: readonly T[]): Int32Array => {
+    const out = new Int32Array(items.length);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
       let id = ids.get(item);
       if (id === undefined) {
         id = ids.size;
         ids.set(item, id);
       }
-      return id;
-    });
+      out[i] = id;
+    }
+    return out;
+  };
   // A diff needs at least as many edits as the lengths differ: past the budget the search would only give up.
   if (Math.abs(a.length - b.length) > maxEditLength) return null;
   const oldIds = idsOf(a);
@@ -141,6 +146,9 @@ class Paths {
   }
 }
 
+/** The search's paths, reused from diff to diff (a search is synchronous and read out before the next starts). */
+const PATHS = new Paths();
+
 /**
  * The diff of token ids `a` → `b` as jsdiff computes it (same search, same tie-breaking, same pruning of the
  * edges of the edit graph), or null when more than `maxEditLength` insertions and deletions are needed.
@@ -149,7 +157,8 @@ function diffTokenIds(a: Int32Array, b: Int32Array, maxEditLength: number): Toke
   const oldLen = a.length;
   const newLen = b.length;
   const limit = Math.min(maxEditLength, oldLen + newLen);
-  const paths = new Paths();
+  const paths = PATHS;
+  paths.size = 0;
   // bestPath[diagonal + offset]: the furthest path on that diagonal, NONE where jsdiff holds undefined.
   const offset = limit + 2;
   const bestPath = new Int32Array(2 * offset + 1).fill(NONE);

@@ -59,7 +59,11 @@ export function findTerms(text: string): Set<string> {
   return found;
 }
 
+/** Terms by id, the first of each id (as a search in file order finds it). */
+const BY_ID = new Map<string, VocabularyTerm>();
+for (const t of VOCABULARY) if (!BY_ID.has(t.id)) BY_ID.set(t.id, t);
+
 /** The term with this id. */
 export function termById(id: string): VocabularyTerm | undefined {
-  return VOCABULARY.find((t) => t.id === id);
+  return BY_ID.get(id);
 }

@@ -20,6 +20,7 @@
  */
 import { sha256Hex } from "../../util/hash.js";
 import { bmpCharClasses, hasSurrogates } from "../../util/letters.js";
+import { memoize } from "../../util/memo.js";
 
 /** Significant words hashed into the lead part. */
 export const LEAD_WORDS = 8;
@@ -129,17 +130,26 @@ export function significantWords(markdown: string, limit: number): string[] {
   return collectWords(markdown, LEAD_WINDOW, limit);
 }
 
+/** Headings and provision texts whose key parts are remembered (as many provisions as the classifier's memo). */
+const KEY_PARTS_CAPACITY = 16_384;
+
+/**
+ * The key parts of a heading and of a provision text, remembered: the provisions of a section share its heading,
+ * and consecutive versions of a document share most headings and provisions, whose words would otherwise be read
+ * and hashed again for every version.
+ */
+const sectionPart = memoize(
+  (heading: string) => sha256Hex(significantWords(heading, HEADING_WORDS).join(" ")).slice(0, 6),
+  KEY_PARTS_CAPACITY,
+);
+const leadPart = memoize(
+  (text: string) => sha256Hex(significantWords(text, LEAD_WORDS).join(" ")).slice(0, 10),
+  KEY_PARTS_CAPACITY,
+);
+
 /** Key without occurrence suffix for a provision's innermost heading and text. */
 export function baseProvisionKey(headingPath: readonly string[], text: string): string {
-  return `${sectionPart(headingPath.at(-1) ?? "", sha256Hex)}-${leadPart(text, sha256Hex)}`;
-}
-
-function sectionPart(heading: string, hash: (words: string) => string): string {
-  return hash(significantWords(heading, HEADING_WORDS).join(" ")).slice(0, 6);
-}
-
-function leadPart(text: string, hash: (words: string) => string): string {
-  return hash(significantWords(text, LEAD_WORDS).join(" ")).slice(0, 10);
+  return `${sectionPart(headingPath.at(-1) ?? "")}-${leadPart(text)}`;
 }
 
 /**
@@ -150,26 +160,8 @@ export function assignProvisionKeys(
   provisions: readonly { headingPath: readonly string[]; text: string }[],
 ): string[] {
   const seen = new Map<string, number>();
-  // Provisions of a section share its heading's hash, and repeated provisions their lead's: each is hashed once.
-  const hashes = new Map<string, string>();
-  const hash = (words: string): string => {
-    let hex = hashes.get(words);
-    if (hex === undefined) {
-      hex = sha256Hex(words);
-      hashes.set(words, hex);
-    }
-    return hex;
-  };
-  // The provisions of a section share its heading: its part of the key is read once.
-  const sections = new Map<string, string>();
   return provisions.map((provision) => {
-    const heading = provision.headingPath.at(-1) ?? "";
-    let section = sections.get(heading);
-    if (section === undefined) {
-      section = sectionPart(heading, hash);
-      sections.set(heading, section);
-    }
-    const base = `${section}-${leadPart(provision.text, hash)}`;
+    const base = baseProvisionKey(provision.headingPath, provision.text);
     const count = (seen.get(base) ?? 0) + 1;
     seen.set(base, count);
     return count === 1 ? base : `${base}~${count}`;

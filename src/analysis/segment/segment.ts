@@ -17,19 +17,20 @@ import { walkBlocks } from "./walk-blocks.js";
  */
 export function segment(text: string): Provision[] {
   if (text.trim() === "") return [];
-  const ranges = walkBlocks(text, parseBlocks(text));
-  const withText = ranges.map((range) => ({ ...range, text: text.slice(range.start, range.end) }));
-  const keys = assignProvisionKeys(withText);
-  return withText.map((range, index) => {
+  const provisions = walkBlocks(text, parseBlocks(text)).map((range, index) => {
+    // The key is filled in below, once every provision's text is known (its place keeps the properties' order).
     const provision: Provision = {
       index,
-      key: keys[index]!,
+      key: "",
       headingPath: range.headingPath,
       start: range.start,
       end: range.end,
-      text: range.text,
+      text: text.slice(range.start, range.end),
     };
     if (range.context !== undefined) provision.context = range.context;
     return provision;
   });
+  const keys = assignProvisionKeys(provisions);
+  for (let i = 0; i < provisions.length; i++) provisions[i]!.key = keys[i]!;
+  return provisions;
 }

@@ -76,11 +76,19 @@ class Walker {
   container(children: readonly Block[], base: string[], lead: string | undefined): void {
     const local: HeadingBlock[] = [];
     let path = base;
+    // The paragraph whose lead-in the items that follow take, read only when an item follows (most do not).
+    let introBlock: ParagraphBlock | null = null;
     let intro: string | undefined;
+    const introduction = (): string | undefined => {
+      if (introBlock) intro = leadIn(this.text.slice(introBlock.start, introBlock.end));
+      introBlock = null;
+      return intro;
+    };
     const pushHeading = (heading: HeadingBlock): void => {
       while (local.length > 0 && local.at(-1)!.level >= heading.level) local.pop();
       if (heading.text) local.push(heading);
       path = [...base, ...local.map((h) => h.text)];
+      introBlock = null;
       intro = undefined;
     };
     for (const block of children) {
@@ -89,6 +97,7 @@ class Walker {
           pushHeading(block);
           break;
         case "break":
+          introBlock = null;
           intro = undefined;
           break;
         case "paragraph": {
@@ -98,15 +107,17 @@ class Walker {
             break;
           }
           this.emit(block.start, block.end, path, lead);
-          intro = leadIn(this.text.slice(block.start, block.end));
+          introBlock = block;
+          intro = undefined;
           break;
         }
         case "table":
           this.table(block, path);
+          introBlock = null;
           intro = undefined;
           break;
         case "item":
-          this.item(block, path, intro ?? lead);
+          this.item(block, path, introduction() ?? lead);
           break;
       }
     }
