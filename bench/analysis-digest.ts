@@ -12,6 +12,7 @@ import { clearClassificationMemo } from "../src/analysis/classify/index.js";
 import { explain } from "../src/analysis/explain/index.js";
 import { analyzeText } from "../src/analysis/index.js";
 import { loadTaxonomy } from "../src/knowledge/index.js";
+import { forgetRemembered } from "../src/util/memo.js";
 import { latestVersions } from "./corpus.js";
 
 const i = process.argv.indexOf("--corpus");
@@ -24,6 +25,7 @@ const rows = latestVersions(corpus);
 for (const row of rows) {
   // As the classify bench does: each document is analysed as if it were the first.
   clearClassificationMemo();
+  forgetRemembered();
   const analysis = analyzeText(readFileSync(join(corpus, row.file), "utf8"));
   analyses.update(`${JSON.stringify(analysis)}\n`);
   for (const p of analysis.provisions) {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { memoize } from "./memo.js";
+import { forgetRemembered, memoize } from "./memo.js";
 
 describe("memoize", () => {
   it("computes each key once while it is remembered, and stays bounded", () => {
@@ -28,5 +28,18 @@ describe("memoize", () => {
     nothing("a");
     nothing("a");
     assert.equal(n, 1);
+  });
+
+  it("forgets everything when measurements ask it to", () => {
+    let n = 0;
+    const count = memoize((s: string) => {
+      n++;
+      return s.length;
+    }, 4);
+    count("policy");
+    count("policy");
+    forgetRemembered();
+    count("policy");
+    assert.equal(n, 2);
   });
 });

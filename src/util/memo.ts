@@ -10,6 +10,9 @@
  */
 export function memoize<T>(compute: (key: string) => T, capacity: number): (key: string) => T {
   let cache = new Map<string, T>();
+  forgetters.add(() => {
+    cache = new Map();
+  });
   return (key) => {
     const hit = cache.get(key);
     if (hit !== undefined || cache.has(key)) return hit as T;
@@ -18,4 +21,15 @@ export function memoize<T>(compute: (key: string) => T, capacity: number): (key:
     cache.set(key, value);
     return value;
   };
+}
+
+/** How to empty every cache {@link memoize} made. */
+const forgetters = new Set<() => void>();
+
+/**
+ * Forgets what every memoized function remembers. For measurements, which must not count as free a text that an
+ * earlier pass over the same documents already read.
+ */
+export function forgetRemembered(): void {
+  for (const forget of forgetters) forget();
 }

@@ -661,12 +661,14 @@ function memoFor(r: Resources, options: ClassifyOptions): Memo {
 }
 
 /**
- * Forgets the classifications remembered across calls. For measurements of the classifier itself, which must not
+ * Forgets the classifications and statement readings remembered across calls. For measurements of the classifier itself, which must not
  * count a provision classified in an earlier pass as free.
  */
 export function clearClassificationMemo(): void {
   shared = null;
   remembered = 0;
+  // The statement readings kept with the resources are remembered across calls too.
+  lastResources = null;
 }
 
 /**
