@@ -430,6 +430,22 @@ describe("subject gates settle type boundaries on real wording", () => {
     assert.equal(mentionsSubject(unilateralChange, text), false);
   });
 
+  it("security measures are not a security disclaimer (WeTransfer's privacy policy)", () => {
+    const disclaimer = loadTaxonomy().byId.get("security-disclaimer");
+    assert.ok(disclaimer);
+    const text =
+      "WeTransfer takes technical and organisational measures to protect your personal information against loss or other forms of unlawful processing. We take these measures against industry standards and certifications.";
+    assert.equal(mentionsSubject(disclaimer, text), false);
+  });
+
+  it("security that cannot be guaranteed is one (Badoo's privacy policy)", () => {
+    const disclaimer = loadTaxonomy().byId.get("security-disclaimer");
+    assert.ok(disclaimer);
+    const text =
+      "We cannot guarantee the security of your personal data while it is being transmitted to our site and any transmission is at your own risk.";
+    assert.equal(mentionsSubject(disclaimer, text), true);
+  });
+
   it("a change of the terms, announced or not, still is (Bluesky's terms)", () => {
     assert.ok(unilateralChange);
     const text =
