@@ -422,6 +422,7 @@ describe("patterns stay quiet on unrelated wording", () => {
 
 describe("subject gates settle type boundaries on real wording", () => {
   const unilateralChange = loadTaxonomy().byId.get("unilateral-change");
+  const securityDisclaimer = loadTaxonomy().byId.get("security-disclaimer");
 
   it("a privacy-notice change announced beforehand is not a unilateral change of terms (LinkedIn's privacy policy)", () => {
     assert.ok(unilateralChange);
@@ -431,19 +432,17 @@ describe("subject gates settle type boundaries on real wording", () => {
   });
 
   it("security measures are not a security disclaimer (WeTransfer's privacy policy)", () => {
-    const disclaimer = loadTaxonomy().byId.get("security-disclaimer");
-    assert.ok(disclaimer);
+    assert.ok(securityDisclaimer);
     const text =
       "WeTransfer takes technical and organisational measures to protect your personal information against loss or other forms of unlawful processing. We take these measures against industry standards and certifications.";
-    assert.equal(mentionsSubject(disclaimer, text), false);
+    assert.equal(mentionsSubject(securityDisclaimer, text), false);
   });
 
   it("security that cannot be guaranteed is one (Badoo's privacy policy)", () => {
-    const disclaimer = loadTaxonomy().byId.get("security-disclaimer");
-    assert.ok(disclaimer);
+    assert.ok(securityDisclaimer);
     const text =
       "We cannot guarantee the security of your personal data while it is being transmitted to our site and any transmission is at your own risk.";
-    assert.equal(mentionsSubject(disclaimer, text), true);
+    assert.equal(mentionsSubject(securityDisclaimer, text), true);
   });
 
   it("a change of the terms, announced or not, still is (Bluesky's terms)", () => {
