@@ -18,6 +18,7 @@ import type {
   Severity,
   Span,
 } from "../../model/index.js";
+import { memoize } from "../../util/memo.js";
 import { readStatement, type StatementFrame } from "../frame/index.js";
 import { confidenceLevel } from "./confidence.js";
 import { ClassifyError } from "./errors.js";
@@ -98,8 +99,6 @@ interface Resources {
   vector: SparseBuffer;
   probs: Float64Array;
   contributions: Float64Array;
-  /** Statement readings of the sentences read so far in this call, by lead-in and sentence. */
-  frames: Map<string, StatementFrame>;
   /** The type a rule for the user is read as, when the taxonomy has it. */
   acceptableUse: ClauseType | undefined;
   /** One alternation of every decisive pattern: a provision it misses runs no pattern the model did not ask for. */
@@ -142,7 +141,6 @@ function resources(options: ClassifyOptions): Resources {
     vector: new SparseBuffer(),
     probs: new Float64Array(model?.scorers.length ?? 0),
     contributions: new Float64Array(64),
-    frames: new Map(),
     acceptableUse: types.find((t) => t.id === ACCEPTABLE_USE),
     decisive: decisiveAlternation(types),
   };
@@ -306,13 +304,7 @@ class ProvisionContext {
     let condition: string | null = null;
     for (const sentence of this.sentences.all) {
       if (sentence.end <= span.start || sentence.start >= span.end) continue;
-      const text = this.text.slice(sentence.start, sentence.end);
-      const key = `${leadIn ?? ""}\n${text}`;
-      let frame = this.r.frames.get(key);
-      if (!frame) {
-        frame = readStatement(text, leadIn);
-        this.r.frames.set(key, frame);
-      }
+      const frame = statementReading(`${leadIn ?? ""}\0${this.text.slice(sentence.start, sentence.end)}`);
       if (frame.hasVerb && frame.actor !== "unknown")
         return condition && !frame.condition ? { ...frame, condition } : frame;
       first ??= frame;
@@ -608,14 +600,22 @@ export function classify(
   });
 }
 
-/** Statement readings kept across calls before they are forgotten (their sentences recur from version to version). */
-const FRAMES_CAPACITY = 16_384;
+/**
+ * Statement readings by lead-in and sentence (`lead-in\0sentence`), remembered across calls: they depend on the
+ * text read alone, and a document's sentences recur from version to version.
+ */
+const statementReading = memoize((key: string): StatementFrame => {
+  const cut = key.indexOf("\0");
+  const leadIn = key.slice(0, cut);
+  return readStatement(key.slice(cut + 1), leadIn === "" ? undefined : leadIn);
+}, 16_384);
+
 let lastResources: { options: ClassifyOptions; r: Resources } | null = null;
 
 /**
  * The resources of the previous call when its options were the same and the clause types and model it resolved
  * are still the defaults' (building them costs a third of a millisecond per version, planning every clause type).
- * Their scratch is per provision, and their statement readings depend on the text read alone.
+ * Their scratch is per provision.
  */
 function resourcesFor(options: ClassifyOptions): Resources {
   const last = lastResources;
@@ -628,7 +628,6 @@ function resourcesFor(options: ClassifyOptions): Resources {
     (options.taxonomy !== undefined || last.r.types === loadTaxonomy().types) &&
     (options.model !== undefined || last.r.model === loadShippedModel().model)
   ) {
-    if (last.r.frames.size >= FRAMES_CAPACITY) last.r.frames.clear();
     return last.r;
   }
   const r = resources(options);
@@ -661,14 +660,13 @@ function memoFor(r: Resources, options: ClassifyOptions): Memo {
 }
 
 /**
- * Forgets the classifications and statement readings remembered across calls. For measurements of the classifier itself, which must not
- * count a provision classified in an earlier pass as free.
+ * Forgets the classifications remembered across calls. For measurements of the classifier itself, which must not
+ * count a provision classified in an earlier pass as free (statement readings are forgotten with every other memo,
+ * by `forgetRemembered`).
  */
 export function clearClassificationMemo(): void {
   shared = null;
   remembered = 0;
-  // The statement readings kept with the resources are remembered across calls too.
-  lastResources = null;
 }
 
 /**
