@@ -10,6 +10,10 @@
  * With --rare, reads every version of every document instead (newest first) and keeps only provisions whose
  * wording cues a rare type (biometrics, session replay, claim time limits), so that older wordings supply examples
  * the latest versions lack. These are segmented but not classified: the cue alone chose them.
+ *
+ * With --model-only, reads every version of every document (newest first) and keeps only provisions with a
+ * finding shown at high or medium that rests on the text model alone (no pattern of its type fired) below
+ * confidence 0.95: the findings least often right on the reading sets, so the readings that teach the model most.
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -29,6 +33,7 @@ const PER_DOCUMENT = Number(argValue("--per-document") ?? 60);
 const OUT = argValue("--out") ?? "bench/out/label-candidates.jsonl";
 const DOCUMENTS = ["Privacy Policy", "Trackers Policy", "Terms of Service"];
 const RARE_ONLY = process.argv.includes("--rare");
+const MODEL_ONLY = process.argv.includes("--model-only");
 /** Cues of the types this round added, for --rare. */
 const RARE_CUES = new Set(["biometric", "session-replay", "claim-limit"]);
 
@@ -131,6 +136,56 @@ function rareCandidates(platform: string, document: string, dir: string): void {
   }
 }
 
+/** A finding shown at high or medium that only the text model supports, and is not near-certain. */
+function unsupportedShown(c: ClassifiedProvision["clauses"][number]): boolean {
+  return (
+    c.severity !== "low" &&
+    c.confidence >= 0.5 &&
+    c.confidence < 0.95 &&
+    c.reasons.every((r) => r.kind !== "pattern")
+  );
+}
+
+/** Provisions of every version of one document, newest first, each text once, with a model-only finding. */
+function modelOnlyCandidates(platform: string, document: string, dir: string): void {
+  const seen = new Set<string>();
+  let kept = 0;
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".md"))
+    .sort()
+    .reverse();
+  for (const file of files) {
+    if (kept >= PER_DOCUMENT) return;
+    for (const p of analyzeText(readFileSync(join(dir, file), "utf8")).provisions) {
+      const text = p.text.trim();
+      if (kept >= PER_DOCUMENT || labelled.has(text) || seen.has(text)) continue;
+      seen.add(text);
+      if (!p.clauses.some(unsupportedShown)) continue;
+      kept++;
+      const candidate = { platform, document, versionDate: dateOf(file), text, context: p.context };
+      rows.push(
+        JSON.stringify({
+          ...candidate,
+          headings: p.headingPath,
+          findings: findingsOf(p),
+          score: 0,
+          why: ["model-only"],
+        }),
+      );
+    }
+  }
+}
+
+function findingsOf(p: ClassifiedProvision): Finding[] {
+  return p.clauses.map((c) => ({
+    type: c.type,
+    confidence: Number(c.confidence.toFixed(2)),
+    source: c.source,
+    polarity: c.polarity,
+    severity: c.severity,
+  }));
+}
+
 /** The provisions of the latest full version of one document, most contestable first. */
 function rankedCandidates(platform: string, document: string, dir: string, file: string): void {
   const source = readFileSync(join(dir, file), "utf8");
@@ -146,13 +201,7 @@ function rankedCandidates(platform: string, document: string, dir: string, file:
     .sort((a, b) => b.score - a.score)
     .slice(0, PER_DOCUMENT);
   for (const { p, score: s, why } of picked) {
-    const findings: Finding[] = p.clauses.map((c) => ({
-      type: c.type,
-      confidence: Number(c.confidence.toFixed(2)),
-      source: c.source,
-      polarity: c.polarity,
-      severity: c.severity,
-    }));
+    const findings = findingsOf(p);
     const candidate = {
       platform,
       document,
@@ -177,6 +226,7 @@ for (const platform of readdirSync(CORPUS).sort()) {
     }
     if (!file) continue;
     if (RARE_ONLY) rareCandidates(platform, document, dir);
+    else if (MODEL_ONLY) modelOnlyCandidates(platform, document, dir);
     else rankedCandidates(platform, document, dir, file);
   }
 }
