@@ -67,6 +67,24 @@ export function carriesText(markdown: string): boolean {
   return /[\p{L}\p{N}]/u.test(rest);
 }
 
+/**
+ * The end of plain text in at most `max` characters: the whole sentences that fit, else the last words, the cut
+ * marked with an ellipsis. For lead-ins, whose last sentence is the one that introduces the list ("Therefore,
+ * subject to the law, TikTok does not promise that any of the content:").
+ */
+export function lastWords(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const from = text.length - max + 1;
+  SENTENCE_START.lastIndex = from;
+  const sentence = SENTENCE_START.exec(text);
+  if (sentence) return text.slice(sentence.index + sentence[0].length);
+  const cut = text.indexOf(" ", from);
+  return `…${text.slice(cut >= 0 && cut < text.length - max / 2 ? cut + 1 : from).trimStart()}`;
+}
+
+/** The end of a sentence and the spaces after it, before the capital that starts the next. */
+const SENTENCE_START = /[.!?]["'”’)]*\s+(?=\p{Lu})/gu;
+
 /** Cuts plain text to at most `max` characters at a word boundary, marking the cut with an ellipsis. */
 export function truncateWords(text: string, max: number): string {
   if (text.length <= max) return text;

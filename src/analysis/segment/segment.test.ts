@@ -3,6 +3,8 @@ import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import type { Provision } from "../../model/index.js";
 import { MAX_PROVISION_CHARS, parseProvisionKey, segment } from "./index.js";
+import { lastWords } from "./markdown-text.js";
+import { MAX_CONTEXT_CHARS } from "./walk-blocks.js";
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
@@ -90,6 +92,26 @@ describe("segment", () => {
     // The table of contents and the footer menus are only links: not provisions.
     assert.ok(!provisions.some((p) => p.text.startsWith("[How edX uses your Personal Information]")));
     assert.ok(!provisions.some((p) => p.text.includes("Learn Python")));
+  });
+
+  it("keeps the end of a long lead-in: the sentence that introduces the list (Airbnb)", () => {
+    const airbnb = readFileSync(
+      new URL(
+        "../../../test/fixtures/changes/ota/Airbnb/Terms of Service/2020-10-30T17-30-10Z.md",
+        import.meta.url,
+      ),
+      "utf8",
+    );
+    const suspend = containing(segment(airbnb), "suspend or limit your access");
+    // The paragraph is longer than a context may be; what the items depend on is its end, "Airbnb may:".
+    assert.ok((suspend.context ?? "").length <= MAX_CONTEXT_CHARS);
+    assert.match(suspend.context ?? "", /^….*, Airbnb may:$/);
+  });
+
+  it("cuts a long lead-in at a sentence start when one is near its end", () => {
+    const lead = `${"We describe many things in this long opening sentence about the service. ".repeat(5)}Therefore, we do not promise that the content:`;
+    assert.equal(lastWords(lead, 120), "Therefore, we do not promise that the content:");
+    assert.equal(lastWords("Short enough:", 120), "Short enough:");
   });
 
   it("skips YAML front matter and uses question headings (freeCodeCamp)", () => {

@@ -3,7 +3,7 @@
  * heading path above it and the lead-in it depends on.
  */
 import type { Block, HeadingBlock, ListItemBlock, ParagraphBlock, TableBlock } from "./block-tree.js";
-import { carriesText, plainText, truncateWords } from "./markdown-text.js";
+import { carriesText, lastWords, plainText, truncateWords } from "./markdown-text.js";
 import { splitLong } from "./split-long.js";
 
 /** A provision before its index and key are known. */
@@ -55,9 +55,9 @@ function headingText(text: string, block: ParagraphBlock): string | null {
  * following:"), or a lone link used as a label above a list (Meta's policies), else nothing.
  */
 function leadIn(raw: string): string | undefined {
-  if (LEAD_IN_END.test(raw) || ANNOUNCES.test(raw)) return truncateWords(plainText(raw), MAX_CONTEXT_CHARS);
+  if (LEAD_IN_END.test(raw) || ANNOUNCES.test(raw)) return lastWords(plainText(raw), MAX_CONTEXT_CHARS);
   const link = LINK_ONLY.exec(raw);
-  return link ? truncateWords(plainText(link[1]!), MAX_CONTEXT_CHARS) || undefined : undefined;
+  return link ? lastWords(plainText(link[1]!), MAX_CONTEXT_CHARS) || undefined : undefined;
 }
 
 class Walker {
@@ -141,7 +141,7 @@ class Walker {
     }
     this.emit(first.start, first.end, base, intro);
     if (rest.length === 0) return;
-    const lead = truncateWords(plainText(this.text.slice(first.start, first.end)), MAX_CONTEXT_CHARS);
+    const lead = lastWords(plainText(this.text.slice(first.start, first.end)), MAX_CONTEXT_CHARS);
     this.container(rest, base, lead);
   }
 
