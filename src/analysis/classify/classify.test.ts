@@ -5,7 +5,7 @@ import { loadTaxonomy, matchSpec } from "../../knowledge/index.js";
 import type { Provision } from "../../model/index.js";
 import { segment } from "../segment/index.js";
 import { classify, clearClassificationMemo } from "./classify.js";
-import { confidenceLevel } from "./confidence.js";
+import { confidenceLevel, unsupportedConfidence } from "./confidence.js";
 import { miniModel } from "./fixtures/mini-model.js";
 import { FIXTURE_TAXONOMY } from "./fixtures/taxonomy.js";
 
@@ -172,5 +172,37 @@ describe("classify: subject gates", () => {
       provision?.context && matchSpec(subject, provision.context) && !matchSpec(subject, provision.text),
     );
     assert.ok(typesOf(hf, row).includes("sharing-service-providers"));
+  });
+});
+
+describe("classify: readings without wording support", () => {
+  // The segment fixtures: edX's and freeCodeCamp's seeds and Open Terms Archive documents (ODC-By 1.0).
+  const dir = new URL("../segment/fixtures/", import.meta.url);
+  const findings = readdirSync(dir)
+    .filter((name) => name.endsWith(".md") && name !== "README.md")
+    .flatMap((name) => {
+      const text = readFileSync(new URL(name, dir), "utf8");
+      return classify(segment(text), text).flatMap((p) => p.clauses);
+    });
+  const unsupported = findings.filter((c) => !c.reasons.some((r) => r.kind === "pattern"));
+
+  it("are clear (confidence ≥ 0.5) only from the High level up", () => {
+    const medium = unsupported.filter((c) => c.confidence >= 0.5 && c.confidence < 0.75);
+    assert.deepEqual(
+      medium.map((c) => `${c.type} ${c.confidence}: ${c.evidence.text.slice(0, 80)}`),
+      [],
+    );
+  });
+
+  it("are kept below the clear level rather than dropped", () => {
+    assert.ok(unsupported.filter((c) => c.confidence < 0.5).length > 10);
+    assert.ok(unsupported.some((c) => c.confidence >= 0.75));
+  });
+
+  it("scale the model's probability under 0.5 below the High level, and keep it from there", () => {
+    assert.ok(Math.abs(unsupportedConfidence(0.6) - 0.4) < 1e-9);
+    assert.equal(unsupportedConfidence(0.75), 0.75);
+    assert.equal(unsupportedConfidence(0.9), 0.9);
+    assert.equal(confidenceLevel(unsupportedConfidence(0.74)), "Low");
   });
 });

@@ -20,7 +20,7 @@ import type {
 } from "../../model/index.js";
 import { memoize } from "../../util/memo.js";
 import { readStatement, type StatementFrame } from "../frame/index.js";
-import { confidenceLevel } from "./confidence.js";
+import { confidenceLevel, unsupportedConfidence } from "./confidence.js";
 import { ClassifyError } from "./errors.js";
 import { bestSentenceBlock, ProvisionSentences, SentenceAttribution, sentencesCovering } from "./evidence.js";
 import { ACCEPTABLE_USE, frameMatters, readWithFrame } from "./frame-rules.js";
@@ -488,7 +488,9 @@ function classifyOne(provision: Provision, offset: number, r: Resources): Classi
       end: offset + span.end,
       text: text.slice(span.start, span.end),
     };
-    const confidence = round4(decision.confidence);
+    const confidence = round4(
+      hits.length === 0 ? unsupportedConfidence(decision.confidence) : decision.confidence,
+    );
     const polarity = polarityOf(type, evidence.text, text, hits, ctx.modelPolarity());
     // A list item or table row is read with its lead-in (READING.md): "…Accounts in a delinquent state…:" says why
     // the items that follow may end an account.

@@ -12,6 +12,7 @@ import { loadTaxonomy, matchPatterns, mentionsSubject } from "../../knowledge/in
 import { segment } from "../segment/index.js";
 import { sigmoid } from "./calibration.js";
 import { classify } from "./classify.js";
+import { unsupportedConfidence } from "./confidence.js";
 import { SentenceAttribution } from "./evidence.js";
 import { miniModel } from "./fixtures/mini-model.js";
 import { FIXTURE_TAXONOMY } from "./fixtures/taxonomy.js";
@@ -307,7 +308,9 @@ describe("classification fast paths", () => {
             threshold: scorer?.threshold ?? Number.POSITIVE_INFINITY,
             fusion: scorer?.fusion,
           });
-          const confidence = Math.max(decision?.confidence ?? 0, decisive);
+          const decided = Math.max(decision?.confidence ?? 0, decisive);
+          // Without any of the type's wording found, the model's reading is clear only from the High level.
+          const confidence = hits.length > 0 ? decided : unsupportedConfidence(decided);
           if (confidence > 0 && mentionsSubject(type, p.text, p.context))
             reference.push([type.id, Math.round(confidence * 1e4) / 1e4]);
         }
