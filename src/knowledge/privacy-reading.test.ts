@@ -49,6 +49,13 @@ const CASES: Case[] = [
     "medium",
   ],
   [
+    "a precise location used only where the person explicitly permitted it is medium",
+    "Spotify",
+    "sensitive-data",
+    "To improve our personalized recommendations and to improve the Spotify experience for all users, based on precise location data (where available and explicitly permitted by you).",
+    "medium",
+  ],
+  [
     "a precise location the person chooses to share is medium",
     "X",
     "sensitive-data",
