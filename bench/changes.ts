@@ -18,6 +18,7 @@ import { reextractionOf } from "../src/archive/ota/commit-kinds.js";
 import { analyzeVersion, segmentOnly } from "../src/changes/analyze-version.js";
 import { factMisses, loadFactPairs } from "../src/changes/fact-check.js";
 import { computeChangeRecord, diffProvisions, renderDiffText } from "../src/changes/index.js";
+import { countWords } from "../src/changes/words.js";
 import type { ChangeKind, ChangeRecordData, ClassifiedProvision, Severity } from "../src/model/index.js";
 
 interface ManifestRow {
@@ -196,7 +197,8 @@ let versionCount = 0;
 const results: PairResult[] = [];
 for (const [doc, versions] of docs) {
   if (results.length >= LIMIT) break;
-  let previous: { text: string; provisions: ClassifiedProvision[]; row: ManifestRow } | null = null;
+  let previous: { text: string; words: number; provisions: ClassifiedProvision[]; row: ManifestRow } | null =
+    null;
   // Texts seen so far in this document, by SHA-256: the version a later one may return to.
   const seen = new Map<string, { versionId: number; recordedAt: string }>();
   for (const row of versions) {
@@ -204,6 +206,10 @@ for (const [doc, versions] of docs) {
     let t = process.cpuUsage();
     const provisions = ANALYZE(text);
     analysisMs += cpuMsSince(t);
+    // Each version counted once, as the record's pipeline would (the after of one record, the before of the next).
+    t = process.cpuUsage();
+    const words = countWords(text);
+    recordMs += cpuMsSince(t);
     analysedVersions++;
     if (previous) {
       t = process.cpuUsage();
@@ -214,6 +220,7 @@ for (const [doc, versions] of docs) {
         after: provisions,
         returnsTo: previous.row.sha256 === row.sha256 ? null : (seen.get(row.sha256) ?? null),
         reextraction: reextractionOf(row.commitKind),
+        wordCounts: { before: previous.words, after: words },
       });
       recordMs += cpuMsSince(t);
       // Baseline in the same run: matching the provisions alone, without judging, deltas or summaries.
@@ -241,7 +248,7 @@ for (const [doc, versions] of docs) {
         digest: recordDigest(record),
       });
     }
-    previous = { text, provisions, row };
+    previous = { text, words, provisions, row };
     seen.set(row.sha256, { versionId: ++versionCount, recordedAt: row.date });
   }
 }

@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { computeChangeRecord, shrinkWarning } from "./change-record.js";
 import { InvalidProvisionsError } from "./errors.js";
 import { analyzeForTest, fixture } from "./test-helpers.js";
+import { countWords } from "./words.js";
 
 const analyze = analyzeForTest;
 
@@ -186,9 +187,30 @@ describe("computeChangeRecord: a document that mostly disappeared", () => {
   });
 
   it("stays silent for ordinary edits, short documents and growth", () => {
-    assert.equal(shrinkWarning(before, before.slice(0, Math.floor(before.length * 0.6))), null);
-    assert.equal(shrinkWarning(POLICY, ""), null);
-    assert.equal(shrinkWarning(after, before), null);
+    const words = (text: string) => countWords(text);
+    const shortened = before.slice(0, Math.floor(before.length * 0.6));
+    assert.equal(shrinkWarning(words(before), words(shortened)), null);
+    assert.equal(shrinkWarning(words(POLICY), 0), null);
+    assert.equal(shrinkWarning(words(after), words(before)), null);
+  });
+
+  it("uses the word counts a caller gives, as it counts them itself", () => {
+    const counted = computeChangeRecord({ beforeText: before, afterText: after, analyze });
+    const given = computeChangeRecord({
+      beforeText: before,
+      afterText: after,
+      analyze,
+      wordCounts: { before: countWords(before), after: countWords(after) },
+    });
+    assert.deepEqual(given.summary, counted.summary);
+    // Counts that say nothing disappeared: no warning.
+    const told = computeChangeRecord({
+      beforeText: before,
+      afterText: after,
+      analyze,
+      wordCounts: { before: 1000, after: 900 },
+    });
+    assert.ok(!told.summary[0]!.startsWith("Most of the document disappeared"));
   });
 });
 

@@ -43,6 +43,11 @@ export interface ChangeRecordInput {
    * capturing the page again (e.g. `Open Terms Archive “Refilter”`); the summary then says so.
    */
   reextraction?: string | null;
+  /**
+   * Words in each text (`countWords`) when the caller has them: over a document's history each version is the
+   * after of one record and the before of the next, so it need be counted once. Counted here when absent.
+   */
+  wordCounts?: { before: number; after: number };
 }
 
 /** A version recorded earlier, as cited by a change record. */
@@ -201,24 +206,15 @@ const SHRINK_MIN_WORDS = 200;
 /** Share of the words left below which a version is flagged as a possible failed capture. */
 const SHRINK_KEPT_SHARE = 0.2;
 
-/** The text counted last and its words: a document's records come in order, each one's after the next's before. */
-let lastCounted: { text: string; words: number } = { text: "", words: 0 };
-
-function wordsIn(text: string): number {
-  if (lastCounted.text !== text) lastCounted = { text, words: countWords(text) };
-  return lastCounted.words;
-}
-
 /**
  * The warning line of a version that lost most of its words. Such a version is more often a failed or partial
  * capture (an error page, a login or cookie wall, a policy moved elsewhere) than an edit, and an alert on it
  * should say so before listing dozens of removals.
+ * @param before words in the previous version's text
+ * @param after words in the new version's text
  */
-export function shrinkWarning(beforeText: string, afterText: string): string | null {
-  const before = wordsIn(beforeText);
-  if (before < SHRINK_MIN_WORDS) return null;
-  const after = wordsIn(afterText);
-  if (after >= before * SHRINK_KEPT_SHARE) return null;
+export function shrinkWarning(before: number, after: number): string | null {
+  if (before < SHRINK_MIN_WORDS || after >= before * SHRINK_KEPT_SHARE) return null;
   const gone = Math.round((100 * (before - after)) / before);
   return `Most of the document disappeared (${gone}% of its words; ${after.toLocaleString("en")} words left of ${before.toLocaleString("en")}): check the source, this is often a failed capture or a moved page rather than an edit`;
 }
@@ -283,7 +279,11 @@ export function computeChangeRecord(input: ChangeRecordInput): ChangeRecordResul
     if (assessment.kind === "substantive") severity = maxSeverity(severity, assessment.severity);
   }
   const summary = summarizeChanges(assessed, weighed.deltas, outside, input.summary);
-  summary.unshift(...provenanceLines(input, shrinkWarning(input.beforeText, input.afterText), rescoping));
+  const words = input.wordCounts ?? {
+    before: countWords(input.beforeText),
+    after: countWords(input.afterText),
+  };
+  summary.unshift(...provenanceLines(input, shrinkWarning(words.before, words.after), rescoping));
   return {
     kind,
     severity,
