@@ -261,6 +261,9 @@ const tally = (items: readonly PairResult[], key: (r: PairResult) => string): Re
   return out;
 };
 
+/** Whether a record says the document's own date moved forward (see `reextractionLine`). */
+const platformDated = (r: PairResult): boolean =>
+  r.summary.some((line) => line.includes("the document's own date moved from"));
 const technical = results.filter((r) => TECHNICAL_COMMITS.has(r.commitKind) && !r.identical);
 // Technical upgrades re-extract the latest capture, which may be newer than the last version: those whose
 // words changed substantially carry real changes at the source, the others are the extraction noise proper.
@@ -325,6 +328,25 @@ const figures = {
     substantiveReworded: count(technical, (r) => r.kind === "substantive" && r.reworded > 0),
     // Each substantive re-extraction should name the edit that makes it so (a delta per record at least).
     substantiveNamingAnEdit: count(technical, (r) => r.kind === "substantive" && r.deltas > 0),
+    // Re-extractions whose text states a later date of its own than the previous version's: the capture re-read
+    // is newer than that version, and the platform says it published a new one. The rest are what re-extraction
+    // alone can change: the share of those classed substantive is the noise figure of issue 12.
+    platformDated: {
+      pairs: count(technical, platformDated),
+      substantive: count(technical, (r) => platformDated(r) && r.kind === "substantive"),
+    },
+    sameOwnDate: {
+      pairs: count(technical, (r) => !platformDated(r)),
+      substantive: count(technical, (r) => !platformDated(r) && r.kind === "substantive"),
+      substantivePercent: share(
+        count(technical, (r) => !platformDated(r) && r.kind === "substantive"),
+        count(technical, (r) => !platformDated(r)),
+      ),
+      substantiveNamingAnEdit: count(
+        technical,
+        (r) => !platformDated(r) && r.kind === "substantive" && r.deltas > 0,
+      ),
+    },
     substantiveWithNewDateStamp: count(
       technical,
       (r) => r.kind === "substantive" && r.summary.some((l) => l.startsWith("Updates the date stamp")),

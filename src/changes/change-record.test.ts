@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { computeChangeRecord, shrinkWarning } from "./change-record.js";
+import { computeChangeRecord, ownDateMove, shrinkWarning } from "./change-record.js";
 import { InvalidProvisionsError } from "./errors.js";
 import { analyzeForTest, fixture } from "./test-helpers.js";
 import { countWords } from "./words.js";
@@ -276,6 +276,33 @@ describe("computeChangeRecord: a version re-extracted from an existing capture",
       /^Re-extracted from an existing capture \(Open Terms Archive “Refilter”\)/,
     );
     assert.deepEqual(record.summary.slice(1), plain.summary);
+  });
+});
+
+describe("computeChangeRecord: a re-extraction of a capture newer than the previous version", () => {
+  // iCloud's terms: the September 2023 technical upgrade re-extracted a capture taken after Apple's own
+  // 18 September 2023 update; the previous version says 23 January 2023.
+  const before = fixture("iCloud/Terms of Service/2023-01-24T00-34-57Z.md");
+  const after = fixture("iCloud/Terms of Service/2023-09-21T09-36-11Z.md");
+
+  it("says the document's own date moved, so the differences include the platform's edits", () => {
+    const record = computeChangeRecord({
+      beforeText: before,
+      afterText: after,
+      analyze,
+      reextraction: "Open Terms Archive “Apply technical or declaration upgrade”",
+    });
+    assert.match(
+      record.summary[0]!,
+      /^Re-extracted from an existing capture \(.+\), not captured again, but the document's own date moved from 2023-01-23 to 2023-09-18: the platform published a new version/,
+    );
+    assert.ok(!record.summary[0]!.includes("may come from changed extraction rules"));
+  });
+
+  it("reads a date that moved forward in both texts, not one that moved back or appears only after", () => {
+    assert.deepEqual(ownDateMove(before, after), { from: "2023-01-23", to: "2023-09-18" });
+    assert.equal(ownDateMove(after, before), null);
+    assert.equal(ownDateMove(POLICY, after), null);
   });
 });
 

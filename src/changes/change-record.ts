@@ -1,4 +1,5 @@
 /** The change record of a new version: provision diff, noise vs substance, severity and summary. */
+import { findDates } from "../analysis/entities/index.js";
 import { formatRecordId } from "../citations/record-id.js";
 import type {
   ChangeKind,
@@ -191,14 +192,50 @@ function provenanceLines(
   const lines: string[] = [];
   if (input.returnsTo) lines.push(returnLine(input.returnsTo));
   if (shrink) lines.push(shrink);
-  if (input.reextraction) lines.push(reextractionLine(input.reextraction));
+  if (input.reextraction) {
+    const dated = input.beforeText === null ? null : ownDateMove(input.beforeText, input.afterText);
+    lines.push(reextractionLine(input.reextraction, dated));
+  }
   if (rescoping) lines.push(rescopingLine(rescoping));
   return lines;
 }
 
-/** The summary line of a version re-extracted from an existing capture. */
-export function reextractionLine(how: string): string {
-  return `Re-extracted from an existing capture (${how}), not captured again: some differences may come from changed extraction rules rather than from the platform, whose own edits may date from any time since the previous version`;
+/**
+ * The summary line of a version re-extracted from an existing capture. When the document's own date moved
+ * forward (`dated`), the platform says it published a new version since the previous one: the capture the rules
+ * were applied to is newer than that version, and its differences include the platform's edits.
+ */
+export function reextractionLine(how: string, dated: DateMove | null = null): string {
+  const made = `Re-extracted from an existing capture (${how}), not captured again`;
+  return dated
+    ? `${made}, but the document's own date moved from ${dated.from} to ${dated.to}: the platform published a new version since the previous one, so the differences include its edits, not only changed extraction rules`
+    : `${made}: some differences may come from changed extraction rules rather than from the platform, whose own edits may date from any time since the previous version`;
+}
+
+/** A document's own effective or last-updated date, before and after (ISO 8601 days). */
+export interface DateMove {
+  from: string;
+  to: string;
+}
+
+/**
+ * Whether the latest effective or last-updated date a document states moved forward between two texts. Both
+ * texts must state one: a date that appears only after may be a header the new rules started to extract.
+ */
+export function ownDateMove(beforeText: string, afterText: string): DateMove | null {
+  const from = ownDate(beforeText);
+  const to = ownDate(afterText);
+  return from && to && to > from ? { from, to } : null;
+}
+
+function ownDate(text: string): string | null {
+  let latest: string | null = null;
+  for (const date of findDates(text)) {
+    if (date.kind === "other" || !date.iso) continue;
+    const day = date.iso.slice(0, 10);
+    if (latest === null || day > latest) latest = day;
+  }
+  return latest;
 }
 
 /** A document shorter than this (in words) is too small for "most of it disappeared" to mean anything. */
