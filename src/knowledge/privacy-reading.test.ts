@@ -244,6 +244,20 @@ const CASES: Case[] = [
     "We’re committed to showing you content that’s relevant, interesting and personal to you. To do that, we use your information to provide and improve your experience, including to:\nIdentify you when you use our Services.",
     "low",
   ],
+  [
+    "the right to opt out of a sale, stating no sale, is protective",
+    "Bumble",
+    "sale-of-data",
+    "You have the right to opt-out of the “sale” or “sharing” of your personal information to third parties, as such terms are defined in applicable privacy law.",
+    "protective",
+  ],
+  [
+    "the right to opt out stated with a sale stays concerning",
+    "Vimeo",
+    "sale-of-data",
+    "Do Not Sell. You have the right to opt out of the sale of your personal information, and to request information about whether we have sold your personal information in the past 12 months. When you use our services, we may share your personal information with advertising partners in a way that may constitute a sale under the CCPA. You may opt out via the link provided on the relevant page or app. If we do not provide an opt-out mechanism, it is because we do not believe in good faith that your personal information is being sold.",
+    "concerning",
+  ],
 ];
 
 describe("severity and polarity of privacy practices (READING.md)", () => {

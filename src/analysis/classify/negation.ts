@@ -4,9 +4,10 @@
  */
 
 // First-party subject, a negation, up to three filler words, then a data-practice verb. Limited to first-party
-// subjects on purpose: "you may not…" is a rule imposed on the user, not a promise.
+// subjects on purpose: "you may not…" is a rule imposed on the user, not a promise. Straight and curly apostrophes
+// alike ("we don’t collect"). A disclaimer ("we can’t guarantee that unauthorised access…") denies a promise, not a practice.
 const NEGATED_PRACTICE =
-  /\b(?:we|us|our (?:company|service)s?|the company)\b(?:\s+\w+){0,2}?\s+(?:do not|does not|don't|doesn't|will not|won't|shall not|never|cannot|can't|are not going to|do not and will not|will never)\s+(?:\w+\s+){0,3}?(?:sell|sold|rent|lease|trade|share|disclose|collect|use|track|store|retain|keep|transfer|process|monetize|monetise|read|scan|access|train|profile|target|request|ask for)\b/i;
+  /\b(?:we|us|our (?:company|service)s?|the company)\b(?:\s+\w+){0,2}?\s+(?:do not|does not|don['’]t|doesn['’]t|will not|won['’]t|shall not|never|cannot|can['’]t|are not going to|do not and will not|will never)\s+(?!(?:guarantee|warrant|promise|ensure|assure|control)\b)(?:\w+\s+){0,3}?(?:sell|sold|rent|lease|trade|share|disclose|collect|use|track|store|retain|keep|transfer|process|monetize|monetise|read|scan|access|train|profile|target|request|ask for)\b/i;
 
 // Carve-outs that take most of the promise back.
 const CARVE_OUT =
