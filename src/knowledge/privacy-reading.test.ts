@@ -231,6 +231,20 @@ const CASES: Case[] = [
     "protective",
   ],
   [
+    "an approximate location inferred from the precise one is medium (the inference, not the precise collection)",
+    "Lyft",
+    "sensitive-data",
+    "Inferences. We may infer certain information from your interactions with the Lyft Platform and other personal information available to us. For example, if you frequently ride to or from airports, we may infer you are a frequent traveler. We may infer your approximate location from your precise location. We may also draw inferences from the information you provide to us, such as inferring your gender based on your first name.",
+    "medium",
+  ],
+  [
+    "a location derived from the IP address, under a lead-in that defines location data with GPS, is medium",
+    "WeChat",
+    "sensitive-data",
+    '"Location Data" is information that is derived from your GPS (GPS coordinates), WiFi (approximate city location), IP address (country location), or public posts that contain location information (the location you geo-tag). Location Data will be disclosed (either to us, to other users, or both):\nwhen you access WeChat, we automatically derive Location Data from your IP address, device, or internet service for security purposes including to prevent fraudulent log-ins and connections to your account.',
+    "medium",
+  ],
+  [
     "hashed identifiers used for the platform's own marketing on third-party services are high",
     "Netflix",
     "targeted-advertising",
