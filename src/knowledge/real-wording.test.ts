@@ -451,4 +451,52 @@ describe("subject gates settle type boundaries on real wording", () => {
       "We may update these Terms periodically. We will always post the revised version here and we will notify you through the App, website, or other communication channel if we make any material changes.";
     assert.equal(mentionsSubject(unilateralChange, text), true);
   });
+
+  // Issue 11, review of clause types: a subject gate drops wording that belongs to a neighbouring type, and keeps
+  // the type's own wording.
+  const GATES: { type: string; why: string; text: string; mentions: boolean }[] = [
+    {
+      type: "claim-time-limit",
+      why: "a notice of dispute and an informal negotiation window are no claim time limit (Evernote's terms)",
+      text: "Notice and Informal Resolution. You agree that prior to initiating any formal proceedings against us, including arbitration proceedings, you will send us a notice to our attorneys at legalnotice@evernote.com and state that you are providing a “Notice of Dispute.” We agree that prior to initiating any formal proceedings against you, including arbitration proceedings, we will send a notice to the email address associated with your account, and will state that we are providing a “Notice of Dispute.” Upon receipt of a Notice of Dispute, you and we shall attempt to resolve the dispute through informal negotiation within sixty (60) days from the date the Notice of Dispute is sent (“Informal Resolution Period”). If the dispute remains unresolved, either you or we may initiate formal proceedings according to these Terms.",
+      mentions: false,
+    },
+    {
+      type: "claim-time-limit",
+      why: "a claim that must be filed within a year is one (Evernote's terms)",
+      text: "You agree that regardless of any statute or law to the contrary or the applicable dispute resolution process, any claim or cause of action you may have arising out of or related to use of the Evernote Service or otherwise under these must be filed within one (1) year after such claim or cause of action arose or you hereby agree to be forever barred from bringing such claim.",
+      mentions: true,
+    },
+    {
+      type: "retention-period",
+      why: "a suspension that lasts as long as necessary is no retention period (happn's terms)",
+      text: "HAPPN will be entitled to suspend a Member’s account as long as necessary to allow HAPPN’s customer service team to make all investigations necessary following the report as required by Article 7.3 hereof or in case of presumed breach of TOS which may be remediated.",
+      mentions: false,
+    },
+    {
+      type: "retention-period",
+      why: "data kept after deactivation for a period is a retention period (Miro's privacy policy)",
+      text: "Further, note that we may keep certain types of Services Data after the deactivation of an account for the period needed for Miro to pursue legitimate business interests, conduct audits, comply with (and demonstrate compliance with) legal obligations, resolve disputes, and enforce our agreements.",
+      mentions: true,
+    },
+    {
+      type: "sharing-service-providers",
+      why: "information that providers give the platform is not sharing with them (Lyft's privacy policy)",
+      text: "Service Providers and Other Parties. Service providers and other parties provide us with information needed for core aspects of the Lyft Platform, as well as for additional services, programs, loyalty benefits, and promotions that can enhance your Lyft experience. These service providers and other parties include background check providers, insurance partners, financial service providers, marketing providers, and other businesses. We obtain the following information about you from these parties:",
+      mentions: false,
+    },
+    {
+      type: "sharing-service-providers",
+      why: "providers the platform uses still are, though it receives information from them (Coinbase's privacy policy)",
+      text: "| Research and In-App Survey Information | We use third party service providers to conduct in-app surveys to better understand our Customers’ experience and improve our Services. The information we receive from our research partners is pseudonymous |",
+      mentions: true,
+    },
+  ];
+  for (const gate of GATES) {
+    it(gate.why, () => {
+      const type = loadTaxonomy().byId.get(gate.type);
+      assert.ok(type, gate.type);
+      assert.equal(mentionsSubject(type, gate.text), gate.mentions);
+    });
+  }
 });
