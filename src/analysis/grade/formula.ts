@@ -32,14 +32,15 @@ export const GRADE_THRESHOLDS: readonly { grade: Grade; minScore: number }[] = [
  * scores between these knots are interpolated linearly. A contract's clauses (arbitration, liability limits,
  * termination) are concerning by nature, so the terms scale expects more negative points for the same grade.
  * Calibrated on the latest versions of the 126 documents of the shared corpus with the December 2026 classifier: each
- * grade's mark sits near a quintile of its scale's points (`npm run bench:grades` prints the distribution), so that
- * the letters discriminate; changing them is a change of the published formula.
+ * grade's mark sits at a quintile of its scale's points (`npm run bench:grades` prints the distribution), so that
+ * the letters discriminate; changing them is a change of the published formula. Recalibrated on 7 December 2026
+ * after the reading stopped counting unsupported model readings as clear findings (fewer concerning points).
  */
 export const SCALE_POINTS: Readonly<
   Record<GradeScale, { zero: number; A: number; B: number; C: number; D: number; hundred: number }>
 > = {
-  privacy: { zero: -140, D: -76, C: -56, B: -36, A: -16, hundred: 20 },
-  terms: { zero: -200, D: -124, C: -108, B: -88, A: -60, hundred: -10 },
+  privacy: { zero: -140, D: -60, C: -46, B: -22, A: -6, hundred: 20 },
+  terms: { zero: -200, D: -116, C: -108, B: -76, A: -50, hundred: -10 },
 };
 
 /** The grade of a score. */
