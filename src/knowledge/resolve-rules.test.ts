@@ -154,3 +154,25 @@ describe("rules on other types", () => {
     assert.deepEqual(polarity.reasons, []);
   });
 });
+
+describe("polarity rules read with a list item's lead-in", () => {
+  const liability = type("limitation-of-liability");
+  // TikTok's terms (Open Terms Archive contributors, ODC-By 1.0): a document of the development reading set, where
+  // this reading error was studied; no other document of the shared corpus lists exceptions this way.
+  const leadIn =
+    "Provided we have acted with professional diligence, we do not take responsibility for loss or damage caused by us, unless it is:";
+  const item = "caused by our breach of these Terms; or";
+
+  it("reads an item listing when the platform is liable after all as a protective carve-out", () => {
+    assert.equal(resolvePolarity(liability, item, [], leadIn).value, "protective");
+  });
+
+  it("leaves the item alone without its lead-in, and rules not marked leadIn never read it", () => {
+    assert.notEqual(resolvePolarity(liability, item).value, "protective");
+    const unmarked = {
+      ...liability,
+      polarityRules: liability.polarityRules.map(({ leadIn: _, ...rule }) => rule),
+    };
+    assert.notEqual(resolvePolarity(unmarked, item, [], leadIn).value, "protective");
+  });
+});

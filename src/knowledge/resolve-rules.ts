@@ -17,9 +17,11 @@ export function resolvePolarity(
   type: ClauseType,
   text: string,
   hits: readonly PatternHit[] = [],
+  leadIn?: string,
 ): Resolved<Polarity> {
+  const withLeadIn = leadIn ? `${leadIn}\n${text}` : text;
   for (const rule of type.polarityRules) {
-    if (matchSpec(rule, text)) return { value: rule.to, reasons: [rule.reason] };
+    if (matchSpec(rule, rule.leadIn ? withLeadIn : text)) return { value: rule.to, reasons: [rule.reason] };
   }
   const declared = [...hits]
     .sort((a, b) => b.pattern.weight - a.pattern.weight)

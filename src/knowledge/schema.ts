@@ -91,7 +91,16 @@ export const SeverityRuleSchema = z
   .superRefine(compiles);
 
 export const PolarityRuleSchema = z
-  .strictObject({ ...MatchFields, reason: Text, to: PolaritySchema })
+  .strictObject({
+    ...MatchFields,
+    reason: Text,
+    to: PolaritySchema,
+    /**
+     * Read with a list item's lead-in ("…we do not take responsibility for loss…, unless it is:" + the item): for
+     * rules about what the introducing sentence makes of its items. Other rules read the evidence alone.
+     */
+    leadIn: z.boolean().optional(),
+  })
   .superRefine(compiles);
 
 /**

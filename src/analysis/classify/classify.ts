@@ -196,8 +196,10 @@ function polarityOf(
   provisionText: string,
   hits: readonly PatternHit[],
   learned: ModelPolarity,
+  /** The sentence introducing a list item, read with the evidence by the polarity rules marked `leadIn`. */
+  leadIn?: string,
 ): { value: Polarity; reasons: string[]; fromModel: boolean } {
-  const resolved = resolvePolarity(type, evidenceText, hits);
+  const resolved = resolvePolarity(type, evidenceText, hits, leadIn);
   if (resolved.reasons.length > 0) return { ...resolved, fromModel: false };
   const negated = findNegatedPractice(evidenceText);
   if (negated)
@@ -447,6 +449,9 @@ function decisiveDecision(hits: readonly PatternHit[], decision: Decision | null
   return { confidence: weight, patternNeeded: true, modelUsed: decision?.modelUsed ?? false };
 }
 
+/** A lead-in that introduces the list item it is the context of. */
+const LEAD_IN = /:\s*$/;
+
 /** Shared by the types whose patterns were not run; never mutated. */
 const NO_HITS: readonly PatternHit[] = [];
 
@@ -491,7 +496,10 @@ function classifyOne(provision: Provision, offset: number, r: Resources): Classi
     const confidence = round4(
       hits.length === 0 ? unsupportedConfidence(decision.confidence) : decision.confidence,
     );
-    const polarity = polarityOf(type, evidence.text, text, hits, ctx.modelPolarity());
+    // Polarity rules marked `leadIn` read a list item with the sentence that introduces it ("…not liable…, unless it
+    // is:"): only a lead-in ending with a colon, not the paragraph an item merely continues.
+    const leadIn = provision.context && LEAD_IN.test(provision.context) ? provision.context : undefined;
+    const polarity = polarityOf(type, evidence.text, text, hits, ctx.modelPolarity(), leadIn);
     // A list item or table row is read with its lead-in (READING.md): "…Accounts in a delinquent state…:" says why
     // the items that follow may end an account.
     const severity = severityOf(
