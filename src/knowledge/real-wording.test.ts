@@ -322,6 +322,36 @@ const QUOTES: Quote[] = [
     source: "Airbnb/Terms of Service",
     text: "Airbnb Payments will deduct amounts you owe from your payout unless we and you agree to a different method.",
   },
+  {
+    type: "data-from-other-sources",
+    source: "Badoo/Privacy Policy",
+    text: "We obtain this information from Facebook or the providers of any other accounts you use to log in or connect with your Badoo account",
+  },
+  {
+    type: "automated-decisions",
+    source: "Vinted/Privacy Policy",
+    text: "We also personalize item feeds by evaluating your preferences according to the following:",
+  },
+  {
+    type: "sensitive-data",
+    source: "Booking.com/Privacy Policy",
+    text: "For example, when you use our platform from your mobile device, you can decide to allow Booking.com to use your current location or grant us access to other details.",
+  },
+  {
+    type: "targeted-advertising",
+    source: "happn/Privacy Policy",
+    text: "Cookies may be used on our showcase website for technical, advertising reasons or for measuring audiences.",
+  },
+  {
+    type: "ai-model-training",
+    source: "Booking.com/Privacy Policy",
+    text: "We may use AI to transcribe and summarise your interactions with our customer service agents.",
+  },
+  {
+    type: "public-profile",
+    source: "TikTok/Privacy Policy",
+    text: "We may suggest your account to other users, including when a user chooses to sync their contacts with the Platform.",
+  },
 ];
 
 /** Wording unrelated to each type, which must not fire it. */
@@ -365,6 +395,36 @@ const NEGATIVES: { type: string; text: string; why: string }[] = [
     type: "right-object-opt-out",
     text: "You may opt out of this arbitration agreement within 30 days.",
     why: "arbitration opt-out, not a privacy opt-out",
+  },
+  {
+    type: "data-from-other-sources",
+    text: "If you log in to or access the App through your Facebook account or another third-party account on a device which you share with others, remember to log out of the App and the relevant third-party account when you leave the device in order to prevent other users from accessing your Badoo account.",
+    why: "Badoo/Privacy Policy: advice on a shared device, no data received",
+  },
+  {
+    type: "automated-decisions",
+    text: "If you have an account on our platform, we link your browsing activity across different sessions and devices to give you a continuous experience.",
+    why: "Booking.com/Privacy Policy: linking sessions, nothing ranked or decided",
+  },
+  {
+    type: "sensitive-data",
+    text: "When you use our native applications, including mobile and desktop versions, we (or platform and operating system providers) may collect certain technical information.",
+    why: "Proton Mail/Privacy Policy: technical information, no location",
+  },
+  {
+    type: "targeted-advertising",
+    text: "In the Application, cookies and tracking tools may be used for technical reasons and for measuring audiences.",
+    why: "happn/Privacy Policy: technical and audience-measurement trackers, not advertising",
+  },
+  {
+    type: "ai-model-training",
+    text: "Re-assessing our use of AI systems to ensure risks continue to be adequately mitigated",
+    why: "Booking.com/Privacy Policy: AI governance, no data of the person",
+  },
+  {
+    type: "public-profile",
+    text: "We also personalise certain features and content such as providing your “For You” feed, which shows you videos that we think you would be interested in",
+    why: "TikTok/Privacy Policy: what is shown to you, not your profile shown to others",
   },
 ];
 
