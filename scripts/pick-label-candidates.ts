@@ -114,8 +114,17 @@ function dateOf(file: string): string {
   return file.replace(/\.md$/, "").replace(/T(\d\d)-(\d\d)-(\d\d)/, "T$1:$2:$3");
 }
 
-/** Rare-type provisions of every version of one document, newest first, each text once. */
-function rareCandidates(platform: string, document: string, dir: string): void {
+/**
+ * Provisions of every version of one document, newest first, each text once and not labelled yet, that `why`
+ * gives reasons to read (up to PER_DOCUMENT); `read` reads a version (segmenting alone is enough for cues).
+ */
+function everyVersionCandidates(
+  platform: string,
+  document: string,
+  dir: string,
+  read: (source: string) => readonly ClassifiedProvision[],
+  why: (p: ClassifiedProvision) => string[],
+): void {
   const seen = new Set<string>();
   let kept = 0;
   const files = readdirSync(dir)
@@ -123,17 +132,37 @@ function rareCandidates(platform: string, document: string, dir: string): void {
     .sort()
     .reverse();
   for (const file of files) {
-    for (const p of segment(readFileSync(join(dir, file), "utf8"))) {
+    for (const p of read(readFileSync(join(dir, file), "utf8"))) {
+      if (kept >= PER_DOCUMENT) return;
       const text = p.text.trim();
-      if (kept >= PER_DOCUMENT || labelled.has(text) || seen.has(text)) continue;
+      if (labelled.has(text) || seen.has(text)) continue;
       seen.add(text);
-      const why = CUES.filter(([name, re]) => RARE_CUES.has(name) && re.test(text)).map(([name]) => name);
-      if (why.length === 0) continue;
+      const reasons = why(p);
+      if (reasons.length === 0) continue;
       kept++;
       const candidate = { platform, document, versionDate: dateOf(file), text, context: p.context };
-      rows.push(JSON.stringify({ ...candidate, headings: p.headingPath, findings: [], score: 0, why }));
+      rows.push(
+        JSON.stringify({
+          ...candidate,
+          headings: p.headingPath,
+          findings: findingsOf(p),
+          score: 0,
+          why: reasons,
+        }),
+      );
     }
   }
+}
+
+/** Rare-type provisions: segmented, not classified, chosen by their wording's cue alone. */
+function rareCandidates(platform: string, document: string, dir: string): void {
+  everyVersionCandidates(
+    platform,
+    document,
+    dir,
+    (source) => segment(source).map((p) => ({ ...p, clauses: [] })),
+    (p) => CUES.filter(([name, re]) => RARE_CUES.has(name) && re.test(p.text.trim())).map(([name]) => name),
+  );
 }
 
 /** A finding shown at high or medium that only the text model supports, and is not near-certain. */
@@ -146,34 +175,15 @@ function unsupportedShown(c: ClassifiedProvision["clauses"][number]): boolean {
   );
 }
 
-/** Provisions of every version of one document, newest first, each text once, with a model-only finding. */
+/** Provisions with a model-only finding ({@link unsupportedShown}). */
 function modelOnlyCandidates(platform: string, document: string, dir: string): void {
-  const seen = new Set<string>();
-  let kept = 0;
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith(".md"))
-    .sort()
-    .reverse();
-  for (const file of files) {
-    if (kept >= PER_DOCUMENT) return;
-    for (const p of analyzeText(readFileSync(join(dir, file), "utf8")).provisions) {
-      const text = p.text.trim();
-      if (kept >= PER_DOCUMENT || labelled.has(text) || seen.has(text)) continue;
-      seen.add(text);
-      if (!p.clauses.some(unsupportedShown)) continue;
-      kept++;
-      const candidate = { platform, document, versionDate: dateOf(file), text, context: p.context };
-      rows.push(
-        JSON.stringify({
-          ...candidate,
-          headings: p.headingPath,
-          findings: findingsOf(p),
-          score: 0,
-          why: ["model-only"],
-        }),
-      );
-    }
-  }
+  everyVersionCandidates(
+    platform,
+    document,
+    dir,
+    (source) => analyzeText(source).provisions,
+    (p) => (p.clauses.some(unsupportedShown) ? ["model-only"] : []),
+  );
 }
 
 function findingsOf(p: ClassifiedProvision): Finding[] {
