@@ -34,7 +34,7 @@ const MONTH =
 const ORDINAL = "(?:st|nd|rd|th)?";
 
 /** Each form of date, with how to read year, month and day from its groups. */
-const FORMS: {
+export const DATE_FORMS: readonly {
   regex: RegExp;
   read: (m: RegExpExecArray) => [number, number | null, number | null] | null;
 }[] = [
@@ -115,7 +115,7 @@ function kindBefore(text: string, start: number): FoundDate["kind"] {
 
 /** Parses one date written in English ("June 15, 2023", "15 June 2023", "2023-06-15"…) to ISO 8601. */
 export function parseDate(text: string): string | null {
-  for (const form of FORMS) {
+  for (const form of DATE_FORMS) {
     form.regex.lastIndex = 0;
     const m = form.regex.exec(text);
     if (m) {
@@ -124,6 +124,48 @@ export function parseDate(text: string): string | null {
     }
   }
   return null;
+}
+
+/**
+ * A character no form of date can contain (every form is made of ASCII letters and digits, white space and
+ * `.,/-`). Word characters are kept too, so that `\b` at a piece's edges reads as it does in the whole text.
+ */
+const OUTSIDE_DATE = /[^A-Za-z0-9_\s.,/-]/;
+/** Every form of date has a year: four digits in a row. */
+const YEAR_DIGITS = /\d{4}/g;
+
+/**
+ * The parts of a text where a date may be: the maximal runs without an {@link OUTSIDE_DATE} character that hold
+ * four digits in a row, in order. No match of a form can cross such a character, and at a run's edges `\b` and
+ * the lookahead read as at the text's neighbours (non-word, not a digit or hyphen), so each form finds in the runs
+ * exactly the matches it finds in the whole text; the regexes, costly over a whole document, run on a few lines.
+ */
+function datePieces(text: string): { start: number; text: string }[] {
+  const pieces: { start: number; text: string }[] = [];
+  let end = 0;
+  for (const m of text.matchAll(YEAR_DIGITS)) {
+    if (m.index < end) continue;
+    let start = m.index;
+    while (start > 0 && !OUTSIDE_DATE.test(text[start - 1]!)) start--;
+    end = m.index + 4;
+    while (end < text.length && !OUTSIDE_DATE.test(text[end]!)) end++;
+    pieces.push({ start, text: text.slice(start, end) });
+  }
+  return pieces;
+}
+
+/**
+ * Every match of every form in a text, form after form in {@link DATE_FORMS}' order, each form's in text order:
+ * what `matchAll` of each form over the whole text finds, searched only in {@link datePieces}.
+ */
+export function* dateMatches(
+  text: string,
+): Generator<{ form: (typeof DATE_FORMS)[number]; start: number; match: RegExpExecArray }> {
+  const pieces = datePieces(text);
+  for (const form of DATE_FORMS)
+    for (const piece of pieces)
+      for (const match of piece.text.matchAll(form.regex))
+        yield { form, start: piece.start + match.index, match: match as RegExpExecArray };
 }
 
 const ORDER: Record<FoundDate["kind"], number> = { effective: 0, updated: 1, other: 2 };
@@ -136,19 +178,16 @@ const ORDER: Record<FoundDate["kind"], number> = { effective: 0, updated: 1, oth
 export function findDates(text: string): FoundDate[] {
   const taken: [number, number][] = [];
   const found: (FoundDate & { at: number })[] = [];
-  for (const form of FORMS) {
-    for (const m of text.matchAll(form.regex)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      // A span already read by a more specific form ("October 2019" inside "15 October 2019").
-      if (taken.some(([s, e]) => start < e && end > s)) continue;
-      taken.push([start, end]);
-      const parts = form.read(m as RegExpExecArray);
-      const iso = parts ? toIso(...parts) : null;
-      // Read but not a calendar date (year out of range, 31 February): not a date at all.
-      if (parts && iso === null) continue;
-      found.push({ kind: kindBefore(text, start), text: m[0], iso, at: start });
-    }
+  for (const { form, start, match } of dateMatches(text)) {
+    const end = start + match[0].length;
+    // A span already read by a more specific form ("October 2019" inside "15 October 2019").
+    if (taken.some(([s, e]) => start < e && end > s)) continue;
+    taken.push([start, end]);
+    const parts = form.read(match);
+    const iso = parts ? toIso(...parts) : null;
+    // Read but not a calendar date (year out of range, 31 February): not a date at all.
+    if (parts && iso === null) continue;
+    found.push({ kind: kindBefore(text, start), text: match[0], iso, at: start });
   }
   const seen = new Set<string>();
   return found

@@ -6,6 +6,7 @@ import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { explain } from "../explain/index.js";
 import { plainText, segment, truncateWords } from "../segment/index.js";
+import { DATE_FORMS, dateMatches } from "./dates.js";
 import { emailMatches } from "./emails.js";
 import { escapeRegex } from "./escape-regex.js";
 import {
@@ -198,5 +199,26 @@ describe("entity fast paths", () => {
     explain(classification, type, entities, edited);
     edited.text = "Write to privacy@other.example about cookies.";
     assert.notDeepEqual(explain(classification, type, entities, edited).specifics, first.specifics);
+  });
+});
+
+describe("date matching in the parts of a text that hold a year", () => {
+  it("finds what every form finds over the whole text", () => {
+    const tricky = [
+      "Effective: (June 15, 2023) [15 June 2023](x) _2023-06-15_ 2023-06-15T10:00 06/15/2023: October\u00a02019.",
+      "Updated 1st of January,\n2024 | 2024-13-45 | 31 February 2024 | 12345678 | x2023 | 2023-06-15-01 | Sept. 3 2022",
+      "Ｊune 15, 2023 June 15, 2023\u212a \u017f 5 May 2026/2027 Jan. 2020,2021",
+    ];
+    for (const text of [...documents, ...tricky]) {
+      const reference = DATE_FORMS.flatMap((form) =>
+        [...text.matchAll(form.regex)].map((m) => [DATE_FORMS.indexOf(form), m.index, ...m]),
+      );
+      const found = [...dateMatches(text)].map(({ form, start, match }) => [
+        DATE_FORMS.indexOf(form),
+        start,
+        ...match,
+      ]);
+      assert.deepEqual(found, reference, text.slice(0, 80));
+    }
   });
 });
