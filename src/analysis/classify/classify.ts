@@ -19,6 +19,7 @@ import type {
   Span,
 } from "../../model/index.js";
 import { memoize } from "../../util/memo.js";
+import "../../util/regexp-engine.js";
 import { readStatement, type StatementFrame } from "../frame/index.js";
 import { confidenceLevel, unsupportedConfidence } from "./confidence.js";
 import { ClassifyError } from "./errors.js";
