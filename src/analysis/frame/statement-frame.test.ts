@@ -59,6 +59,20 @@ describe("readStatement", () => {
     assert.match(frame.condition ?? "", /at your direction/);
   });
 
+  it("reads the clause after an infinitive of purpose (Viber's privacy policy, Vimeo's)", () => {
+    const sharing = readStatement(
+      "To enable the limited advertisements on our Services, we may share device identifiers with advertising partners.",
+    );
+    assert.deepEqual([sharing.actor, sharing.modality], ["platform", "may"]);
+    const rule = readStatement("To create an account, you must provide a valid email address and password.");
+    assert.deepEqual([rule.actor, rule.modality], ["user", "must"]);
+    // "To the extent…" is a prepositional phrase, read as before.
+    const extent = readStatement(
+      "To the extent permitted by applicable law, we may receive additional information about you.",
+    );
+    assert.equal(extent.actor, "platform");
+  });
+
   it("reads a list item without a subject with its lead-in (YouTube's privacy policy)", () => {
     const lead =
       "If you’re a student or work for an organization that uses Google services, your domain administrator and resellers who manage your account will have access to your Google Account. They may be able to:";

@@ -101,13 +101,18 @@ function cueIndex(): CueIndex {
 }
 
 /**
- * Where the main clause starts: after a leading subordinate or adverbial clause closed by a comma. `reach` is the
+ * Where the main clause starts: after a leading subordinate, adverbial or purpose clause closed by a comma. `reach` is the
  * last token the answer depends on (Infinity when it depends on where the tokens end).
  */
 function mainClauseStart(tokens: readonly TaggedToken[]): { start: number; reach: number } {
   const first = tokens[0];
   if (!first) return { start: 0, reach: Number.POSITIVE_INFINITY };
-  const leading = SUBORDINATE.has(first.word) || first.pos === "SCONJ" || LEADING_ADVERB.has(first.word);
+  // An infinitive of purpose leads too ("To do this, we disclose…", "To use the Services, you must…").
+  const leading =
+    SUBORDINATE.has(first.word) ||
+    first.pos === "SCONJ" ||
+    LEADING_ADVERB.has(first.word) ||
+    (first.word === "to" && first.pos === "PART");
   // Without a leading word or preposition the comma does not matter.
   if (!leading && first.pos !== "ADP") return { start: 0, reach: 0 };
   const comma = tokens.findIndex((t) => t.word === ",");
