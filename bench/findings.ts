@@ -6,10 +6,11 @@
  * and in total, with their counts. The cases behind them (wrong types, undeserved highs, polarity errors, misses)
  * go to bench/out/findings.json and bench/out/findings-cases.md for engineers to study.
  *
- * Run: node --import tsx bench/findings.ts [--set heldout|dev|fresh] [--labels DIR] [--documents DIR] [--out DIR]
+ * Run: node --import tsx bench/findings.ts [--set heldout|dev|fresh|study] [--labels DIR] [--documents DIR] [--out DIR]
  *   --set: `heldout` (default, bench/findings/, the measurement), `dev` (bench/findings-dev/, the development
  *     set engineers study errors on) or `fresh` (bench/findings-fresh/, a measurement nobody tunes on: the
- *     estimate of an independent check); sets the labels folder and writes to bench/out/<set>/ instead of
+ *     estimate of an independent check) or `study` (bench/findings-study/, documents labelled blind on 2026-12-07 to
+ *     study errors on documents the rules were not written from); sets the labels folder and writes to bench/out/<set>/ instead of
  *     bench/out/
  *   --labels: a folder of `<name>.jsonl` label files (default: the set's `labels`)
  *   --documents: the folder of their `<name>.md` documents (default: `documents` beside the labels folder)
@@ -38,6 +39,7 @@ const SETS: Record<string, { dir: string; out: string }> = {
   heldout: { dir: "bench/findings", out: "bench/out" },
   dev: { dir: "bench/findings-dev", out: "bench/out/dev" },
   fresh: { dir: "bench/findings-fresh", out: "bench/out/fresh" },
+  study: { dir: "bench/findings-study", out: "bench/out/study" },
 };
 const SET_NAME = argValue("--set") ?? "heldout";
 const SET = SETS[SET_NAME];

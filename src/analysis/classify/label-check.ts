@@ -121,10 +121,11 @@ export interface ReadingSetDocument {
 export const READING_SET_DOCUMENT_LISTS = {
   dev: "dev-set-documents.tsv",
   fresh: "fresh-set-documents.tsv",
+  study: "study-set-documents.tsv",
 } as const;
 
 /**
- * Reads one such list (`labels/dev-set-documents.tsv`, `labels/fresh-set-documents.tsv`): `name`, `platform`,
+ * Reads one such list (`labels/dev-set-documents.tsv`, `labels/fresh-set-documents.tsv`, `labels/study-set-documents.tsv`): `name`, `platform`,
  * `document`, `versionDate` separated by tabs, one document a line, `#` starts a comment line.
  * @throws TrainingDataError when a line does not have the four fields
  */

@@ -11,7 +11,7 @@ import { readLabelledDocuments } from "./reading-labels.js";
 
 // The held-out reading set (bench/findings/) must never be trained on: its text stays out of labels/ and the
 // training loader never opens it. The development set (bench/findings-dev/) and the fresh set
-// (bench/findings-fresh/) come from documents whose platforms are in labels/: they must not drift further into
+// (bench/findings-fresh/) and the study set (bench/findings-study/) come from documents whose platforms are in labels/: they must not drift further into
 // training than they were when they were made.
 const root = classifierPaths().root;
 const heldOut = join(root, "bench", "findings");
@@ -19,6 +19,7 @@ const heldOut = join(root, "bench", "findings");
 const documentSets = [
   { name: "development", dir: join(root, "bench", "findings-dev"), list: READING_SET_DOCUMENT_LISTS.dev },
   { name: "fresh", dir: join(root, "bench", "findings-fresh"), list: READING_SET_DOCUMENT_LISTS.fresh },
+  { name: "study", dir: join(root, "bench", "findings-study"), list: READING_SET_DOCUMENT_LISTS.study },
 ];
 const normalise = (text: string): string => text.replace(/\s+/g, " ").trim().toLowerCase();
 
