@@ -481,7 +481,9 @@ function classifyOne(provision: Provision, offset: number, r: Resources): Classi
     if (probability !== null && probability < floor && probability < bound && !decisive) continue;
     // Patterns are matched only when the weight they could bring might get the type predicted.
     const hits =
-      decisive || patternsMayDecide(plan, probability, r.fusion) ? matchTypePatterns(type, text) : NO_HITS;
+      decisive || patternsMayDecide(plan, probability, r.fusion)
+        ? matchTypePatterns(type, text, provision.context)
+        : NO_HITS;
     const decision = decisiveDecision(
       hits,
       decide(evidenceOf(plan, probability, hits[0]?.pattern.weight ?? 0), r.fusion),

@@ -136,4 +136,33 @@ describe("reading rules of issue 11 (shipped taxonomy and model)", () => {
     assert.equal(arbitration.polarity, "protective");
     assert.equal(arbitration.severity, "low");
   });
+
+  it("reads a row of a sold-or-shared table naming advertising partners as a sale, not a row of another table", () => {
+    // Badoo's privacy policy (2026): the CCPA table and its disclosures table; the same partners in both.
+    const partners =
+      "**Advertising Partners**<br><br>To publish third-party ads on our Apps<br><br>We share limited personal " +
+      "information with advertising partners, if you provide your consent via a cookie consent banner, to show you " +
+      "relevant third party ads on our App.";
+    const table = (header: string, row: string) =>
+      ["# Your privacy rights", "", header, header.replace(/[^|]+/g, " --- "), row, ""].join("\n");
+    const sold = table(
+      "| Types of Information we have Sold or Shared in the Previous 12 Months | Purpose | Categories of Third Parties |",
+      `| *   Gender<br>*   Age<br>*   IP address<br>*   Coarse Location | ${partners} | Advertising Partners |`,
+    );
+    const sale = findingsOn(sold, "Coarse Location").find((c) => c.type === "sale-of-data");
+    assert.ok(clear(sale), JSON.stringify(sale));
+    assert.equal(sale?.polarity, "concerning");
+    const disclosed = table(
+      "| Circumstances where data may be disclosed | Disclosed data |",
+      `| ${partners} | *   Gender<br>*   Age |`,
+    );
+    const notSale = findingsOn(disclosed, "Advertising Partners").find((c) => c.type === "sale-of-data");
+    assert.ok(!notSale?.reasons.some((r) => r.name === "sold-to-column"), JSON.stringify(notSale));
+    const none = table(
+      "| Types of Information we have Sold or Shared in the Previous 12 Months | Categories of Third Parties |",
+      "| Advertising partners, data brokers | None |",
+    );
+    const vetoed = findingsOn(none, "data brokers").find((c) => c.type === "sale-of-data");
+    assert.ok(!vetoed?.reasons.some((r) => r.name === "sold-to-column"), JSON.stringify(vetoed));
+  });
 });
