@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { loadTaxonomy } from "./load-taxonomy.js";
+import { matchPatterns } from "./match-patterns.js";
 import { resolvePolarity, resolveSeverity } from "./resolve-rules.js";
 import type { Polarity, Severity } from "./schema.js";
 
@@ -283,4 +284,42 @@ describe("severity and polarity of privacy practices (READING.md)", () => {
       assert.equal(read(type, text, []).value, expected);
     });
   }
+});
+
+describe("the opt-out link of US state laws (sale-of-data's do-not-sell-link pattern)", () => {
+  const sale = taxonomy.types.find((t) => t.id === "sale-of-data")!;
+  const link = (text: string) => matchPatterns(sale, text).some((h) => h.pattern.id === "do-not-sell-link");
+
+  it("finds “Your Privacy Choices” named as a link or a control", () => {
+    for (const [platform, text] of [
+      [
+        "Tinder",
+        "If we “sell” or “share” your data or use it for “targeted advertising,” we will provide an opt out in the “Your Privacy Choices” link in the footer of our website and in the Settings menu of the app.",
+      ],
+      [
+        "Spotify",
+        "If you do not have an account or are not logged in, you can also opt-out by clicking the ['Your Privacy Choices'](https://www.spotify.com/us/legal/privacy-choices) link.",
+      ],
+      [
+        "Zoom",
+        "You can get more information and opt out of the use of cookies and other trackers on our website and app by clicking the Your Privacy Choices, also on our homepage, and setting your preferences.",
+      ],
+    ] as const)
+      assert.ok(link(text), platform);
+  });
+
+  it("leaves a reference to the policy's own section of that name, and the words used plainly", () => {
+    for (const [platform, text] of [
+      ["Bluesky", "For more information, see Section 13, Your Privacy Choices and Rights."],
+      [
+        "Instacart (an in-page link)",
+        "Details on how to exercise your choices with respect to marketing and interest-based advertisements can be found in [Your Privacy Choices](#otnotice-section-7a345332-a714-4524-a7e2-0f6bb5e9485e) below.",
+      ],
+      [
+        "Vimeo",
+        "This Privacy Policy explains the information that Vimeo collects when you use our products and services or otherwise interact with us, how that information is used, with whom it may be shared, and your privacy choices.",
+      ],
+    ] as const)
+      assert.ok(!link(text), platform);
+  });
 });
