@@ -273,6 +273,20 @@ const CASES: Case[] = [
     "Do Not Sell. You have the right to opt out of the sale of your personal information, and to request information about whether we have sold your personal information in the past 12 months. When you use our services, we may share your personal information with advertising partners in a way that may constitute a sale under the CCPA. You may opt out via the link provided on the relevant page or app. If we do not provide an opt-out mechanism, it is because we do not believe in good faith that your personal information is being sold.",
     "concerning",
   ],
+  [
+    "health data named as what security laws protect is low: a word is not a practice (READING.md)",
+    "Lyft",
+    "sensitive-data",
+    'As a Driver, you understand that some of the Confidential Information you receive may be protected by federal and/or state confidentiality laws, such as the Health Information Portability and Accountability Act of 1996 ("HIPAA"), governing the privacy and security of protected (patient) health information.',
+    "low",
+  ],
+  [
+    "sensitive data used, among other purposes to protect users' safety, stays medium",
+    "Bluesky",
+    "sensitive-data",
+    "We use this sensitive information for the purposes described in Section 10, How We Use Personal Data, to the extent necessary to operate Bluesky and our Services, to enter into and perform on a contract with you, to comply with legal and regulatory requirements, to protect the safety of our users and third parties, or as otherwise permissible for our own internal purposes consistent with applicable laws.",
+    "medium",
+  ],
 ];
 
 describe("severity and polarity of privacy practices (READING.md)", () => {

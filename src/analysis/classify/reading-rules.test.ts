@@ -165,4 +165,15 @@ describe("reading rules of issue 11 (shipped taxonomy and model)", () => {
     const vetoed = findingsOn(none, "data brokers").find((c) => c.type === "sale-of-data");
     assert.ok(!vetoed?.reasons.some((r) => r.name === "sold-to-column"), JSON.stringify(vetoed));
   });
+  it("reads READING.md's 'we use SSL to protect sensitive data' as security, not a shown sensitive-data practice", () => {
+    const doc = [
+      "# Security",
+      "",
+      "We use SSL encryption to protect sensitive data transmitted to and from our site.",
+      "",
+    ].join("\n");
+    const found = findingsOn(doc, "SSL");
+    const sensitive = found.find((c) => c.type === "sensitive-data");
+    assert.ok(!sensitive || sensitive.severity === "low", JSON.stringify(sensitive));
+  });
 });
