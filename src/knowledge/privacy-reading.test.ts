@@ -337,3 +337,25 @@ describe("the opt-out link of US state laws (sale-of-data's do-not-sell-link pat
       assert.ok(!link(text), platform);
   });
 });
+
+describe("decisions about the person made automatically (automated-decisions' decisions-made-automatically pattern)", () => {
+  const automated = taxonomy.types.find((t) => t.id === "automated-decisions")!;
+  const fires = (text: string) =>
+    matchPatterns(automated, text).some((h) => h.pattern.id === "decisions-made-automatically");
+
+  it("finds tools that render decisions about you automatically (Instacart, a reading-study document)", () => {
+    assert.ok(
+      fires(
+        "For some of the uses described in Information Uses above, we may use technological tools that render decisions about you automatically.",
+      ),
+    );
+  });
+
+  it("leaves decisions on the person's requests that nothing says are automated (Bluesky)", () => {
+    assert.ok(
+      !fires(
+        "If you are a resident of certain U.S. States, you have the right to appeal decisions regarding your privacy requests.",
+      ),
+    );
+  });
+});
