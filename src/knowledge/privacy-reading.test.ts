@@ -287,6 +287,20 @@ const CASES: Case[] = [
     "We use this sensitive information for the purposes described in Section 10, How We Use Personal Data, to the extent necessary to operate Bluesky and our Services, to enter into and perform on a contract with you, to comply with legal and regulatory requirements, to protect the safety of our users and third parties, or as otherwise permissible for our own internal purposes consistent with applicable laws.",
     "medium",
   ],
+  [
+    "what comes back from the payment processor (a token, a card's last digits) is routine: low",
+    "Tumblr",
+    "data-from-other-sources",
+    "We do receive certain information from our Payment Processor: (1) a unique token that we connect with your Account to enable you to make further purchases using the information stored by our Payment Processor and (2) in certain cases, the last four digits of the credit card number associated with that token, so that we can prevent fraudulent transactions and identity theft.",
+    "low",
+  ],
+  [
+    "what businesses tell the platform about their dealings with you stays medium",
+    "WhatsApp",
+    "data-from-other-sources",
+    "Businesses you interact with using our Services may provide us with information about their interactions with you.",
+    "medium",
+  ],
 ];
 
 describe("severity and polarity of privacy practices (READING.md)", () => {
