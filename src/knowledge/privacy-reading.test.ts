@@ -301,6 +301,20 @@ const CASES: Case[] = [
     "Businesses you interact with using our Services may provide us with information about their interactions with you.",
     "medium",
   ],
+  [
+    "disclosure when the platform believes it required or appropriate is at its own discretion: concerning",
+    "Bluesky",
+    "law-enforcement-disclosure",
+    "We may access, preserve, and disclose any information we store if we, in good faith, believe doing so is required or appropriate to: (i) comply with law enforcement, regulatory, or national security requests and legal process, like a court order or subpoena; (ii) protect your, our, or others' rights, property, or safety; (iii) enforce our policies or contracts; (iv) collect amounts owed to us; or (v) assist with an investigation or prosecution of suspected or actual illegal activity.",
+    "concerning",
+  ],
+  [
+    "disclosure the law requires, in response to lawful requests, stays neutral",
+    "Atlassian",
+    "law-enforcement-disclosure",
+    "In certain situations, Atlassian may be required to disclose personal data in response to lawful requests by public authorities, including to meet national security or law enforcement requirements.",
+    "neutral",
+  ],
 ];
 
 describe("severity and polarity of privacy practices (READING.md)", () => {
