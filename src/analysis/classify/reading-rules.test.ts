@@ -176,4 +176,19 @@ describe("reading rules of issue 11 (shipped taxonomy and model)", () => {
     const sensitive = found.find((c) => c.type === "sensitive-data");
     assert.ok(!sensitive || sensitive.severity === "low", JSON.stringify(sensitive));
   });
+  it("reads acceptance by use as concerning, even where the model reads it neutral (Zoom), and only acceptance by use", () => {
+    const zoom =
+      "By accessing or downloading a Zoom application from the Apple App Store, you are agreeing to [Apple’s Licensed " +
+      "Application End User License Agreement](https://www.apple.com/legal/internet-services/itunes/dev/stdeula/) " +
+      "(“**Apple Terms**”). This Agreement governs if there is a conflict with the Apple Terms.";
+    const evernote =
+      "If you do not agree to these Terms, you do not have the right to access or use the Evernote Service.";
+    const doc = ["# Terms", "", zoom, "", evernote, ""].join("\n");
+    const byUse = findingsOn(doc, "Apple App Store").find((c) => c.type === "contract-by-using");
+    assert.ok(clear(byUse), JSON.stringify(byUse));
+    assert.equal(byUse?.polarity, "concerning");
+    assert.equal(byUse?.severity, "medium");
+    const refusal = findingsOn(doc, "Evernote Service").find((c) => c.type === "contract-by-using");
+    assert.notEqual(refusal?.polarity, "concerning");
+  });
 });
