@@ -302,6 +302,16 @@ class ProvisionContext {
    * conduct facial image capture… Such verification is carried out…").
    */
   frameOf(span: SentenceSpan, leadIn: string | undefined): StatementFrame {
+    const frame = this.spanFrame(span, leadIn);
+    if (frame.actor !== "unknown" || !leadIn || !LEAD_IN.test(leadIn)) return frame;
+    // An item that names nobody acting continues the sentence that introduces it ("Yahoo may access, preserve, and
+    // disclose your information and User Content:" + "if required to do so by law or in the good faith belief…"):
+    // whoever acts in the lead-in acts in the item.
+    const lead = statementReading(`\0${leadIn}`);
+    return lead.hasVerb && lead.actor !== "unknown" ? { ...frame, actor: lead.actor } : frame;
+  }
+
+  private spanFrame(span: SentenceSpan, leadIn: string | undefined): StatementFrame {
     let first: StatementFrame | null = null;
     let condition: string | null = null;
     for (const sentence of this.sentences.all) {

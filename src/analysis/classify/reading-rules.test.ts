@@ -191,4 +191,38 @@ describe("reading rules of issue 11 (shipped taxonomy and model)", () => {
     const refusal = findingsOn(doc, "Evernote Service").find((c) => c.type === "contract-by-using");
     assert.notEqual(refusal?.polarity, "concerning");
   });
+  it("reads a list item that names nobody acting with whoever acts in its lead-in (Google), not a user's rule", () => {
+    const google = [
+      "# With domain administrators",
+      "",
+      "If you’re a student, or work for an organisation that uses Google services, your [domain administrator]" +
+        "(https://support.google.com/a?p=privpol_admin&hl=en_GB) and resellers who manage your account will have " +
+        "access to your Google Account. They may be able to:",
+      "",
+      "*   View statistics regarding your account, such as how many apps you install",
+      "",
+    ].join("\n");
+    const admin = findingsOn(google, "View statistics").find(
+      (c) => c.type === "sharing-institutional-clients",
+    );
+    assert.ok(clear(admin) && admin?.severity !== "low", JSON.stringify(admin));
+    // Yahoo's terms of service (a reading-study document): the item is a rule for the user, whose lead-in names
+    // the user; reading the user as its actor shows no data practice of the platform.
+    const yahoo = [
+      "# User content and conduct",
+      "",
+      "You are solely responsible for all information, data, text, software, music, sound, photographs, graphics, " +
+        'video, messages, tags and other materials that you submit to the Yahoo Services ("User Content"). You agree ' +
+        "not to do anything on, or submit any User Content to, the Yahoo Services that:",
+      "",
+      "*   collects User Content or user information, or otherwise accesses the Yahoo Services using automated means " +
+        "(such as harvesting bots, robots, spiders, or scrapers) without our permission; or",
+      "",
+    ].join("\n");
+    const shown = findingsOn(yahoo, "harvesting bots").filter((c) => clear(c) && c.severity !== "low");
+    assert.deepEqual(
+      shown.map((c) => c.type).filter((t) => t !== "acceptable-use"),
+      [],
+    );
+  });
 });
