@@ -4,6 +4,7 @@ export { loadSectors, type Sector, type Sectors } from "./load-sectors.js";
 export { loadStatementCues, type StatementCues } from "./load-statement-cues.js";
 export { loadTaxonomy, type Taxonomy } from "./load-taxonomy.js";
 export {
+  leadInAllows,
   type MatchSpec,
   matchPatterns,
   matchSpec,

@@ -74,10 +74,34 @@ export function mentionsSubject(type: ClauseType, text: string, context?: string
   return matchSpec(subject, text) !== null || (context !== undefined && matchSpec(subject, context) !== null);
 }
 
-/** Every pattern of `type` that fires on `text`, strongest (highest weight) first. */
-export function matchPatterns(type: ClauseType, text: string): PatternHit[] {
+/**
+ * Whether a pattern's `leadInRequires` is met by the provision's lead-in `context` (a table row's header row, a
+ * list item's introducing sentence). True for a pattern without one; false for one without a lead-in to read.
+ */
+export function leadInAllows(pattern: Pattern, context?: string): boolean {
+  if (pattern.leadInRequires === undefined) return true;
+  return context !== undefined && compiledLeadIn(pattern).test(context);
+}
+
+const compiledLeadIns = new WeakMap<Pattern, { source: string; flags: string | undefined; regex: RegExp }>();
+
+function compiledLeadIn(pattern: Pattern): RegExp {
+  const source = pattern.leadInRequires!;
+  const hit = compiledLeadIns.get(pattern);
+  if (hit && hit.source === source && hit.flags === pattern.flags) return hit.regex;
+  const regex = compileRegex(source, pattern.flags);
+  compiledLeadIns.set(pattern, { source, flags: pattern.flags, regex });
+  return regex;
+}
+
+/**
+ * Every pattern of `type` that fires on `text`, strongest (highest weight) first; `context` is the provision's
+ * lead-in, read by patterns with a `leadInRequires`.
+ */
+export function matchPatterns(type: ClauseType, text: string, context?: string): PatternHit[] {
   const hits: PatternHit[] = [];
   for (const pattern of type.patterns) {
+    if (!leadInAllows(pattern, context)) continue;
     const span = matchSpec(pattern, text);
     if (span) hits.push({ pattern, ...span });
   }

@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { loadTaxonomy } from "./load-taxonomy.js";
+import { matchPatterns } from "./match-patterns.js";
 import { resolvePolarity, resolveSeverity } from "./resolve-rules.js";
 import type { Polarity, Severity } from "./schema.js";
 
@@ -272,6 +273,48 @@ const CASES: Case[] = [
     "Do Not Sell. You have the right to opt out of the sale of your personal information, and to request information about whether we have sold your personal information in the past 12 months. When you use our services, we may share your personal information with advertising partners in a way that may constitute a sale under the CCPA. You may opt out via the link provided on the relevant page or app. If we do not provide an opt-out mechanism, it is because we do not believe in good faith that your personal information is being sold.",
     "concerning",
   ],
+  [
+    "health data named as what security laws protect is low: a word is not a practice (READING.md)",
+    "Lyft",
+    "sensitive-data",
+    'As a Driver, you understand that some of the Confidential Information you receive may be protected by federal and/or state confidentiality laws, such as the Health Information Portability and Accountability Act of 1996 ("HIPAA"), governing the privacy and security of protected (patient) health information.',
+    "low",
+  ],
+  [
+    "sensitive data used, among other purposes to protect users' safety, stays medium",
+    "Bluesky",
+    "sensitive-data",
+    "We use this sensitive information for the purposes described in Section 10, How We Use Personal Data, to the extent necessary to operate Bluesky and our Services, to enter into and perform on a contract with you, to comply with legal and regulatory requirements, to protect the safety of our users and third parties, or as otherwise permissible for our own internal purposes consistent with applicable laws.",
+    "medium",
+  ],
+  [
+    "what comes back from the payment processor (a token, a card's last digits) is routine: low",
+    "Tumblr",
+    "data-from-other-sources",
+    "We do receive certain information from our Payment Processor: (1) a unique token that we connect with your Account to enable you to make further purchases using the information stored by our Payment Processor and (2) in certain cases, the last four digits of the credit card number associated with that token, so that we can prevent fraudulent transactions and identity theft.",
+    "low",
+  ],
+  [
+    "what businesses tell the platform about their dealings with you stays medium",
+    "WhatsApp",
+    "data-from-other-sources",
+    "Businesses you interact with using our Services may provide us with information about their interactions with you.",
+    "medium",
+  ],
+  [
+    "disclosure when the platform believes it required or appropriate is at its own discretion: concerning",
+    "Bluesky",
+    "law-enforcement-disclosure",
+    "We may access, preserve, and disclose any information we store if we, in good faith, believe doing so is required or appropriate to: (i) comply with law enforcement, regulatory, or national security requests and legal process, like a court order or subpoena; (ii) protect your, our, or others' rights, property, or safety; (iii) enforce our policies or contracts; (iv) collect amounts owed to us; or (v) assist with an investigation or prosecution of suspected or actual illegal activity.",
+    "concerning",
+  ],
+  [
+    "disclosure the law requires, in response to lawful requests, stays neutral",
+    "Atlassian",
+    "law-enforcement-disclosure",
+    "In certain situations, Atlassian may be required to disclose personal data in response to lawful requests by public authorities, including to meet national security or law enforcement requirements.",
+    "neutral",
+  ],
 ];
 
 describe("severity and polarity of privacy practices (READING.md)", () => {
@@ -283,4 +326,64 @@ describe("severity and polarity of privacy practices (READING.md)", () => {
       assert.equal(read(type, text, []).value, expected);
     });
   }
+});
+
+describe("the opt-out link of US state laws (sale-of-data's do-not-sell-link pattern)", () => {
+  const sale = taxonomy.types.find((t) => t.id === "sale-of-data")!;
+  const link = (text: string) => matchPatterns(sale, text).some((h) => h.pattern.id === "do-not-sell-link");
+
+  it("finds “Your Privacy Choices” named as a link or a control", () => {
+    for (const [platform, text] of [
+      [
+        "Tinder",
+        "If we “sell” or “share” your data or use it for “targeted advertising,” we will provide an opt out in the “Your Privacy Choices” link in the footer of our website and in the Settings menu of the app.",
+      ],
+      [
+        "Spotify",
+        "If you do not have an account or are not logged in, you can also opt-out by clicking the ['Your Privacy Choices'](https://www.spotify.com/us/legal/privacy-choices) link.",
+      ],
+      [
+        "Zoom",
+        "You can get more information and opt out of the use of cookies and other trackers on our website and app by clicking the Your Privacy Choices, also on our homepage, and setting your preferences.",
+      ],
+    ] as const)
+      assert.ok(link(text), platform);
+  });
+
+  it("leaves a reference to the policy's own section of that name, and the words used plainly", () => {
+    for (const [platform, text] of [
+      ["Bluesky", "For more information, see Section 13, Your Privacy Choices and Rights."],
+      [
+        "Instacart (an in-page link)",
+        "Details on how to exercise your choices with respect to marketing and interest-based advertisements can be found in [Your Privacy Choices](#otnotice-section-7a345332-a714-4524-a7e2-0f6bb5e9485e) below.",
+      ],
+      [
+        "Vimeo",
+        "This Privacy Policy explains the information that Vimeo collects when you use our products and services or otherwise interact with us, how that information is used, with whom it may be shared, and your privacy choices.",
+      ],
+    ] as const)
+      assert.ok(!link(text), platform);
+  });
+});
+
+describe("decisions about the person made automatically (automated-decisions' decisions-made-automatically pattern)", () => {
+  const automated = taxonomy.types.find((t) => t.id === "automated-decisions")!;
+  const fires = (text: string) =>
+    matchPatterns(automated, text).some((h) => h.pattern.id === "decisions-made-automatically");
+
+  it("finds tools that render decisions about you automatically (Instacart, a reading-study document)", () => {
+    assert.ok(
+      fires(
+        "For some of the uses described in Information Uses above, we may use technological tools that render decisions about you automatically.",
+      ),
+    );
+  });
+
+  it("leaves decisions on the person's requests that nothing says are automated (Bluesky)", () => {
+    assert.ok(
+      !fires(
+        "If you are a resident of certain U.S. States, you have the right to appeal decisions regarding your privacy requests.",
+      ),
+    );
+  });
 });

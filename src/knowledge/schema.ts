@@ -42,10 +42,11 @@ function compiles(
     flags?: string | undefined;
     requires?: string | undefined;
     excludes?: string | undefined;
+    leadInRequires?: string | undefined;
   },
   ctx: z.RefinementCtx,
 ): void {
-  for (const field of ["regex", "requires", "excludes"] as const) {
+  for (const field of ["regex", "requires", "excludes", "leadInRequires"] as const) {
     const source = value[field];
     if (source === undefined) continue;
     const error = regexError(source, value.flags);
@@ -81,6 +82,12 @@ export const PatternSchema = z
      * wording would otherwise stay under the confidence pages show.
      */
     decisive: z.boolean().optional(),
+    /**
+     * An expression the provision's lead-in must match: the header row of a table row, the sentence introducing a
+     * list item (READING.md: a row is read with its column headers). Without a lead-in the pattern does not fire.
+     * For a cell whose meaning its column gives ("Advertising partners" under "…to whom we sold or shared…").
+     */
+    leadInRequires: Text.optional(),
     /** Why the pattern exists or what it targets, for reviewers. */
     note: Text.optional(),
   })

@@ -105,7 +105,7 @@ function reviewedClassification(
   const machine = p.clauses.find((c) => c.type === type);
   const known = taxonomy.byId.get(type);
   const evidence = evidenceOf(p, reviews, type, reviews.length, taxonomy);
-  const hits = known ? matchPatterns(known, p.text) : [];
+  const hits = known ? matchPatterns(known, p.text, p.context) : [];
   const given = deciding.findLast((r) => r.polarity !== null)?.polarity ?? null;
   // A type the machine found and a reviewer only confirmed keeps the machine's reading; one a reviewer put there
   // is read by the type's own rules.

@@ -303,6 +303,16 @@ class ProvisionContext {
    * conduct facial image capture… Such verification is carried out…").
    */
   frameOf(span: SentenceSpan, leadIn: string | undefined): StatementFrame {
+    const frame = this.spanFrame(span, leadIn);
+    if (frame.actor !== "unknown" || !leadIn || !LEAD_IN.test(leadIn)) return frame;
+    // An item that names nobody acting continues the sentence that introduces it ("Yahoo may access, preserve, and
+    // disclose your information and User Content:" + "if required to do so by law or in the good faith belief…"):
+    // whoever acts in the lead-in acts in the item.
+    const lead = statementReading(`\0${leadIn}`);
+    return lead.hasVerb && lead.actor !== "unknown" ? { ...frame, actor: lead.actor } : frame;
+  }
+
+  private spanFrame(span: SentenceSpan, leadIn: string | undefined): StatementFrame {
     let first: StatementFrame | null = null;
     let condition: string | null = null;
     for (const sentence of this.sentences.all) {
@@ -482,7 +492,9 @@ function classifyOne(provision: Provision, offset: number, r: Resources): Classi
     if (probability !== null && probability < floor && probability < bound && !decisive) continue;
     // Patterns are matched only when the weight they could bring might get the type predicted.
     const hits =
-      decisive || patternsMayDecide(plan, probability, r.fusion) ? matchTypePatterns(type, text) : NO_HITS;
+      decisive || patternsMayDecide(plan, probability, r.fusion)
+        ? matchTypePatterns(type, text, provision.context)
+        : NO_HITS;
     const decision = decisiveDecision(
       hits,
       decide(evidenceOf(plan, probability, hits[0]?.pattern.weight ?? 0), r.fusion),

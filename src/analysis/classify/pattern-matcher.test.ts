@@ -75,4 +75,19 @@ describe("matchTypePatterns", () => {
     edited.patterns[0]!.regex = "\\btrade\\b";
     assert.deepEqual(signature(matchTypePatterns(edited, "we trade data")), [["a", 3, 8]]);
   });
+  it("fires a pattern with a lead-in requirement only under a lead-in that meets it", () => {
+    const column = fixtureType("sale-of-data", [
+      { id: "row", regex: "\\badvertising partners\\b", weight: 0.8, leadInRequires: "\\bsold or shared\\b" },
+      { id: "b", regex: "\\brent\\b", weight: 0.3 },
+      { id: "c", regex: "\\blease\\b", weight: 0.2 },
+    ]);
+    const row = "Identifiers | Advertising partners";
+    const header =
+      "Categories of personal information | Categories of third parties to whom it was sold or shared";
+    for (const context of [header, "Categories of personal information | Disclosed to", undefined]) {
+      const expected = context === header ? [["row", 14, 34]] : [];
+      assert.deepEqual(signature(matchTypePatterns(column, row, context)), expected, String(context));
+      assert.deepEqual(signature(matchPatterns(column, row, context)), expected, String(context));
+    }
+  });
 });

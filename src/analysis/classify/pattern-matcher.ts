@@ -6,6 +6,7 @@
 import {
   type ClauseType,
   compileRegex,
+  leadInAllows,
   matchSpec,
   type Pattern,
   type PatternHit,
@@ -57,12 +58,16 @@ function preparedOf(type: ClauseType): Prepared {
   return fresh;
 }
 
-/** Every pattern of `type` that fires on `text`, strongest (highest weight) first. */
-export function matchTypePatterns(type: ClauseType, text: string): PatternHit[] {
+/**
+ * Every pattern of `type` that fires on `text`, strongest (highest weight) first; `context` is the provision's
+ * lead-in (a table row's header row, a list item's introducing sentence), read by patterns with a `leadInRequires`.
+ */
+export function matchTypePatterns(type: ClauseType, text: string, context?: string): PatternHit[] {
   const { sorted, anyOf } = preparedOf(type);
   if (anyOf && !anyOf.some((regex) => regex.test(text))) return [];
   const hits: PatternHit[] = [];
   for (const pattern of sorted) {
+    if (!leadInAllows(pattern, context)) continue;
     const span = matchSpec(pattern, text);
     if (span) hits.push({ pattern, start: span.start, end: span.end });
   }

@@ -136,4 +136,93 @@ describe("reading rules of issue 11 (shipped taxonomy and model)", () => {
     assert.equal(arbitration.polarity, "protective");
     assert.equal(arbitration.severity, "low");
   });
+
+  it("reads a row of a sold-or-shared table naming advertising partners as a sale, not a row of another table", () => {
+    // Badoo's privacy policy (2026): the CCPA table and its disclosures table; the same partners in both.
+    const partners =
+      "**Advertising Partners**<br><br>To publish third-party ads on our Apps<br><br>We share limited personal " +
+      "information with advertising partners, if you provide your consent via a cookie consent banner, to show you " +
+      "relevant third party ads on our App.";
+    const table = (header: string, row: string) =>
+      ["# Your privacy rights", "", header, header.replace(/[^|]+/g, " --- "), row, ""].join("\n");
+    const sold = table(
+      "| Types of Information we have Sold or Shared in the Previous 12 Months | Purpose | Categories of Third Parties |",
+      `| *   Gender<br>*   Age<br>*   IP address<br>*   Coarse Location | ${partners} | Advertising Partners |`,
+    );
+    const sale = findingsOn(sold, "Coarse Location").find((c) => c.type === "sale-of-data");
+    assert.ok(clear(sale), JSON.stringify(sale));
+    assert.equal(sale?.polarity, "concerning");
+    const disclosed = table(
+      "| Circumstances where data may be disclosed | Disclosed data |",
+      `| ${partners} | *   Gender<br>*   Age |`,
+    );
+    const notSale = findingsOn(disclosed, "Advertising Partners").find((c) => c.type === "sale-of-data");
+    assert.ok(!notSale?.reasons.some((r) => r.name === "sold-to-column"), JSON.stringify(notSale));
+    const none = table(
+      "| Types of Information we have Sold or Shared in the Previous 12 Months | Categories of Third Parties |",
+      "| Advertising partners, data brokers | None |",
+    );
+    const vetoed = findingsOn(none, "data brokers").find((c) => c.type === "sale-of-data");
+    assert.ok(!vetoed?.reasons.some((r) => r.name === "sold-to-column"), JSON.stringify(vetoed));
+  });
+  it("reads READING.md's 'we use SSL to protect sensitive data' as security, not a shown sensitive-data practice", () => {
+    const doc = [
+      "# Security",
+      "",
+      "We use SSL encryption to protect sensitive data transmitted to and from our site.",
+      "",
+    ].join("\n");
+    const found = findingsOn(doc, "SSL");
+    const sensitive = found.find((c) => c.type === "sensitive-data");
+    assert.ok(!sensitive || sensitive.severity === "low", JSON.stringify(sensitive));
+  });
+  it("reads acceptance by use as concerning, even where the model reads it neutral (Zoom), and only acceptance by use", () => {
+    const zoom =
+      "By accessing or downloading a Zoom application from the Apple App Store, you are agreeing to [Apple’s Licensed " +
+      "Application End User License Agreement](https://www.apple.com/legal/internet-services/itunes/dev/stdeula/) " +
+      "(“**Apple Terms**”). This Agreement governs if there is a conflict with the Apple Terms.";
+    const evernote =
+      "If you do not agree to these Terms, you do not have the right to access or use the Evernote Service.";
+    const doc = ["# Terms", "", zoom, "", evernote, ""].join("\n");
+    const byUse = findingsOn(doc, "Apple App Store").find((c) => c.type === "contract-by-using");
+    assert.ok(clear(byUse), JSON.stringify(byUse));
+    assert.equal(byUse?.polarity, "concerning");
+    assert.equal(byUse?.severity, "medium");
+    const refusal = findingsOn(doc, "Evernote Service").find((c) => c.type === "contract-by-using");
+    assert.notEqual(refusal?.polarity, "concerning");
+  });
+  it("reads a list item that names nobody acting with whoever acts in its lead-in (Google), not a user's rule", () => {
+    const google = [
+      "# With domain administrators",
+      "",
+      "If you’re a student, or work for an organisation that uses Google services, your [domain administrator]" +
+        "(https://support.google.com/a?p=privpol_admin&hl=en_GB) and resellers who manage your account will have " +
+        "access to your Google Account. They may be able to:",
+      "",
+      "*   View statistics regarding your account, such as how many apps you install",
+      "",
+    ].join("\n");
+    const admin = findingsOn(google, "View statistics").find(
+      (c) => c.type === "sharing-institutional-clients",
+    );
+    assert.ok(clear(admin) && admin?.severity !== "low", JSON.stringify(admin));
+    // Yahoo's terms of service (a reading-study document): the item is a rule for the user, whose lead-in names
+    // the user; reading the user as its actor shows no data practice of the platform.
+    const yahoo = [
+      "# User content and conduct",
+      "",
+      "You are solely responsible for all information, data, text, software, music, sound, photographs, graphics, " +
+        'video, messages, tags and other materials that you submit to the Yahoo Services ("User Content"). You agree ' +
+        "not to do anything on, or submit any User Content to, the Yahoo Services that:",
+      "",
+      "*   collects User Content or user information, or otherwise accesses the Yahoo Services using automated means " +
+        "(such as harvesting bots, robots, spiders, or scrapers) without our permission; or",
+      "",
+    ].join("\n");
+    const shown = findingsOn(yahoo, "harvesting bots").filter((c) => clear(c) && c.severity !== "low");
+    assert.deepEqual(
+      shown.map((c) => c.type).filter((t) => t !== "acceptable-use"),
+      [],
+    );
+  });
 });
