@@ -259,6 +259,20 @@ const CASES: Case[] = [
     "medium",
   ],
   [
+    "the notice of a policy change is low even when changes take effect on posting (labels: never medium; the concern is unilateral change and acceptance by use)",
+    "Hugging Face",
+    "policy-change-notice",
+    "The Company reserves the right, at its sole discretion, to change the Policy at any time, which change will be effective 10 days following posting the revision to the Policy on the Hugging Face website (the “Website”). Your continued use of the Services 10 days following such posting means you accept those changes.",
+    "low",
+  ],
+  [
+    "continued use taken as acceptance of a changed policy stays medium",
+    "Hugging Face",
+    "contract-by-using",
+    "The Company reserves the right, at its sole discretion, to change the Policy at any time, which change will be effective 10 days following posting the revision to the Policy on the Hugging Face website (the “Website”). Your continued use of the Services 10 days following such posting means you accept those changes.",
+    "medium",
+  ],
+  [
     "hashed identifiers used for the platform's own marketing on third-party services are high",
     "Netflix",
     "targeted-advertising",
