@@ -16,6 +16,11 @@ interface Quote {
 
 const QUOTES: Quote[] = [
   {
+    type: "data-from-other-sources",
+    source: "Facebook/Trackers Policy",
+    text: "You can review your Off-Facebook activity, which is a summary of activity that businesses and organisations share with us about your interactions with them, such as visiting their apps or websites.",
+  },
+  {
     type: "sensitive-data",
     source: "GitHub/Privacy Policy",
     text: "Demographic information: In some cases, you provide us with ethnicity, gender, or similar demographic details.",
@@ -361,6 +366,11 @@ const QUOTES: Quote[] = [
 
 /** Wording unrelated to each type, which must not fire it. */
 const NEGATIVES: { type: string; text: string; why: string }[] = [
+  {
+    type: "data-from-other-sources",
+    text: "Data hosting service providers and payment vendors (for off-site data hosting)",
+    why: "Coinbase/Privacy Policy: off-site hosting, not the person's activity elsewhere",
+  },
   {
     type: "sensitive-data",
     text: "Encourages or facilitates any illegal activity including, without limitation, terrorism, inciting racial hatred or the submission of which in itself constitutes committing a criminal offense;",
