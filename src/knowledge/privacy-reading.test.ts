@@ -64,11 +64,11 @@ const CASES: Case[] = [
     "medium",
   ],
   [
-    "an approximate location inferred from the IP address is medium",
+    "an approximate location inferred from the IP address, precise location named only as not shared, is low (labels: IP-derived locations are automatic collection, not sensitive data)",
     "Pinterest",
     "sensitive-data",
     "**Location Information**: We use your IP address to infer your approximate location, even if you don't choose to share your precise location, and photos you share may include information about the location where they were taken.",
-    "medium",
+    "low",
   ],
   [
     "background collection counts only in the sentence naming the precise location",
@@ -243,6 +243,34 @@ const CASES: Case[] = [
     "WeChat",
     "sensitive-data",
     '"Location Data" is information that is derived from your GPS (GPS coordinates), WiFi (approximate city location), IP address (country location), or public posts that contain location information (the location you geo-tag). Location Data will be disclosed (either to us, to other users, or both):\nwhen you access WeChat, we automatically derive Location Data from your IP address, device, or internet service for security purposes including to prevent fraudulent log-ins and connections to your account.',
+    "medium",
+  ],
+  [
+    "a location only approximated from the IP address is no precise geolocation: low",
+    "YouTube",
+    "sensitive-data",
+    "We also may use your IP address to determine your approximate location, so that we can serve you ads for a nearby pizza delivery service if you search for “pizza.”",
+    "low",
+  ],
+  [
+    "an approximate location stated with a precise one the person chooses to share stays medium",
+    "X",
+    "sensitive-data",
+    "Location Information. When you use X, we collect some information about your approximate location to provide the service you expect, including showing you relevant ads. You can also choose to share your current precise location or places where you’ve previously used X by enabling these settings in your account.",
+    "medium",
+  ],
+  [
+    "the notice of a policy change is low even when changes take effect on posting (labels: never medium; the concern is unilateral change and acceptance by use)",
+    "Hugging Face",
+    "policy-change-notice",
+    "The Company reserves the right, at its sole discretion, to change the Policy at any time, which change will be effective 10 days following posting the revision to the Policy on the Hugging Face website (the “Website”). Your continued use of the Services 10 days following such posting means you accept those changes.",
+    "low",
+  ],
+  [
+    "continued use taken as acceptance of a changed policy stays medium",
+    "Hugging Face",
+    "contract-by-using",
+    "The Company reserves the right, at its sole discretion, to change the Policy at any time, which change will be effective 10 days following posting the revision to the Policy on the Hugging Face website (the “Website”). Your continued use of the Services 10 days following such posting means you accept those changes.",
     "medium",
   ],
   [

@@ -16,6 +16,16 @@ interface Quote {
 
 const QUOTES: Quote[] = [
   {
+    type: "data-from-other-sources",
+    source: "Facebook/Trackers Policy",
+    text: "You can review your Off-Facebook activity, which is a summary of activity that businesses and organisations share with us about your interactions with them, such as visiting their apps or websites.",
+  },
+  {
+    type: "sensitive-data",
+    source: "GitHub/Privacy Policy",
+    text: "Demographic information: In some cases, you provide us with ethnicity, gender, or similar demographic details.",
+  },
+  {
     type: "biometric-data",
     source: "Zoom/Privacy Policy",
     text: "Zoom will store and use your reference photo and data about your facial geometry and features for this purpose while your account owner or administrator and you have this feature enabled.",
@@ -356,6 +366,16 @@ const QUOTES: Quote[] = [
 
 /** Wording unrelated to each type, which must not fire it. */
 const NEGATIVES: { type: string; text: string; why: string }[] = [
+  {
+    type: "data-from-other-sources",
+    text: "Data hosting service providers and payment vendors (for off-site data hosting)",
+    why: "Coinbase/Privacy Policy: off-site hosting, not the person's activity elsewhere",
+  },
+  {
+    type: "sensitive-data",
+    text: "Encourages or facilitates any illegal activity including, without limitation, terrorism, inciting racial hatred or the submission of which in itself constitutes committing a criminal offense;",
+    why: "OkCupid/Terms of Service: a rule against racial hatred names no race data",
+  },
   {
     type: "sale-of-data",
     text: "Amazon does not sell products for purchase by children.",
