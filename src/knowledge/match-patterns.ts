@@ -66,12 +66,16 @@ export function matchSpec(spec: MatchSpec, text: string): { start: number; end: 
 
 /**
  * Whether a provision mentions the subject of `type` (see `SubjectSchema`): its `subject` matches the provision's
- * text or its lead-in `context`. True for a type without a subject.
+ * text read after its lead-in `context`, so that the gate's `requires` and `excludes` see both. True for a type
+ * without a subject.
  */
 export function mentionsSubject(type: ClauseType, text: string, context?: string): boolean {
   const subject = type.subject;
   if (!subject) return true;
-  return matchSpec(subject, text) !== null || (context !== undefined && matchSpec(subject, context) !== null);
+  if (context === undefined) return matchSpec(subject, text) !== null;
+  // A list item is read with its lead-in (READING.md): "worldwide, which means…" under "The licence that we give you
+  // is:" is the user's licence, not one to the user's content.
+  return matchSpec(subject, `${context}\n${text}`) !== null;
 }
 
 /**

@@ -114,7 +114,7 @@ export const PolarityRuleSchema = z
  * What a provision must mention to be about a clause type at all (arbitration wording for `arbitration`, an
  * employer, school or sponsor for institutional sharing…): a broad gate that rejects text which cannot be about
  * the type, whatever the model and the patterns say, not a detector. It is mentioned when it matches the
- * provision's text or its lead-in (a list item's introducing sentence), with the semantics of patterns.
+ * provision's text read after its lead-in (a list item's introducing sentence), with the semantics of patterns.
  */
 export const SubjectSchema = z
   .strictObject({

@@ -25,6 +25,8 @@ const CaseSchema = z.strictObject({
    */
   kind: z.enum(["reading", "subject", "pattern"]).default("reading"),
   text: z.string(),
+  /** The sentence introducing the list item `text` is (its lead-in), read with it by the subject gate. */
+  context: z.string().optional(),
   expected: z.strictObject({
     polarity: PolaritySchema.optional(),
     severity: SeveritySchema.optional(),
@@ -58,7 +60,7 @@ for (const rule of new Set(CASES.map((c) => c.rule))) {
         const clause = taxonomy.byId.get(c.type);
         assert.ok(clause, c.type);
         if (c.expected.subject !== undefined)
-          assert.equal(mentionsSubject(clause, c.text), c.expected.subject);
+          assert.equal(mentionsSubject(clause, c.text, c.context), c.expected.subject);
         if (c.expected.pattern !== undefined) {
           const fired = matchPatterns(clause, c.text).map((hit) => hit.pattern.id);
           if (c.expected.pattern === null) assert.deepEqual(fired, []);

@@ -123,6 +123,32 @@ describe("reading rules of issue 11 (shipped taxonomy and model)", () => {
     }
   });
 
+  it("reads a platform liable only for what the terms name as a concerning limit (Coinbase's terms)", () => {
+    const text =
+      "You agree that the liability of each of Coinbase Ireland and Coinbase Europe under this Agreement is several " +
+      "and not joint, and each of Coinbase Ireland and Coinbase Europe shall be liable only for their own respective " +
+      "obligations under this Agreement, and any breaches by them of those obligations. This means that each of them " +
+      "are responsible to you for their own breaches of this Agreement, and not for each other’s breaches.";
+    const doc = ["# Several Liability", "", text, ""].join("\n");
+    const liability = findingsOn(doc, "several and not joint").find(
+      (c) => c.type === "limitation-of-liability",
+    );
+    assert.ok(clear(liability), JSON.stringify(liability));
+    assert.equal(liability!.polarity, "concerning", JSON.stringify(liability!.polarityReasons));
+    assert.equal(liability!.severity, "medium");
+    // The member's own liability is not the platform's limit (happn's terms).
+    const member = findingsOn(
+      [
+        "# Liability",
+        "",
+        "The Member is only liable for his or her own actions and for the data that he or she publishes via the Application.",
+        "",
+      ].join("\n"),
+      "The Member is only liable",
+    ).find((c) => c.type === "limitation-of-liability");
+    assert.ok(!clear(member) || member!.severity === "low", JSON.stringify(member));
+  });
+
   it("reads arbitration offered to the person as a recourse as protective and low", () => {
     const doc = [
       "# Data Privacy Framework",
