@@ -9,8 +9,10 @@
  * is the same either way; only when the machine code is made changes. Measured in BENCHMARKS.md ("regular
  * expressions compiled once").
  *
- * Imported for its effect by the classifier, which every analysis and change record goes through. The flag is
- * read each time a regular expression runs, so setting it after start-up applies to every later run.
+ * Imported for its effect first by the command-line entry point and by the classifier, which every analysis and
+ * change record goes through. The flag is read each time a regular expression runs, so setting it after start-up
+ * applies to every later run, except that an expression already run interpreted before stays interpreted (V8 no
+ * longer tiers up once the flag is off): hence first, before the modules that run expressions as they load.
  */
 import { setFlagsFromString } from "node:v8";
 

@@ -1,4 +1,6 @@
 /** Clause classification of provisions: taxonomy patterns (precise) fused with the text model (recall). */
+// First, so that the expressions of the modules below are compiled under the setting too.
+import "../../util/regexp-engine.js";
 import {
   type ClauseType,
   compileRegex,
@@ -19,7 +21,6 @@ import type {
   Span,
 } from "../../model/index.js";
 import { memoize } from "../../util/memo.js";
-import "../../util/regexp-engine.js";
 import { readStatement, type StatementFrame } from "../frame/index.js";
 import { confidenceLevel, unsupportedConfidence } from "./confidence.js";
 import { ClassifyError } from "./errors.js";
