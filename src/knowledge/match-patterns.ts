@@ -8,6 +8,8 @@ export interface MatchSpec {
   flags?: string | undefined;
   requires?: string | undefined;
   excludes?: string | undefined;
+  /** What the provision's lead-in must match (patterns only; see `leadInAllows`). */
+  leadInRequires?: string | undefined;
 }
 
 /** A pattern that fired, with the span of its main expression in the provision text. */
@@ -23,6 +25,7 @@ interface CompiledSpec {
   main: RegExp;
   requires: RegExp | null;
   excludes: RegExp | null;
+  leadInRequires: RegExp | null;
 }
 
 // Per spec object: the knowledge base's specs live as long as the process, and looking them up by object
@@ -38,14 +41,22 @@ function compiledSpec(spec: MatchSpec): CompiledSpec {
     hit.source.regex === spec.regex &&
     hit.source.flags === spec.flags &&
     hit.source.requires === spec.requires &&
-    hit.source.excludes === spec.excludes
+    hit.source.excludes === spec.excludes &&
+    hit.source.leadInRequires === spec.leadInRequires
   )
     return hit;
   const compiled: CompiledSpec = {
-    source: { regex: spec.regex, flags: spec.flags, requires: spec.requires, excludes: spec.excludes },
+    source: {
+      regex: spec.regex,
+      flags: spec.flags,
+      requires: spec.requires,
+      excludes: spec.excludes,
+      leadInRequires: spec.leadInRequires,
+    },
     main: compileRegex(spec.regex, spec.flags),
     requires: spec.requires === undefined ? null : compileRegex(spec.requires, spec.flags),
     excludes: spec.excludes === undefined ? null : compileRegex(spec.excludes, spec.flags),
+    leadInRequires: spec.leadInRequires === undefined ? null : compileRegex(spec.leadInRequires, spec.flags),
   };
   compiledSpecs.set(spec, compiled);
   return compiled;
@@ -84,18 +95,7 @@ export function mentionsSubject(type: ClauseType, text: string, context?: string
  */
 export function leadInAllows(pattern: Pattern, context?: string): boolean {
   if (pattern.leadInRequires === undefined) return true;
-  return context !== undefined && compiledLeadIn(pattern).test(context);
-}
-
-const compiledLeadIns = new WeakMap<Pattern, { source: string; flags: string | undefined; regex: RegExp }>();
-
-function compiledLeadIn(pattern: Pattern): RegExp {
-  const source = pattern.leadInRequires!;
-  const hit = compiledLeadIns.get(pattern);
-  if (hit && hit.source === source && hit.flags === pattern.flags) return hit.regex;
-  const regex = compileRegex(source, pattern.flags);
-  compiledLeadIns.set(pattern, { source, flags: pattern.flags, regex });
-  return regex;
+  return context !== undefined && compiledSpec(pattern).leadInRequires!.test(context);
 }
 
 /**

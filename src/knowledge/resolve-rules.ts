@@ -19,9 +19,11 @@ export function resolvePolarity(
   hits: readonly PatternHit[] = [],
   leadIn?: string,
 ): Resolved<Polarity> {
-  const withLeadIn = leadIn ? `${leadIn}\n${text}` : text;
+  // Joined only for a rule that reads the lead-in: few do, and this runs for every finding.
+  let withLeadIn: string | undefined;
   for (const rule of type.polarityRules) {
-    if (matchSpec(rule, rule.leadIn ? withLeadIn : text)) return { value: rule.to, reasons: [rule.reason] };
+    const read = rule.leadIn && leadIn ? (withLeadIn ??= `${leadIn}\n${text}`) : text;
+    if (matchSpec(rule, read)) return { value: rule.to, reasons: [rule.reason] };
   }
   const declared = [...hits]
     .sort((a, b) => b.pattern.weight - a.pattern.weight)
