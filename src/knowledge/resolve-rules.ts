@@ -22,7 +22,11 @@ export function resolvePolarity(
   // Joined only for a rule that reads the lead-in: few do, and this runs for every finding.
   let withLeadIn: string | undefined;
   for (const rule of type.polarityRules) {
-    const read = rule.leadIn && leadIn ? (withLeadIn ??= `${leadIn}\n${text}`) : text;
+    let read = text;
+    if (rule.leadIn && leadIn) {
+      withLeadIn ??= `${leadIn}\n${text}`;
+      read = withLeadIn;
+    }
     if (matchSpec(rule, read)) return { value: rule.to, reasons: [rule.reason] };
   }
   const declared = [...hits]
