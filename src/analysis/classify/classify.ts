@@ -21,6 +21,7 @@ import type {
   Span,
 } from "../../model/index.js";
 import { memoize } from "../../util/memo.js";
+import { RegexAlternatives } from "../../util/regex-alternatives.js";
 import { readStatement, type StatementFrame } from "../frame/index.js";
 import { confidenceLevel, unsupportedConfidence } from "./confidence.js";
 import { ClassifyError } from "./errors.js";
@@ -103,8 +104,8 @@ interface Resources {
   contributions: Float64Array;
   /** The type a rule for the user is read as, when the taxonomy has it. */
   acceptableUse: ClauseType | undefined;
-  /** One alternation of every decisive pattern: a provision it misses runs no pattern the model did not ask for. */
-  decisive: RegExp | null;
+  /** Every decisive pattern's main expression: a provision none matches runs no pattern the model did not ask for. */
+  decisive: RegexAlternatives | null;
 }
 
 function resources(options: ClassifyOptions): Resources {
@@ -144,19 +145,18 @@ function resources(options: ClassifyOptions): Resources {
     probs: new Float64Array(model?.scorers.length ?? 0),
     contributions: new Float64Array(64),
     acceptableUse: types.find((t) => t.id === ACCEPTABLE_USE),
-    decisive: decisiveAlternation(types),
+    decisive: decisiveAlternatives(types),
   };
 }
 
-/** The alternation of every decisive pattern's main expression (their flags are added to it), or null. */
-function decisiveAlternation(types: readonly ClauseType[]): RegExp | null {
+/** Every decisive pattern's main expression, each with the flags of them all (as their alternation had), or null. */
+function decisiveAlternatives(types: readonly ClauseType[]): RegexAlternatives | null {
   const patterns = types.flatMap((t) => t.patterns.filter((p) => p.decisive));
   if (patterns.length === 0) return null;
   const flags = [...new Set(patterns.flatMap((p) => [...(p.flags ?? "")]))].join("");
-  // Each source once: types share some (session replay tools, cross-context advertising), and a repeated
-  // alternative is tried again at every position where the first failed.
-  const sources = new Set(patterns.map((p) => `(?:${p.regex})`));
-  return compileRegex([...sources].join("|"), flags);
+  // Each source once: types share some (session replay tools, cross-context advertising).
+  const sources = new Set(patterns.map((p) => p.regex));
+  return new RegexAlternatives([...sources].map((source) => compileRegex(source, flags)));
 }
 
 /** Where the provision's text starts in the version text (its declared offset, checked). */

@@ -11,36 +11,34 @@ import {
   type Pattern,
   type PatternHit,
 } from "../../knowledge/index.js";
+import { LiteralPrefilters, type PrefilterHandle } from "../../util/literal-prefilter.js";
 
 /** A type's patterns prepared for matching, with the pattern sources they were prepared from. */
 interface Prepared {
   sources: readonly Pattern["regex"][];
   flags: readonly Pattern["flags"][];
   sorted: Pattern[];
-  /**
-   * One alternation of the main expressions per set of flags: when none matches, no pattern fires. One pass over
-   * the provision instead of one per pattern (2.4× faster on the corpus, where 99 % of such tests fail). Null when
-   * a source uses backreferences, whose numbers an alternation would shift, or named groups, which could clash.
-   */
-  anyOf: RegExp[] | null;
+  /** The literal prefilter of each sorted pattern's main expression. */
+  handles: PrefilterHandle[];
 }
 
 const prepared = new WeakMap<ClauseType, Prepared>();
 
+/**
+ * The literals of every type's patterns, looked for in one scan of a provision shared by all its types: a pattern
+ * whose literals are absent is not run. On the corpus, 88 % of (provision, type) pairs run no expression at all;
+ * matching every type on every provision takes a quarter of the time one alternation of each type's patterns took
+ * to rule types out (which then ran their patterns one by one).
+ */
+const prefilters = new LiteralPrefilters();
+
 function prepare(type: ClauseType): Prepared {
   const sorted = [...type.patterns].sort((a, b) => b.weight - a.weight);
-  const byFlags = new Map<string, string[]>();
-  for (const p of type.patterns) {
-    const group = byFlags.get(p.flags ?? "") ?? [];
-    group.push(`(?:${p.regex})`);
-    byFlags.set(p.flags ?? "", group);
-  }
-  const unsafe = type.patterns.some((p) => /\\[1-9]|\\k<|\(\?<[^=!]/.test(p.regex));
   return {
     sources: type.patterns.map((p) => p.regex),
     flags: type.patterns.map((p) => p.flags),
     sorted,
-    anyOf: unsafe ? null : [...byFlags].map(([flags, group]) => compileRegex(group.join("|"), flags)),
+    handles: sorted.map((p) => prefilters.add(compileRegex(p.regex, p.flags))),
   };
 }
 
@@ -63,11 +61,13 @@ function preparedOf(type: ClauseType): Prepared {
  * lead-in (a table row's header row, a list item's introducing sentence), read by patterns with a `leadInRequires`.
  */
 export function matchTypePatterns(type: ClauseType, text: string, context?: string): PatternHit[] {
-  const { sorted, anyOf } = preparedOf(type);
-  if (anyOf && !anyOf.some((regex) => regex.test(text))) return [];
+  const { sorted, handles } = preparedOf(type);
+  const may = prefilters.mayMatchEach(handles, text);
+  if (!may.includes(1)) return [];
   const hits: PatternHit[] = [];
-  for (const pattern of sorted) {
-    if (!leadInAllows(pattern, context)) continue;
+  for (let k = 0; k < sorted.length; k++) {
+    const pattern = sorted[k]!;
+    if (may[k] === 0 || !leadInAllows(pattern, context)) continue;
     const span = matchSpec(pattern, text);
     if (span) hits.push({ pattern, start: span.start, end: span.end });
   }
