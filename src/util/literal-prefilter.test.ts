@@ -97,6 +97,18 @@ describe("LiteralPrefilters", () => {
     assert.ok(literals.length > 1000 && found > 1000, `${literals.length} literals, ${found} found`);
   });
 
+  it("finds literals that end inside others and overlap them (the automaton's fail and output links)", () => {
+    const prefilters = new LiteralPrefilters();
+    const words = ["he", "she", "his", "hers", "sharing", "haring with"];
+    const handles = words.map((w) => prefilters.add(new RegExp(w, "i")));
+    const found = (text: string): string[] =>
+      words.filter((_, k) => prefilters.mayMatchEach(handles, text)[k] === 1);
+    assert.deepEqual(found("USHERS"), ["he", "she", "hers"]);
+    assert.deepEqual(found("this"), ["his"]);
+    assert.deepEqual(found("sharing with"), ["sharing", "haring with"]);
+    assert.deepEqual(found("shari"), []);
+  });
+
   it("answers for many regexes at once as for each alone", () => {
     const regexes = [/\bcookies?\b/i, /\bGPS\b/, /data|information/i, /\w+/, /\bſtore\b/iu];
     const prefilters = new LiteralPrefilters();

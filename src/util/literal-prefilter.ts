@@ -243,28 +243,87 @@ export function regexLiterals(regex: RegExp): RegexLiterals {
   return { literals, folded, unicodeFold };
 }
 
+/** An Aho–Corasick automaton over a set of literals, in typed arrays. */
+interface Automaton {
+  /** Trie edges: {@link edgeKey} → next state. */
+  edges: IntTable;
+  /** Where the scan goes when no edge continues the match: the longest proper suffix that is a trie state. */
+  fail: Int32Array;
+  /** The state itself when literals end there, else the nearest state down its fail chain where some do (0: none). */
+  output: Int32Array;
+  /** The next state down the fail chain, after `output[s]`'s own, where literals end (0: none). */
+  nextOutput: Int32Array;
+  /** The ids of the literals ending at state s: `ids[from[s]]` to `ids[from[s + 1]]`. */
+  from: Int32Array;
+  ids: Int32Array;
+}
+
+/** States above this are refused: {@link edgeKey} keeps the state in the low 20 bits. */
+const MAX_STATES = 1 << 20;
+
+/** The key of the edge from `state` by code unit `c`, below 2^32 for the code units of ASCII text. */
+function edgeKey(state: number, c: number): number {
+  return c * MAX_STATES + state;
+}
+
+/** Builds the automaton of `literals` (ids are their indexes): trie, then fail links breadth first. */
+function buildAutomaton(literals: readonly string[]): Automaton {
+  const children: Map<number, number>[] = [new Map()];
+  const ends: number[][] = [[]];
+  literals.forEach((literal, id) => {
+    let state = 0;
+    for (let i = 0; i < literal.length; i++) {
+      const c = literal.charCodeAt(i);
+      let next = children[state]!.get(c);
+      if (next === undefined) {
+        next = children.length;
+        children.push(new Map());
+        ends.push([]);
+        children[state]!.set(c, next);
+      }
+      state = next;
+    }
+    ends[state]!.push(id);
+  });
+  const count = children.length;
+  if (count > MAX_STATES) throw new RangeError(`${count} automaton states: at most ${MAX_STATES}`);
+  const edges = new IntTable(
+    children.flatMap((map, state) => [...map].map(([c, next]) => [edgeKey(state, c), next] as const)),
+    count,
+  );
+  const fail = new Int32Array(count);
+  const output = new Int32Array(count);
+  const nextOutput = new Int32Array(count);
+  const queue = [...children[0]!.values()];
+  for (const state of queue) output[state] = ends[state]!.length > 0 ? state : 0;
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head]!;
+    for (const [c, child] of children[state]!) {
+      let f = fail[state]!;
+      while (f !== 0 && !children[f]!.has(c)) f = fail[f]!;
+      const target = children[f]!.get(c);
+      fail[child] = target !== undefined && target !== child ? target : 0;
+      const inherited = output[fail[child]!]!;
+      output[child] = ends[child]!.length > 0 ? child : inherited;
+      nextOutput[child] = ends[child]!.length > 0 ? inherited : nextOutput[fail[child]!]!;
+      queue.push(child);
+    }
+  }
+  const from = new Int32Array(count + 1);
+  for (let state = 0; state < count; state++) from[state + 1] = from[state]! + ends[state]!.length;
+  return { edges, fail, output, nextOutput, from, ids: Int32Array.from(ends.flat()) };
+}
+
 /**
- * A dictionary of literals found in one pass over a text: candidates are looked up by the text's next three
- * characters (a typed-array bit filter first, then a table), so the cost barely grows with the number of literals.
+ * A dictionary of literals found in one pass over a text, by an Aho–Corasick automaton: one table lookup per
+ * character or so, however many literals there are and however many prefixes they share (the taxonomy's 2,100
+ * pattern literals share three- and four-letter prefixes by the dozen: "for ", "not ", "with").
  */
 class LiteralIndex {
   private readonly literals: string[] = [];
   private readonly idOf = new Map<string, number>();
-  /** Literals by their first three (or all, when shorter) code units. */
-  private readonly byPrefix = new Map<number, number[]>();
-  /**
-   * `byPrefix` in typed arrays, built on the first scan after literals were added: prefix key → slot, and the ids
-   * of slot s at `ids[from[s]]` to `ids[from[s + 1]]` (a Map keyed by numbers above 2^31 boxes every lookup).
-   */
-  private table: { slots: IntTable; from: Int32Array; ids: Int32Array } | null = null;
-  /**
-   * Whether some literal of two code units starts with these two, or some longer one with these three (hashed
-   * with integer arithmetic): one array read rules most positions out before a prefix key is computed.
-   */
-  private readonly pairs = new Uint8Array(1 << 16);
-  private readonly triples = new Uint8Array(1 << 16);
-  /** Whether some literal has one, two code units. */
-  private readonly short = [false, false, false];
+  /** Built on the first scan after literals were added. */
+  private automaton: Automaton | null = null;
   /** The literals found by the last scan: those whose entry is `stamp` (no array allocated per scan). */
   private found = new Int32Array(0);
   private stamp = 0;
@@ -279,16 +338,7 @@ class LiteralIndex {
     const id = this.literals.length;
     this.literals.push(literal);
     this.idOf.set(literal, id);
-    const length = Math.min(3, literal.length);
-    const key = prefixKey(length, literal.charCodeAt(0), literal.charCodeAt(1), literal.charCodeAt(2));
-    if (length < 3) this.short[length] = true;
-    if (length === 2) this.pairs[pairKey(literal.charCodeAt(0), literal.charCodeAt(1))] = 1;
-    if (length === 3)
-      this.triples[tripleKey(literal.charCodeAt(0), literal.charCodeAt(1), literal.charCodeAt(2))] = 1;
-    const list = this.byPrefix.get(key);
-    if (list) list.push(id);
-    else this.byPrefix.set(key, [id]);
-    this.table = null;
+    this.automaton = null;
     return id;
   }
 
@@ -296,20 +346,23 @@ class LiteralIndex {
   scan(haystack: string): void {
     if (this.found.length < this.literals.length) this.found = new Int32Array(this.literals.length);
     this.stamp++;
-    this.table ??= this.buildTable();
-    const n = haystack.length;
-    const [, one, two] = this.short;
-    let c1 = n > 0 ? haystack.charCodeAt(0) : 0;
-    let c2 = n > 1 ? haystack.charCodeAt(1) : 0;
-    for (let i = 0; i < n; i++) {
-      const c0 = c1;
-      c1 = c2;
-      c2 = i + 2 < n ? haystack.charCodeAt(i + 2) : 0;
-      if (one) this.visit(haystack, i, prefixKey(1, c0, 0, 0));
-      if (two && i + 2 <= n && this.pairs[pairKey(c0, c1)] === 1)
-        this.visit(haystack, i, prefixKey(2, c0, c1, 0));
-      if (i + 3 <= n && this.triples[tripleKey(c0, c1, c2)] === 1)
-        this.visit(haystack, i, prefixKey(3, c0, c1, c2));
+    this.automaton ??= buildAutomaton(this.literals);
+    const { edges, fail, output, nextOutput, from, ids } = this.automaton;
+    let state = 0;
+    for (let i = 0; i < haystack.length; i++) {
+      const c = haystack.charCodeAt(i);
+      for (;;) {
+        const next = edges.get(edgeKey(state, c));
+        if (next >= 0) {
+          state = next;
+          break;
+        }
+        if (state === 0) break;
+        state = fail[state]!;
+      }
+      for (let s = output[state]!; s !== 0; s = nextOutput[s]!) {
+        for (let e = from[s]!; e < from[s + 1]!; e++) this.found[ids[e]!] = this.stamp;
+      }
     }
   }
 
@@ -317,48 +370,6 @@ class LiteralIndex {
   has(id: number): boolean {
     return this.found[id] === this.stamp;
   }
-
-  private buildTable(): { slots: IntTable; from: Int32Array; ids: Int32Array } {
-    const lists = [...this.byPrefix];
-    const from = new Int32Array(lists.length + 1);
-    lists.forEach(([, list], s) => {
-      from[s + 1] = from[s]! + list.length;
-    });
-    return {
-      slots: new IntTable(
-        lists.map(([key], s) => [key, s]),
-        lists.length,
-      ),
-      from,
-      ids: Int32Array.from(lists.flatMap(([, list]) => list)),
-    };
-  }
-
-  private visit(haystack: string, at: number, key: number): void {
-    const { slots, from, ids } = this.table!;
-    const s = slots.get(key);
-    if (s < 0) return;
-    for (let e = from[s]!; e < from[s + 1]!; e++) {
-      const id = ids[e]!;
-      if (this.found[id] !== this.stamp && haystack.startsWith(this.literals[id]!, at))
-        this.found[id] = this.stamp;
-    }
-  }
-}
-
-/** A number for a prefix of `length` (1–3) code units, distinct for distinct prefixes. */
-function prefixKey(length: number, c0: number, c1: number, c2: number): number {
-  if (length === 3) return ((3 * 65536 + c0) * 65536 + c1) * 65536 + c2;
-  if (length === 2) return (2 * 65536 + c0) * 65536 + c1;
-  return 65536 + c0;
-}
-
-function pairKey(c0: number, c1: number): number {
-  return ((c0 & 0xff) << 8) | (c1 & 0xff);
-}
-
-function tripleKey(c0: number, c1: number, c2: number): number {
-  return (c0 * 961 + c1 * 31 + c2) & 0xffff;
 }
 
 /** A regex registered with {@link LiteralPrefilters}. */

@@ -37,7 +37,7 @@ import {
   type TypeEvidence,
 } from "./fusion.js";
 import { findNegatedPractice, statesPracticeFlatly } from "./negation.js";
-import { matchTypePatterns } from "./pattern-matcher.js";
+import { matchTypePatterns, patternPrefilters, preparePatterns } from "./pattern-matcher.js";
 import { statesNoPractice } from "./provision-hygiene.js";
 import type { SentenceSpan } from "./sentences.js";
 import { loadShippedModel } from "./shipped-model.js";
@@ -110,6 +110,7 @@ interface Resources {
 
 function resources(options: ClassifyOptions): Resources {
   const types = (options.taxonomy ?? loadTaxonomy()).types;
+  preparePatterns(types);
   const model = options.model === undefined ? loadShippedModel().model : options.model;
   const scorerOf = new Map<string, number>();
   model?.scorers.forEach((s, i) => {
@@ -156,7 +157,11 @@ function decisiveAlternatives(types: readonly ClauseType[]): RegexAlternatives |
   const flags = [...new Set(patterns.flatMap((p) => [...(p.flags ?? "")]))].join("");
   // Each source once: types share some (session replay tools, cross-context advertising).
   const sources = new Set(patterns.map((p) => p.regex));
-  return new RegexAlternatives([...sources].map((source) => compileRegex(source, flags)));
+  // On the patterns' prefilters: the provision is scanned once for both.
+  return new RegexAlternatives(
+    [...sources].map((source) => compileRegex(source, flags)),
+    patternPrefilters,
+  );
 }
 
 /** Where the provision's text starts in the version text (its declared offset, checked). */

@@ -30,7 +30,7 @@ const prepared = new WeakMap<ClauseType, Prepared>();
  * matching every type on every provision takes a quarter of the time one alternation of each type's patterns took
  * to rule types out (which then ran their patterns one by one).
  */
-const prefilters = new LiteralPrefilters();
+export const patternPrefilters = new LiteralPrefilters();
 
 function prepare(type: ClauseType): Prepared {
   const sorted = [...type.patterns].sort((a, b) => b.weight - a.weight);
@@ -38,7 +38,7 @@ function prepare(type: ClauseType): Prepared {
     sources: type.patterns.map((p) => p.regex),
     flags: type.patterns.map((p) => p.flags),
     sorted,
-    handles: sorted.map((p) => prefilters.add(compileRegex(p.regex, p.flags))),
+    handles: sorted.map((p) => patternPrefilters.add(compileRegex(p.regex, p.flags))),
   };
 }
 
@@ -57,12 +57,20 @@ function preparedOf(type: ClauseType): Prepared {
 }
 
 /**
+ * Prepares the patterns of every type at once: the prefilters' automaton is built again after literals are added,
+ * so adding them type by type as provisions first meet each type would build it once per type.
+ */
+export function preparePatterns(types: readonly ClauseType[]): void {
+  for (const type of types) preparedOf(type);
+}
+
+/**
  * Every pattern of `type` that fires on `text`, strongest (highest weight) first; `context` is the provision's
  * lead-in (a table row's header row, a list item's introducing sentence), read by patterns with a `leadInRequires`.
  */
 export function matchTypePatterns(type: ClauseType, text: string, context?: string): PatternHit[] {
   const { sorted, handles } = preparedOf(type);
-  const may = prefilters.mayMatchEach(handles, text);
+  const may = patternPrefilters.mayMatchEach(handles, text);
   if (!may.includes(1)) return [];
   const hits: PatternHit[] = [];
   for (let k = 0; k < sorted.length; k++) {
