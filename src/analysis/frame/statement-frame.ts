@@ -221,8 +221,17 @@ function actorOf(subject: readonly TaggedToken[], cues: CueIndex, passive: boole
 /** The last lead-in read: consecutive list items share theirs. */
 let lastLead: { text: string; frame: StatementFrame } | null = null;
 
+/**
+ * The reading an item without a subject of its own continues. A lead-in that announces its list ("We disclose
+ * those categories … to fulfill the following purposes:") states no practice by itself because its items do:
+ * each item completes it ("Providing … cross-contextual behavioral advertising"), so the item does not inherit
+ * the announcement as a definition. A lead-in whose own verb defines ("Personal data includes:") still does.
+ */
 function leadInFrame(text: string): StatementFrame {
-  if (lastLead?.text !== text) lastLead = { text, frame: readStatement(text) };
+  if (lastLead?.text !== text) {
+    const frame = readRow(withoutLabel(text), undefined, FIRST_WINDOW);
+    lastLead = { text, frame: GLOSSARY_ENTRY.test(text) ? { ...frame, defines: true } : frame };
+  }
   return lastLead.frame;
 }
 
