@@ -55,6 +55,17 @@ const LEADING_ADVERB = new Set([
   "further",
   "furthermore",
 ]);
+/**
+ * Participles that open a leading phrase with their preposition, read up to its comma like a subordinate clause
+ * ("Depending on whether you're a Rider or a Driver, Lyft may disclose…", "Subject to your settings, …").
+ */
+const LEADING_PARTICIPLE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["depending", new Set(["on", "upon"])],
+  ["based", new Set(["on", "upon"])],
+  ["subject", new Set(["to"])],
+  ["according", new Set(["to"])],
+  ["regardless", new Set(["of"])],
+]);
 /** Main verbs of definitions and lists. */
 const DEFINING = new Set([
   "include",
@@ -112,7 +123,8 @@ function mainClauseStart(tokens: readonly TaggedToken[]): { start: number; reach
     SUBORDINATE.has(first.word) ||
     first.pos === "SCONJ" ||
     LEADING_ADVERB.has(first.word) ||
-    (first.word === "to" && first.pos === "PART");
+    (first.word === "to" && first.pos === "PART") ||
+    (LEADING_PARTICIPLE.get(first.word)?.has(tokens[1]?.word ?? "") ?? false);
   // Without a leading word or preposition the comma does not matter.
   if (!leading && first.pos !== "ADP") return { start: 0, reach: 0 };
   const comma = tokens.findIndex((t) => t.word === ",");
