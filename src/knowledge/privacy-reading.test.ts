@@ -343,6 +343,27 @@ const CASES: Case[] = [
     "In certain situations, Atlassian may be required to disclose personal data in response to lawful requests by public authorities, including to meet national security or law enforcement requirements.",
     "neutral",
   ],
+  [
+    "safeguards the platform implements stay protective beside its disclaimer, which is its own finding",
+    "Atlassian",
+    "security-measures",
+    "While we implement safeguards designed to protect your information, no security system is impenetrable and due to the inherent nature of the Internet, we cannot guarantee that information, during transmission through the Internet or while stored on our systems or otherwise in our care, is absolutely safe from intrusion by others.",
+    "protective",
+  ],
+  [
+    "measures the platform uses to protect the data are protective, whatever it then disclaims",
+    "Twitch",
+    "security-measures",
+    "Twitch uses a variety of managerial, technical, and physical measures to protect the integrity and security of your information. These measures may vary based on the sensitivity of your information. However, no security precautions or systems can be completely secure. We cannot ensure or warrant the security of any information you transmit to Twitch, and you do so at your own risk. We cannot guarantee that such information may not be accessed, disclosed, altered, or destroyed by breach of any of our physical, technical, or managerial safeguards.",
+    "protective",
+  ],
+  [
+    "measures left to the users to take are no commitment of the platform",
+    "Vinted",
+    "security-measures",
+    "17.15 VINTED cannot be held liable for unpredictable events such as cyber attacks, security breaches regarding the transmission of data or for performance guarantees regarding the volume and speed of data transmissions. Users are responsible for taking all appropriate measures to protect their own data, software, equipment, and systems, particularly from contamination by any viruses circulating on the Internet.",
+    "neutral",
+  ],
 ];
 
 describe("severity and polarity of privacy practices (READING.md)", () => {

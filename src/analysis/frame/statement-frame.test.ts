@@ -82,6 +82,28 @@ describe("readStatement", () => {
     assert.ok(!["unknown", "user"].includes(withLead.actor), withLead.actor);
   });
 
+  it("reads an item that completes a lead-in announcing its list as the practice, not a definition (Snapchat's privacy policy)", () => {
+    const lead =
+      "**Legal, Safety and Security Partners.** We share your information as necessary for the following legal, safety and security reasons:";
+    // The lead-in alone announces the list: the practice is stated in its items.
+    assert.equal(readStatement(lead).defines, true);
+    const item = readStatement(
+      "Comply with any valid legal process, governmental request or applicable law, rule or regulation.",
+      lead,
+    );
+    assert.deepEqual([item.actor, item.hasVerb, item.defines], ["platform", true, false]);
+  });
+
+  it("reads the main clause after a leading 'Depending on …,' or 'Based on …,' phrase (Vinted's and Waze's privacy policies)", () => {
+    for (const text of [
+      "Depending on your type of request or the information requested by you, we may require additional information in order to verify your identity and fulfill your request.",
+      "Based on your activity and settings on the Services, we may also suggest to you drive predictions, common destinations, and personalize your ETA.",
+    ]) {
+      const frame = readStatement(text);
+      assert.deepEqual([frame.actor, frame.modality], ["platform", "may"], text);
+    }
+  });
+
   it("finds no verb in a heading-like fragment (Discord's privacy policy)", () => {
     const frame = readStatement("A little bit about Discord");
     assert.equal(frame.hasVerb, false);

@@ -55,6 +55,17 @@ const LEADING_ADVERB = new Set([
   "further",
   "furthermore",
 ]);
+/**
+ * Participles that open a leading phrase with their preposition, read up to its comma like a subordinate clause
+ * ("Depending on whether you're a Rider or a Driver, Lyft may disclose…", "Subject to your settings, …").
+ */
+const LEADING_PARTICIPLE: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["depending", new Set(["on", "upon"])],
+  ["based", new Set(["on", "upon"])],
+  ["subject", new Set(["to"])],
+  ["according", new Set(["to"])],
+  ["regardless", new Set(["of"])],
+]);
 /** Main verbs of definitions and lists. */
 const DEFINING = new Set([
   "include",
@@ -112,7 +123,8 @@ function mainClauseStart(tokens: readonly TaggedToken[]): { start: number; reach
     SUBORDINATE.has(first.word) ||
     first.pos === "SCONJ" ||
     LEADING_ADVERB.has(first.word) ||
-    (first.word === "to" && first.pos === "PART");
+    (first.word === "to" && first.pos === "PART") ||
+    (LEADING_PARTICIPLE.get(first.word)?.has(tokens[1]?.word ?? "") ?? false);
   // Without a leading word or preposition the comma does not matter.
   if (!leading && first.pos !== "ADP") return { start: 0, reach: 0 };
   const comma = tokens.findIndex((t) => t.word === ",");
@@ -221,8 +233,17 @@ function actorOf(subject: readonly TaggedToken[], cues: CueIndex, passive: boole
 /** The last lead-in read: consecutive list items share theirs. */
 let lastLead: { text: string; frame: StatementFrame } | null = null;
 
+/**
+ * The reading an item without a subject of its own continues. A lead-in that announces its list ("We disclose
+ * those categories … to fulfill the following purposes:") states no practice by itself because its items do:
+ * each item completes it ("Providing … cross-contextual behavioral advertising"), so the item does not inherit
+ * the announcement as a definition. A lead-in whose own verb defines ("Personal data includes:") still does.
+ */
 function leadInFrame(text: string): StatementFrame {
-  if (lastLead?.text !== text) lastLead = { text, frame: readStatement(text) };
+  if (lastLead?.text !== text) {
+    const frame = readRow(withoutLabel(text), undefined, FIRST_WINDOW);
+    lastLead = { text, frame: GLOSSARY_ENTRY.test(text) ? { ...frame, defines: true } : frame };
+  }
   return lastLead.frame;
 }
 
