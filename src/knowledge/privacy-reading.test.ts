@@ -225,6 +225,13 @@ const CASES: Case[] = [
     "concerning",
   ],
   [
+    "data kept even if the person deletes it or the account is concerning (READING.md: retention after deletion)",
+    "Discord",
+    "right-deletion",
+    "Content may be retained by Discord for use as described elsewhere in this policy and in [our data retention policy](https://support.discord.com/hc/en-us/articles/5431812448791). Also, in limited circumstances, we may have a legal obligation to retain certain information, even if you delete the information or your account.",
+    "concerning",
+  ],
+  [
     "biometric scans the vendor deletes within hours are a protective limit",
     "Bumble",
     "biometric-data",

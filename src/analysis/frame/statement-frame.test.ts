@@ -173,6 +173,20 @@ describe("readStatement", () => {
     );
   });
 
+  it("reads past an example list in the subject, '…, including X, …' (Yelp's and PayPal's privacy policies)", () => {
+    // "including" is no main verb, and the statement no definition: the verb group comes after the list.
+    const monitored = readStatement(
+      "Our communications with you, including phone calls, may be monitored and recorded for quality purposes.",
+    );
+    assert.deepEqual([monitored.actor, monitored.modality, monitored.defines], ["platform", "may", false]);
+    const shared = readStatement(
+      "We and other organisations, including parties that accept PayPal, may also share, access and use (including from other countries) necessary information (including, without limitation the information recorded by fraud prevention agencies) to help us and them assess and to manage risk (including, without limitation, to prevent fraud, money laundering and terrorist financing).",
+    );
+    assert.deepEqual([shared.modality, shared.defines], ["may", false]);
+    // A list that is the main verb's object still defines ("Partners include ad networks…").
+    assert.equal(readStatement("Partners include ad networks, exchanges and others").defines, true);
+  });
+
   it("reads 'only … to the extent necessary' as a limiting condition (Bluesky's privacy policy)", () => {
     const frame = readStatement(
       "**Biometric Information** which is described above and which is collected only by third-party providers to the extent necessary to conduct age or identity verification.",

@@ -336,6 +336,22 @@ function readSentence(
 }
 
 /**
+ * An example list set off by commas in the subject, "…, including Microsoft, …" ("Third parties, including
+ * Facebook, may also use such tracking technologies…"): its participle is no main verb, and its names are no head
+ * of the subject. `start` is the comma before "including", `end` the token after the comma that closes it.
+ */
+function appositionIn(
+  tokens: readonly TaggedToken[],
+  from: number,
+): { start: number; end: number } | "unclosed" | null {
+  const first = tokens.findIndex((t, i) => i >= from && VERBAL.has(t.pos));
+  if (first <= from || tokens[first]?.word !== "including" || tokens[first - 1]?.word !== ",") return null;
+  const close = tokens.findIndex((t, i) => i > first && t.word === ",");
+  if (close < 0) return "unclosed";
+  return close > first + 1 ? { start: first - 1, end: close + 1 } : null;
+}
+
+/**
  * The reading of a tagged sentence, and `reach`: the last token it depends on (Infinity when it depends on where
  * the tokens end), so that a reading of the sentence's first tokens can be told equal to that of all of them.
  */
@@ -347,9 +363,15 @@ function readTokens(
   cell: boolean,
 ): { frame: StatementFrame; reach: number } {
   const { start, reach: startReach } = mainClauseStart(tokens);
-  const verb = tokens.findIndex((t, i) => i >= start && VERBAL.has(t.pos));
+  const found = appositionIn(tokens, start);
+  const apposition = found === "unclosed" ? null : found;
+  const verb = tokens.findIndex(
+    (t, i) => i >= start && VERBAL.has(t.pos) && !(apposition && i >= apposition.start && i < apposition.end),
+  );
   const hasVerb = verb >= 0;
   let reach = Math.max(startReach, start + 1, hasVerb ? verb : Number.POSITIVE_INFINITY);
+  // Whether the example list closes depends on tokens a window may not hold yet.
+  if (found === "unclosed") reach = Number.POSITIVE_INFINITY;
   // Imperatives addressed to the reader: "Do not post…", "Never share…".
   const opener = tokens[start]?.word;
   if (opener === "never" || (opener === "do" && NEGATORS.has(tokens[start + 1]?.word ?? ""))) {
@@ -378,7 +400,7 @@ function readTokens(
     };
     return { frame, reach };
   }
-  const subject = tokens.slice(start, verb);
+  const subject = tokens.slice(start, apposition && apposition.start < verb ? apposition.start : verb);
   // The verb group: auxiliaries, particles and adverbs up to and including the main verb.
   let end = verb;
   while (
