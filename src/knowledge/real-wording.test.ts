@@ -476,6 +476,22 @@ describe("patterns fire on real policy wording", () => {
   });
 });
 
+describe("decisive wording states its type on its own", () => {
+  // A claim barred unless brought within a year is a claim time limit wherever it stands, also at the end of a
+  // governing-law paragraph whose other sentences carry the model's score elsewhere.
+  it("a claim that must be filed within one year or is barred (Tumblr's terms)", () => {
+    const type = loadTaxonomy().byId.get("claim-time-limit");
+    assert.ok(type);
+    const text =
+      "You agree that any claim you may have arising out of or related to this Agreement or your relationship with Tumblr must be filed within one year after such claim arose; otherwise, your claim is permanently barred.";
+    const decisive = matchPatterns(type, text).filter((hit) => hit.pattern.decisive);
+    assert.deepEqual(
+      decisive.map((hit) => hit.pattern.id),
+      ["within-period-barred", "claim-must-commence"],
+    );
+  });
+});
+
 describe("patterns stay quiet on unrelated wording", () => {
   const taxonomy = loadTaxonomy();
 
