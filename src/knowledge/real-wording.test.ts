@@ -476,6 +476,42 @@ describe("patterns fire on real policy wording", () => {
   });
 });
 
+describe("decisive wording states its type on its own", () => {
+  // A claim barred unless brought within a year is a claim time limit wherever it stands, also at the end of a
+  // governing-law paragraph whose other sentences carry the model's score elsewhere.
+  it("a claim that must be filed within one year or is barred (Tumblr's terms)", () => {
+    const type = loadTaxonomy().byId.get("claim-time-limit");
+    assert.ok(type);
+    const text =
+      "You agree that any claim you may have arising out of or related to this Agreement or your relationship with Tumblr must be filed within one year after such claim arose; otherwise, your claim is permanently barred.";
+    const decisive = matchPatterns(type, text).filter((hit) => hit.pattern.decisive);
+    assert.deepEqual(
+      decisive.map((hit) => hit.pattern.id),
+      ["within-period-barred", "claim-must-commence"],
+    );
+  });
+});
+
+describe("account suspension is of the person's access, not of the whole service", () => {
+  const suspension = loadTaxonomy().byId.get("account-suspension");
+  const fired = (text: string): string[] => {
+    assert.ok(suspension);
+    return matchPatterns(suspension, text).map((hit) => hit.pattern.id);
+  };
+
+  it("the service modified, suspended or discontinued at any time is not (Reddit's terms)", () => {
+    const text =
+      "We reserve the right to modify, suspend, or discontinue the Services (in whole or in part) at any time, with or without notice to you.";
+    assert.deepEqual(fired(text), []);
+  });
+
+  it("the person's access suspended at any time is (Spotify's terms)", () => {
+    const text =
+      "Spotify may terminate the Agreements or suspend your access to the Spotify Service at any time, including in the event of your actual or suspected unauthorized use of the Spotify Service and/or Content, or non-compliance with the Agreements, or if we withdraw Services and/or Content (in which case we shall provide you with reasonable notice in advance of doing so).";
+    assert.ok(fired(text).includes("may-suspend-discretion"), String(fired(text)));
+  });
+});
+
 describe("patterns stay quiet on unrelated wording", () => {
   const taxonomy = loadTaxonomy();
 

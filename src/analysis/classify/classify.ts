@@ -23,6 +23,7 @@ import type {
 import { memoize } from "../../util/memo.js";
 import { RegexAlternatives } from "../../util/regex-alternatives.js";
 import { readStatement, type StatementFrame } from "../frame/index.js";
+import { type UnemphasisedText, withoutEmphasis } from "../segment/index.js";
 import { confidenceLevel, unsupportedConfidence } from "./confidence.js";
 import { ClassifyError } from "./errors.js";
 import { bestSentenceBlock, ProvisionSentences, SentenceAttribution, sentencesCovering } from "./evidence.js";
@@ -466,6 +467,16 @@ function decisiveDecision(hits: readonly PatternHit[], decision: Decision | null
   return { confidence: weight, patternNeeded: true, modelUsed: decision?.modelUsed ?? false };
 }
 
+/** Pattern hits in the text without emphasis, moved to their offsets in the provision's own text. */
+function inSource(hits: PatternHit[], plain: UnemphasisedText, text: string): readonly PatternHit[] {
+  if (plain.text === text) return hits;
+  for (const hit of hits) {
+    hit.end = hit.end > hit.start ? plain.original(hit.end - 1) + 1 : plain.original(hit.end);
+    hit.start = plain.original(hit.start);
+  }
+  return hits;
+}
+
 /** A lead-in that introduces the list item it is the context of. */
 const LEAD_IN = /:\s*$/;
 
@@ -485,8 +496,10 @@ function classifyOne(provision: Provision, offset: number, r: Resources): Classi
     probs = r.model.probabilities(vector, r.probs);
   }
   const ctx = new ProvisionContext(text, own, vector, probs, r);
+  // Wording is matched without emphasis markers: "must be brought by you within **one year**" says "within one year".
+  const plain = withoutEmphasis(text);
   // Decisive wording is looked for whatever the model says: it is what the model has seen too little of.
-  const decisiveText = r.decisive?.test(text) ?? false;
+  const decisiveText = r.decisive?.test(plain.text) ?? false;
   const out: Classification[] = [];
   /** Findings that turned out to be rules for the user, read as acceptable use unless that is found already. */
   let userRule: Classification | null = null;
@@ -499,13 +512,13 @@ function classifyOne(provision: Provision, offset: number, r: Resources): Classi
     // Patterns are matched only when the weight they could bring might get the type predicted.
     const hits =
       decisive || patternsMayDecide(plan, probability, r.fusion)
-        ? matchTypePatterns(type, text, provision.context)
+        ? inSource(matchTypePatterns(type, plain.text, provision.context), plain, text)
         : NO_HITS;
     const decision = decisiveDecision(
       hits,
       decide(evidenceOf(plan, probability, hits[0]?.pattern.weight ?? 0), r.fusion),
     );
-    if (!decision || !mentionsSubject(type, text, provision.context)) continue;
+    if (!decision || !mentionsSubject(type, plain.text, provision.context)) continue;
     const span = evidenceSpan(ctx, type, hits, decision, probability === null ? undefined : index);
     const evidence: Span = {
       start: offset + span.start,
@@ -518,12 +531,19 @@ function classifyOne(provision: Provision, offset: number, r: Resources): Classi
     // Polarity rules marked `leadIn` read a list item with the sentence that introduces it ("…not liable…, unless it
     // is:"): only a lead-in ending with a colon, not the paragraph an item merely continues.
     const leadIn = provision.context && LEAD_IN.test(provision.context) ? provision.context : undefined;
-    const polarity = polarityOf(type, evidence.text, text, hits, ctx.modelPolarity(), leadIn);
+    const polarity = polarityOf(
+      type,
+      withoutEmphasis(evidence.text).text,
+      plain.text,
+      hits,
+      ctx.modelPolarity(),
+      leadIn,
+    );
     // A list item or table row is read with its lead-in (READING.md): "…Accounts in a delinquent state…:" says why
     // the items that follow may end an account.
     const severity = severityOf(
       type,
-      provision.context ? `${provision.context}\n${text}` : text,
+      provision.context ? `${provision.context}\n${plain.text}` : plain.text,
       hits,
       polarity.value,
     );

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { loadTaxonomy, matchPatterns, mentionsSubject } from "../../knowledge/index.js";
-import { segment } from "../segment/index.js";
+import { segment, withoutEmphasis } from "../segment/index.js";
 import { sigmoid } from "./calibration.js";
 import { classify } from "./classify.js";
 import { unsupportedConfidence } from "./confidence.js";
@@ -298,7 +298,8 @@ describe("classification fast paths", () => {
           const scorer = i === undefined ? undefined : model.scorers[i];
           const probability = scorer && Number.isFinite(scorer.threshold) ? probs[i!]! : null;
           const floor = scorer?.fusion?.floor ?? DEFAULT_FUSION.patternFloor;
-          const all = matchPatterns(type, p.text);
+          // Wording is read without emphasis markers (`edX will _permanently_:`).
+          const all = matchPatterns(type, withoutEmphasis(p.text).text);
           // Decisive patterns are run whatever the model says, and their weight is the least confidence.
           const decisive = Math.max(0, ...all.filter((h) => h.pattern.decisive).map((h) => h.pattern.weight));
           const hits = probability === null || probability >= floor || decisive > 0 ? all : [];
@@ -311,7 +312,7 @@ describe("classification fast paths", () => {
           const decided = Math.max(decision?.confidence ?? 0, decisive);
           // Without any of the type's wording found, the model's reading is clear only from the High level.
           const confidence = hits.length > 0 ? decided : unsupportedConfidence(decided);
-          if (confidence > 0 && mentionsSubject(type, p.text, p.context))
+          if (confidence > 0 && mentionsSubject(type, withoutEmphasis(p.text).text, p.context))
             reference.push([type.id, Math.round(confidence * 1e4) / 1e4]);
         }
         const mine = classified[k]!.clauses.map((c): [string, number] => [c.type, c.confidence]);

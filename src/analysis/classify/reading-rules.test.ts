@@ -217,6 +217,21 @@ describe("reading rules of issue 11 (shipped taxonomy and model)", () => {
     const refusal = findingsOn(doc, "Evernote Service").find((c) => c.type === "contract-by-using");
     assert.notEqual(refusal?.polarity, "concerning");
   });
+  it("reads wording through its emphasis markers (OkCupid's terms): the pattern fires, its evidence in the source", () => {
+    const doc = [
+      "# Terms",
+      "",
+      "**_By using our Services, you accept the Terms of this Agreement._**",
+      "",
+    ].join("\n");
+    const byUse = findingsOn(doc, "By using").find((c) => c.type === "contract-by-using");
+    assert.ok(clear(byUse), JSON.stringify(byUse));
+    assert.ok(
+      byUse?.reasons.some((r) => r.kind === "pattern" && r.name === "by-using-you-agree"),
+      JSON.stringify(byUse?.reasons),
+    );
+    assert.equal(doc.slice(byUse!.evidence.start, byUse!.evidence.end), byUse!.evidence.text);
+  });
   it("reads a list item that names nobody acting with whoever acts in its lead-in (Google), not a user's rule", () => {
     const google = [
       "# With domain administrators",

@@ -1,5 +1,11 @@
 /** Segmentation of a version's Markdown into provisions. */
-export { carriesText, plainText, truncateWords } from "./markdown-text.js";
+export {
+  carriesText,
+  plainText,
+  truncateWords,
+  type UnemphasisedText,
+  withoutEmphasis,
+} from "./markdown-text.js";
 export {
   assignProvisionKeys,
   baseProvisionKey,

@@ -91,3 +91,61 @@ export function truncateWords(text: string, max: number): string {
   const cut = text.lastIndexOf(" ", max - 1);
   return `${text.slice(0, cut > max / 2 ? cut : max - 1).trimEnd()}…`;
 }
+
+/** A text with its emphasis markers taken out, and where each of its characters was in the text it came from. */
+export interface UnemphasisedText {
+  text: string;
+  /** `original(i)`: offset in the source of the character at offset `i` (the source's length past the end). */
+  original(offset: number): number;
+}
+
+/**
+ * An emphasis span as {@link EMPHASIS} reads it, except that an escaped delimiter (`\_\_stripe\_sid`) or one inside
+ * a word (`bouncer_reset_cookie`) opens none.
+ */
+const EMPHASIS_SPAN = /(?<![\\\p{L}\p{N}])(\*{1,3}|_{1,3}|~~)(?=\S)([^*_~]*?[^\s\\])\1/gu;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * The text without its emphasis markers (`**may**`, `_without telling you_`), everything else kept character for
+ * character, so that wording matched in it (`within **one year**` read as "within one year") can be mapped back
+ * to the source. A marker between two words becomes a space (`**Right to Know**what`). Nested emphasis
+ * (`**a _b_ c**`) is taken out in two passes, as {@link plainText} does.
+ */
+export function withoutEmphasis(markdown: string): UnemphasisedText {
+  if (!/[*_~]/.test(markdown)) return { text: markdown, original: (offset) => offset };
+  let text = markdown;
+  let map: number[] | null = null;
+  for (let pass = 0; pass < 2; pass++) {
+    const kept: number[] = [];
+    let out = "";
+    let from = 0;
+    const copy = (start: number, end: number): void => {
+      out += text.slice(start, end);
+      for (let i = start; i < end; i++) kept.push(i);
+    };
+    for (const m of text.matchAll(EMPHASIS_SPAN)) {
+      const delimiter = m[1]!.length;
+      const start = m.index;
+      const end = start + m[0].length;
+      copy(from, start);
+      copy(start + delimiter, end - delimiter);
+      if (WORD_CHAR.test(text[end] ?? "")) {
+        out += " ";
+        kept.push(end - delimiter);
+      }
+      from = end;
+    }
+    if (from === 0) break;
+    copy(from, text.length);
+    const previous: number[] | null = map;
+    map = previous ? kept.map((i) => previous[i]!) : kept;
+    text = out;
+  }
+  if (!map) return { text: markdown, original: (offset) => offset };
+  const positions = map;
+  return {
+    text,
+    original: (offset) => (offset < positions.length ? positions[offset]! : markdown.length),
+  };
+}
