@@ -217,6 +217,19 @@ describe("reading rules of issue 11 (shipped taxonomy and model)", () => {
     const refusal = findingsOn(doc, "Evernote Service").find((c) => c.type === "contract-by-using");
     assert.notEqual(refusal?.polarity, "concerning");
   });
+  it("reads 'if you do not wish to be bound…, do not use' as acceptance by use (Tinder's terms)", () => {
+    const tinder =
+      "Your access and use of our Services is also subject to the [**Privacy Policy**](https://policies.tinder.com/privacy), " +
+      "[**Cookie Policy**](https://policies.tinder.com/cookie-policy), [**Community Guidelines**](https://policies.tinder.com/community-guidelines), " +
+      "and [**Safety Tips**](https://policies.tinder.com/community-resources/safety-tips), and any terms disclosed and agreed to by you when you " +
+      'purchase additional features or services from Tinder ("Additional Terms Upon Purchase"), which are incorporated into this ' +
+      "Agreement by reference. If you do not wish to be bound by this Agreement, do not access or use our Services.";
+    const byUse = findingsOn(["# Terms of Use", "", tinder, ""].join("\n"), "do not wish to be bound").find(
+      (c) => c.type === "contract-by-using",
+    );
+    assert.ok(clear(byUse), JSON.stringify(byUse));
+    assert.equal(byUse?.polarity, "concerning");
+  });
   it("reads a list item that names nobody acting with whoever acts in its lead-in (Google), not a user's rule", () => {
     const google = [
       "# With domain administrators",
