@@ -230,6 +230,18 @@ describe("reading rules of issue 11 (shipped taxonomy and model)", () => {
     assert.ok(clear(byUse), JSON.stringify(byUse));
     assert.equal(byUse?.polarity, "concerning");
   });
+  it("reads a suspension that the person's conduct may result in as enforcement for a breach (GitHub's terms)", () => {
+    const github =
+      "Abuse or excessively frequent requests to GitHub via the API may result in the temporary or permanent suspension " +
+      "of your Account's access to the API. GitHub, in our sole discretion, will determine abuse or excessive usage of " +
+      "the API. We will make a reasonable attempt to warn you via email prior to suspension.";
+    const suspension = findingsOn(["# API Terms", "", github, ""].join("\n"), "excessively frequent").find(
+      (c) => c.type === "account-suspension",
+    );
+    assert.ok(clear(suspension), JSON.stringify(suspension));
+    assert.equal(suspension?.polarity, "concerning", JSON.stringify(suspension?.polarityReasons));
+    assert.equal(suspension?.severity, "medium");
+  });
   it("reads a list item that names nobody acting with whoever acts in its lead-in (Google), not a user's rule", () => {
     const google = [
       "# With domain administrators",
