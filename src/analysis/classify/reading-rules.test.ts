@@ -18,6 +18,15 @@ function findingsOn(markdown: string, needle: string): Classification[] {
 
 const clear = (c: Classification | undefined): boolean => c !== undefined && c.confidence >= 0.5;
 
+/** The finding of `type` on a paragraph read alone under a heading, which must be clear (shown). */
+function clearFinding(heading: string, paragraph: string, type: string): Classification {
+  const found = findingsOn(`# ${heading}\n\n${paragraph}\n`, paragraph.slice(0, 40)).find(
+    (c) => c.type === type,
+  );
+  assert.ok(clear(found), JSON.stringify(found));
+  return found!;
+}
+
 describe("reading rules of issue 11 (shipped taxonomy and model)", () => {
   it("finds a session replay tool and an advertising pixel named alone in a vendor list", () => {
     const doc = [
@@ -231,6 +240,24 @@ describe("reading rules of issue 11 (shipped taxonomy and model)", () => {
       JSON.stringify(byUse?.reasons),
     );
     assert.equal(doc.slice(byUse!.evidence.start, byUse!.evidence.end), byUse!.evidence.text);
+  });
+  it("reads 'if you do not wish to be bound…, do not use' as acceptance by use (Tinder's terms)", () => {
+    const tinder =
+      "Your access and use of our Services is also subject to the [**Privacy Policy**](https://policies.tinder.com/privacy), " +
+      "[**Cookie Policy**](https://policies.tinder.com/cookie-policy), [**Community Guidelines**](https://policies.tinder.com/community-guidelines), " +
+      "and [**Safety Tips**](https://policies.tinder.com/community-resources/safety-tips), and any terms disclosed and agreed to by you when you " +
+      'purchase additional features or services from Tinder ("Additional Terms Upon Purchase"), which are incorporated into this ' +
+      "Agreement by reference. If you do not wish to be bound by this Agreement, do not access or use our Services.";
+    assert.equal(clearFinding("Terms of Use", tinder, "contract-by-using").polarity, "concerning");
+  });
+  it("reads a suspension that the person's conduct may result in as enforcement for a breach (GitHub's terms)", () => {
+    const github =
+      "Abuse or excessively frequent requests to GitHub via the API may result in the temporary or permanent suspension " +
+      "of your Account's access to the API. GitHub, in our sole discretion, will determine abuse or excessive usage of " +
+      "the API. We will make a reasonable attempt to warn you via email prior to suspension.";
+    const suspension = clearFinding("API Terms", github, "account-suspension");
+    assert.equal(suspension.polarity, "concerning", JSON.stringify(suspension.polarityReasons));
+    assert.equal(suspension.severity, "medium");
   });
   it("reads a list item that names nobody acting with whoever acts in its lead-in (Google), not a user's rule", () => {
     const google = [
