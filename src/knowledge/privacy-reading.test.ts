@@ -443,3 +443,33 @@ describe("decisions about the person made automatically (automated-decisions' de
     );
   });
 });
+
+describe("recommendations chosen for the person (automated-decisions' personalised-recommendations pattern)", () => {
+  const automated = taxonomy.types.find((t) => t.id === "automated-decisions")!;
+  const fires = (text: string) =>
+    matchPatterns(automated, text).some((h) => h.pattern.id === "personalised-recommendations");
+
+  it("finds personalised app recommendations (Microsoft, 2024-06-25)", () => {
+    assert.ok(
+      fires(
+        "For example, Microsoft Store uses information about the apps and services you use to make personalised app recommendations.",
+      ),
+    );
+  });
+
+  it("finds relevant recommendations (Discord)", () => {
+    assert.ok(
+      fires(
+        "We offer certain settings that control whether and how we may personalize Discord for you, such as offering you relevant recommendations for in-app content and features or delivering relevant sponsored content.",
+      ),
+    );
+  });
+
+  it("leaves recommendations about a document, not chosen from the person (Microsoft)", () => {
+    assert.ok(
+      !fires(
+        "Experiences that use your Office content to provide you with design recommendations, editing suggestions, data insights, and similar features.",
+      ),
+    );
+  });
+});

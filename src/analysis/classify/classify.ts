@@ -27,7 +27,7 @@ import { type UnemphasisedText, withoutEmphasis } from "../segment/index.js";
 import { confidenceLevel, unsupportedConfidence } from "./confidence.js";
 import { ClassifyError } from "./errors.js";
 import { bestSentenceBlock, ProvisionSentences, SentenceAttribution, sentencesCovering } from "./evidence.js";
-import { ACCEPTABLE_USE, frameMatters, readWithFrame } from "./frame-rules.js";
+import { ACCEPTABLE_USE, frameMatters, namesPractice, readWithFrame } from "./frame-rules.js";
 import {
   DEFAULT_FUSION,
   type Decision,
@@ -37,7 +37,7 @@ import {
   patternsWorthRunning,
   type TypeEvidence,
 } from "./fusion.js";
-import { findNegatedPractice, statesPracticeFlatly } from "./negation.js";
+import { findNegatedPractice, protectionOnlyElsewhere, statesPracticeFlatly } from "./negation.js";
 import { matchTypePatterns, patternPrefilters, preparePatterns } from "./pattern-matcher.js";
 import { statesNoPractice } from "./provision-hygiene.js";
 import type { SentenceSpan } from "./sentences.js";
@@ -216,6 +216,20 @@ function polarityOf(
     return {
       value: type.defaultPolarity,
       reasons: ["the practice is stated outright, with no negation, limit or choice: the type's default"],
+      fromModel: false,
+    };
+  }
+  if (
+    learned?.value === "protective" &&
+    namesPractice(type) &&
+    type.defaultPolarity !== "protective" &&
+    protectionOnlyElsewhere(evidenceText, provisionText)
+  ) {
+    return {
+      value: type.defaultPolarity,
+      reasons: [
+        "the protective wording is outside the practice's own sentence (an opt-out elsewhere is its own finding): the type's default",
+      ],
       fromModel: false,
     };
   }

@@ -53,3 +53,16 @@ const PROTECTIVE_CUE =
 export function statesPracticeFlatly(evidence: string, provision: string): boolean {
   return AFFIRMED_PRACTICE.test(evidence) && !PROTECTIVE_CUE.test(provision);
 }
+
+/**
+ * Whether the protective wording of a provision lies outside the sentence(s) a finding rests on: an opt-out, a
+ * choice or a limit stated after the practice ("We may process information … so that content can be tailored …
+ * You can prevent the processing …"). READING.md's opt-out rule: the practice keeps its own reading and the
+ * opt-out is its own protective finding, so the model's protective reading of the whole provision is not the
+ * practice's.
+ * @param evidence the sentence(s) the classification rests on
+ * @param provision the whole provision
+ */
+export function protectionOnlyElsewhere(evidence: string, provision: string): boolean {
+  return !PROTECTIVE_CUE.test(evidence) && PROTECTIVE_CUE.test(provision);
+}

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { analyzeText } from "../index.js";
-import { statesPracticeFlatly } from "./negation.js";
+import { protectionOnlyElsewhere, statesPracticeFlatly } from "./negation.js";
 
 /** Every classification of a one-paragraph document by the shipped classifier, as `type → polarity`. */
 function polarities(text: string): Map<string, string> {
@@ -52,5 +52,41 @@ describe("polarity of practices stated outright", () => {
 
   it("still reads the promise not to sell as protective", () => {
     assert.equal(polarities("We do not sell your personal information.").get("sale-of-data"), "protective");
+  });
+});
+
+// Zoom's privacy policy (2024-08-05), Open Terms Archive corpus (ODC-By 1.0): a denial and an opt-out around the
+// practice, which the text model reads as protective for the whole provision.
+const ZOOM_ADVERTISING =
+  "Opt out of the “sale” of personal data or “sharing” of personal data for targeted advertising purposes. We do not sell your personal data in the conventional sense. However, like many companies, we may use advertising and analytics services that are intended to analyze your interactions with our website or app, based on information obtained from cookies or other trackers, including for delivering advertising to you (such as interest-based, targeted, or cross-context behavioral advertising). You can get more information and opt out of the use of cookies and other trackers on our website and app by clicking the Your Privacy Choices, also on our homepage, and setting your preferences.";
+
+describe("a practice next to an opt-out or a denial of something else (READING.md's opt-out rule)", () => {
+  it("finds protective wording only outside the practice's own sentence", () => {
+    assert.equal(
+      protectionOnlyElsewhere(
+        "We share it with partners.",
+        "We share it with partners. You can opt out at any time.",
+      ),
+      true,
+    );
+    // The limit is in the practice's own sentence, or nowhere: the model's reading stands.
+    assert.equal(
+      protectionOnlyElsewhere("We share it only with partners.", "We share it only with partners."),
+      false,
+    );
+    assert.equal(
+      protectionOnlyElsewhere("We delete it after 30 days.", "We delete it after 30 days."),
+      false,
+    );
+  });
+
+  it("keeps advertising stated beside a denial and an opt-out concerning (Zoom)", () => {
+    assert.equal(polarities(ZOOM_ADVERTISING).get("targeted-advertising"), "concerning");
+  });
+
+  it("still reads the opt-out itself as protective (Zoom)", () => {
+    const found = polarities(ZOOM_ADVERTISING);
+    for (const type of ["right-object-opt-out", "sale-of-data"])
+      if (found.has(type)) assert.equal(found.get(type), "protective", type);
   });
 });
