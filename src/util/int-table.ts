@@ -7,8 +7,6 @@ export class IntTable {
   private readonly keys: Float64Array;
   private readonly values: Int32Array;
   private readonly mask: number;
-  /** 32 minus the bits of the capacity: slots are the top bits of the product (see {@link slot}). */
-  private readonly shift: number;
 
   /** @param entries key → value pairs; keys must be non-negative safe integers */
   constructor(entries: Iterable<readonly [number, number]>, size: number) {
@@ -17,7 +15,6 @@ export class IntTable {
     this.keys = new Float64Array(capacity).fill(-1);
     this.values = new Int32Array(capacity);
     this.mask = capacity - 1;
-    this.shift = 32 - Math.log2(capacity);
     for (const [key, value] of entries) {
       let slot = this.slot(key);
       while (this.keys[slot] !== -1 && this.keys[slot] !== key) slot = (slot + 1) & this.mask;
@@ -26,17 +23,12 @@ export class IntTable {
     }
   }
 
-  /**
-   * Multiplicative hashing: the slot is the top bits of the 32-bit product, which every bit of the key moves (its
-   * low bits move with the key's low bits only, and keys that differ above them, such as an automaton's edges
-   * `code unit × 2^20 + state` from one state, fell in one probe chain).
-   */
   private slot(key: number): number {
     // Below 2^32 the high half is 0 and mixing it in changes nothing: skip the division (most keys of a lookup).
-    if (key < 4294967296) return Math.imul(key, 0x85ebca6b) >>> this.shift;
+    if (key < 4294967296) return (Math.imul(key, 0x85ebca6b) >>> 0) & this.mask;
     // Mix the high and low halves so keys differing only above 2^32 still spread.
     const hi = Math.floor(key / 4294967296);
-    return Math.imul((key >>> 0) ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) >>> this.shift;
+    return (Math.imul((key >>> 0) ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b) >>> 0) & this.mask;
   }
 
   /** The value stored for `key`, or -1. */

@@ -5,8 +5,6 @@
  * it cannot read gets no prefilter (always run), never a wrong one.
  */
 
-import { IntTable } from "./int-table.js";
-
 /** At most this many strings per set: beyond, the node's exact strings are forgotten. */
 const MAX_SET = 32;
 
@@ -243,12 +241,18 @@ export function regexLiterals(regex: RegExp): RegexLiterals {
   return { literals, folded, unicodeFold };
 }
 
-/** An Aho–Corasick automaton over a set of literals, in typed arrays. */
+/**
+ * An Aho–Corasick automaton over a set of literals, as a deterministic one: each state's move on each character is
+ * in one table (fail links followed once, at build time), over an alphabet of the characters the literals use, every
+ * other character being one class. One array read per character of the text.
+ */
 interface Automaton {
-  /** Trie edges: {@link edgeKey} → next state. */
-  edges: IntTable;
-  /** Where the scan goes when no edge continues the match: the longest proper suffix that is a trie state. */
-  fail: Int32Array;
+  /** Character class of each UTF-16 code unit: 1 + its index among the literals' characters, else 0. */
+  classOf: Uint8Array | Uint16Array;
+  /** Number of classes (the row length of `moves`). */
+  classes: number;
+  /** `moves[state * classes + class]`: the state after reading a character of that class. */
+  moves: Int32Array;
   /** The state itself when literals end there, else the nearest state down its fail chain where some do (0: none). */
   output: Int32Array;
   /** The next state down the fail chain, after `output[s]`'s own, where literals end (0: none). */
@@ -258,22 +262,20 @@ interface Automaton {
   ids: Int32Array;
 }
 
-/** States above this are refused: {@link edgeKey} keeps the state in the low 20 bits. */
-const MAX_STATES = 1 << 20;
-
-/** The key of the edge from `state` by code unit `c`, below 2^32 for the code units of ASCII text. */
-function edgeKey(state: number, c: number): number {
-  return c * MAX_STATES + state;
-}
-
-/** Builds the automaton of `literals` (ids are their indexes): trie, then fail links breadth first. */
+/** Builds the automaton of `literals` (ids are their indexes): trie, then fail links and moves breadth first. */
 function buildAutomaton(literals: readonly string[]): Automaton {
+  const units = [...new Set(literals.flatMap((l) => [...Array(l.length)].map((_, i) => l.charCodeAt(i))))];
+  const classes = units.length + 1;
+  const classOf = classes <= 256 ? new Uint8Array(65536) : new Uint16Array(65536);
+  units.forEach((unit, k) => {
+    classOf[unit] = k + 1;
+  });
   const children: Map<number, number>[] = [new Map()];
   const ends: number[][] = [[]];
   literals.forEach((literal, id) => {
     let state = 0;
     for (let i = 0; i < literal.length; i++) {
-      const c = literal.charCodeAt(i);
+      const c = classOf[literal.charCodeAt(i)]!;
       let next = children[state]!.get(c);
       if (next === undefined) {
         next = children.length;
@@ -286,23 +288,20 @@ function buildAutomaton(literals: readonly string[]): Automaton {
     ends[state]!.push(id);
   });
   const count = children.length;
-  if (count > MAX_STATES) throw new RangeError(`${count} automaton states: at most ${MAX_STATES}`);
-  const edges = new IntTable(
-    children.flatMap((map, state) => [...map].map(([c, next]) => [edgeKey(state, c), next] as const)),
-    count,
-  );
+  const moves = new Int32Array(count * classes);
   const fail = new Int32Array(count);
   const output = new Int32Array(count);
   const nextOutput = new Int32Array(count);
+  for (const [c, child] of children[0]!) moves[c] = child;
   const queue = [...children[0]!.values()];
   for (const state of queue) output[state] = ends[state]!.length > 0 ? state : 0;
   for (let head = 0; head < queue.length; head++) {
     const state = queue[head]!;
+    // A state's moves are its fail state's (computed earlier: it is shallower), except along its own edges.
+    moves.copyWithin(state * classes, fail[state]! * classes, (fail[state]! + 1) * classes);
     for (const [c, child] of children[state]!) {
-      let f = fail[state]!;
-      while (f !== 0 && !children[f]!.has(c)) f = fail[f]!;
-      const target = children[f]!.get(c);
-      fail[child] = target !== undefined && target !== child ? target : 0;
+      moves[state * classes + c] = child;
+      fail[child] = moves[fail[state]! * classes + c]!;
       const inherited = output[fail[child]!]!;
       output[child] = ends[child]!.length > 0 ? child : inherited;
       nextOutput[child] = ends[child]!.length > 0 ? inherited : nextOutput[fail[child]!]!;
@@ -311,12 +310,12 @@ function buildAutomaton(literals: readonly string[]): Automaton {
   }
   const from = new Int32Array(count + 1);
   for (let state = 0; state < count; state++) from[state + 1] = from[state]! + ends[state]!.length;
-  return { edges, fail, output, nextOutput, from, ids: Int32Array.from(ends.flat()) };
+  return { classOf, classes, moves, output, nextOutput, from, ids: Int32Array.from(ends.flat()) };
 }
 
 /**
- * A dictionary of literals found in one pass over a text, by an Aho–Corasick automaton: one table lookup per
- * character or so, however many literals there are and however many prefixes they share (the taxonomy's 2,100
+ * A dictionary of literals found in one pass over a text, by an Aho–Corasick automaton: one array read per
+ * character, however many literals there are and however many prefixes they share (the taxonomy's 2,100
  * pattern literals share three- and four-letter prefixes by the dozen: "for ", "not ", "with").
  */
 class LiteralIndex {
@@ -347,19 +346,10 @@ class LiteralIndex {
     if (this.found.length < this.literals.length) this.found = new Int32Array(this.literals.length);
     this.stamp++;
     this.automaton ??= buildAutomaton(this.literals);
-    const { edges, fail, output, nextOutput, from, ids } = this.automaton;
+    const { classOf, classes, moves, output, nextOutput, from, ids } = this.automaton;
     let state = 0;
     for (let i = 0; i < haystack.length; i++) {
-      const c = haystack.charCodeAt(i);
-      for (;;) {
-        const next = edges.get(edgeKey(state, c));
-        if (next >= 0) {
-          state = next;
-          break;
-        }
-        if (state === 0) break;
-        state = fail[state]!;
-      }
+      state = moves[state * classes + classOf[haystack.charCodeAt(i)]!]!;
       for (let s = output[state]!; s !== 0; s = nextOutput[s]!) {
         for (let e = from[s]!; e < from[s + 1]!; e++) this.found[ids[e]!] = this.stamp;
       }
