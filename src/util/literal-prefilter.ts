@@ -251,8 +251,11 @@ interface Automaton {
   classOf: Uint8Array | Uint16Array;
   /** Number of classes (the row length of `moves`). */
   classes: number;
-  /** `moves[state * classes + class]`: the state after reading a character of that class. */
-  moves: Int32Array;
+  /**
+   * `moves[state * classes + class]`: the state after reading a character of that class. In 16 bits when the states
+   * fit (the patterns' 2,100 literals make 19,000): half the memory read at random, once per character.
+   */
+  moves: Uint16Array | Int32Array;
   /** The state itself when literals end there, else the nearest state down its fail chain where some do (0: none). */
   output: Int32Array;
   /** The next state down the fail chain, after `output[s]`'s own, where literals end (0: none). */
@@ -288,7 +291,7 @@ function buildAutomaton(literals: readonly string[]): Automaton {
     ends[state]!.push(id);
   });
   const count = children.length;
-  const moves = new Int32Array(count * classes);
+  const moves = count <= 65536 ? new Uint16Array(count * classes) : new Int32Array(count * classes);
   const fail = new Int32Array(count);
   const output = new Int32Array(count);
   const nextOutput = new Int32Array(count);
