@@ -29,9 +29,10 @@ interface CompiledSpec {
 }
 
 // Per spec object: the knowledge base's specs live as long as the process, and looking them up by object
-// avoids building a cache key from each source on every call (hundreds of calls per document). A literal
-// prefilter (see util/literal-prefilter.ts) was tried here and lost: the taxonomy's 2,700 literals share
-// prefixes ("you…", "con…"), so scanning a provision for them cost more than the few regexes it saved.
+// avoids building a cache key from each source on every call (hundreds of calls per document). Patterns reach
+// here already prefiltered by their literals (the classifier's pattern matcher scans each provision once for all
+// types); rules and gates are not: they read texts made per finding (a lead-in joined to the provision), each a
+// new scan, and a prefilter here measured no faster.
 const compiledSpecs = new WeakMap<MatchSpec, CompiledSpec>();
 
 function compiledSpec(spec: MatchSpec): CompiledSpec {

@@ -24,8 +24,8 @@ export class IntTable {
   }
 
   private slot(key: number): number {
-    // The slot is the product's low bits, which only the key's low bits move: keys that differ only higher up (an
-    // automaton's edges `code unit × 2^16 + …`) share a probe chain. Vectorizer n-gram ids vary in their low bits.
+    // The slot is the product's low bits, which only the key's low bits move: keys that differ only higher up (such
+    // as `character × 2^16 + state`) would share one probe chain. Vectorizer n-gram ids vary in their low bits.
     // Below 2^32 the high half is 0 and mixing it in changes nothing: skip the division (most keys of a lookup).
     if (key < 4294967296) return (Math.imul(key, 0x85ebca6b) >>> 0) & this.mask;
     // Mix the high and low halves so keys differing only above 2^32 still spread.

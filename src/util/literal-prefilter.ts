@@ -330,10 +330,6 @@ class LiteralIndex {
   private found = new Int32Array(0);
   private stamp = 0;
 
-  get size(): number {
-    return this.literals.length;
-  }
-
   add(literal: string): number {
     const known = this.idOf.get(literal);
     if (known !== undefined) return known;
