@@ -149,7 +149,7 @@ export const ClauseTypeSchema = z.strictObject({
   routineWhenNeutral: z.boolean().optional(),
   /** Evaluated in order; the first rule that matches decides the polarity. */
   polarityRules: z.array(PolarityRuleSchema),
-  patterns: z.array(PatternSchema).min(3).max(10),
+  patterns: z.array(PatternSchema).min(3).max(12),
   /** Absent: no gate, the type may be predicted from any text. */
   subject: SubjectSchema.optional(),
   explanation: z.strictObject({

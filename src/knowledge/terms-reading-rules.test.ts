@@ -62,7 +62,7 @@ for (const rule of new Set(CASES.map((c) => c.rule))) {
         if (c.expected.subject !== undefined)
           assert.equal(mentionsSubject(clause, c.text, c.context), c.expected.subject);
         if (c.expected.pattern !== undefined) {
-          const fired = matchPatterns(clause, c.text).map((hit) => hit.pattern.id);
+          const fired = matchPatterns(clause, c.text, c.context).map((hit) => hit.pattern.id);
           if (c.expected.pattern === null) assert.deepEqual(fired, []);
           else assert.ok(fired.includes(c.expected.pattern), fired.join(", "));
         }

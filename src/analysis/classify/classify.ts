@@ -20,6 +20,7 @@ import type {
   Severity,
   Span,
 } from "../../model/index.js";
+import { LiteralPrefilters } from "../../util/literal-prefilter.js";
 import { memoize } from "../../util/memo.js";
 import { RegexAlternatives } from "../../util/regex-alternatives.js";
 import { readStatement, type StatementFrame } from "../frame/index.js";
@@ -105,8 +106,13 @@ interface Resources {
   contributions: Float64Array;
   /** The type a rule for the user is read as, when the taxonomy has it. */
   acceptableUse: ClauseType | undefined;
-  /** Every decisive pattern's main expression: a provision none matches runs no pattern the model did not ask for. */
+  /**
+   * Every decisive pattern's main expression, lead-in patterns apart: a provision none matches runs no pattern the
+   * model did not ask for.
+   */
   decisive: RegexAlternatives | null;
+  /** The lead-ins of decisive patterns that need one: an item under a lead-in none matches runs none of them. */
+  decisiveLeadIns: RegexAlternatives | null;
 }
 
 function resources(options: ClassifyOptions): Resources {
@@ -147,21 +153,33 @@ function resources(options: ClassifyOptions): Resources {
     probs: new Float64Array(model?.scorers.length ?? 0),
     contributions: new Float64Array(64),
     acceptableUse: types.find((t) => t.id === ACCEPTABLE_USE),
-    decisive: decisiveAlternatives(types),
+    decisive: decisiveAlternatives(types, "text"),
+    decisiveLeadIns: decisiveAlternatives(types, "lead-in"),
   };
 }
 
-/** Every decisive pattern's main expression, each with the flags of them all (as their alternation had), or null. */
-function decisiveAlternatives(types: readonly ClauseType[]): RegexAlternatives | null {
-  const patterns = types.flatMap((t) => t.patterns.filter((p) => p.decisive));
+/**
+ * The decisive patterns' expressions of one kind, with the flags of them all (as their alternation had), or null:
+ * the main expressions of those that need no lead-in (`text`), or the lead-in conditions of those that need one
+ * (`lead-in`): such a pattern fires only under a lead-in that matches, whatever its main expression (which may
+ * accept any item), so its lead-in tells whether it can.
+ */
+function decisiveAlternatives(
+  types: readonly ClauseType[],
+  kind: "text" | "lead-in",
+): RegexAlternatives | null {
+  const patterns = types.flatMap((t) =>
+    t.patterns.filter((p) => p.decisive && (p.leadInRequires === undefined) === (kind === "text")),
+  );
   if (patterns.length === 0) return null;
-  const flags = [...new Set(patterns.flatMap((p) => [...(p.flags ?? "")]))].join("");
   // Each source once: types share some (session replay tools, cross-context advertising).
-  const sources = new Set(patterns.map((p) => p.regex));
-  // On the patterns' prefilters: the provision is scanned once for both.
+  const sources = new Set(patterns.map((p) => (kind === "text" ? p.regex : p.leadInRequires!)));
+  const flags = [...new Set(patterns.flatMap((p) => [...(p.flags ?? "")]))].join("");
+  // Main expressions on the patterns' prefilters (the provision is scanned once for both); lead-ins, another
+  // text, on their own, not to undo that scan.
   return new RegexAlternatives(
     [...sources].map((source) => compileRegex(source, flags)),
-    patternPrefilters,
+    kind === "text" ? patternPrefilters : new LiteralPrefilters(),
   );
 }
 
@@ -513,7 +531,9 @@ function classifyOne(provision: Provision, offset: number, r: Resources): Classi
   // Wording is matched without emphasis markers: "must be brought by you within **one year**" says "within one year".
   const plain = withoutEmphasis(text);
   // Decisive wording is looked for whatever the model says: it is what the model has seen too little of.
-  const decisiveText = r.decisive?.test(plain.text) ?? false;
+  const decisiveText =
+    (r.decisive?.test(plain.text) ?? false) ||
+    (provision.context !== undefined && (r.decisiveLeadIns?.test(provision.context) ?? false));
   const out: Classification[] = [];
   /** Findings that turned out to be rules for the user, read as acceptable use unless that is found already. */
   let userRule: Classification | null = null;

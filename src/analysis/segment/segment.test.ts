@@ -272,12 +272,35 @@ describe("segment", () => {
       [
         ["We use cookies for:", ["Cookies"], undefined],
         ["analytics, including:", ["Cookies"], "We use cookies for:"],
-        ["page views;", ["Cookies"], "analytics, including:"],
-        ["clicks.", ["Cookies"], "analytics, including:"],
+        // The parent item is itself a lead-in: its items are read with the list's lead-in too.
+        ["page views;", ["Cookies"], "We use cookies for: analytics, including:"],
+        ["clicks.", ["Cookies"], "We use cookies for: analytics, including:"],
         ["advertising.", ["Cookies"], "We use cookies for:"],
         ["**We do not sell your data.**", ["Cookies"], undefined],
       ],
     );
+  });
+
+  it("reads items under an item that is itself a lead-in with both lead-ins (Booking.com)", () => {
+    // Booking.com Terms of Service (Open Terms Archive, 2026-06-25), A18 "Measures against unacceptable behaviour".
+    const text = [
+      "1\\. If you breach these Terms (including [our values](https://www.booking.com/trust-and-safety/values.en-gb.html?aid=304142) and our [Content standards and guidelines](https://www.booking.com/content-moderation-policy/overview-page.en-gb.html?aid=304142)) or fail to comply with applicable laws or regulations, we have the right to:",
+      "",
+      "*   stop you making any bookings,",
+      "*   cancel any bookings you’ve already made,",
+      "*   stop you using:",
+      "    ",
+      "    *   our Platform,",
+      "    *   our Customer Service,",
+      "    *   your Account",
+    ].join("\n");
+    const provisions = segment(text);
+    assertWellFormed(text, provisions);
+    const account = provisions.find((p) => p.text === "your Account");
+    // "your Account" alone, or under "stop you using:" alone, says nothing of who may stop it or why.
+    assert.match(account?.context ?? "", /we have the right to: stop you using:$/);
+    const cancel = provisions.find((p) => p.text.startsWith("cancel any bookings"));
+    assert.match(cancel?.context ?? "", /we have the right to:$/);
   });
 
   it("suffixes keys of repeated provisions in document order", () => {

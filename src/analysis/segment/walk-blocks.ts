@@ -141,7 +141,11 @@ class Walker {
     }
     this.emit(first.start, first.end, base, intro);
     if (rest.length === 0) return;
-    const lead = lastWords(plainText(this.text.slice(first.start, first.end)), MAX_CONTEXT_CHARS);
+    const raw = this.text.slice(first.start, first.end);
+    // An item that is itself a lead-in ("ANY:", "…for any losses caused by:" under "we will not be liable for any
+    // of the following:") continues its own lead-in: its items are read with both, nearest last.
+    const own = plainText(raw);
+    const lead = lastWords(intro && LEAD_IN_END.test(raw) ? `${intro} ${own}` : own, MAX_CONTEXT_CHARS);
     this.container(rest, base, lead);
   }
 
