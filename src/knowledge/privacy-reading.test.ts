@@ -465,6 +465,17 @@ describe("recommendations chosen for the person (automated-decisions' personalis
     );
   });
 
+  it("finds a feed personalised for the person (Vinted privacy policy, Instagram privacy policy)", () => {
+    assert.ok(
+      fires("We also personalize item feeds by evaluating your preferences according to the following:"),
+    );
+    assert.ok(
+      fires(
+        "Personalize features and content (such as your Facebook Feed, Instagram Feed, our features that are part of AI at Meta and Stories);",
+      ),
+    );
+  });
+
   it("leaves recommendations about a document, not chosen from the person (Microsoft)", () => {
     assert.ok(
       !fires(
