@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { loadTaxonomy } from "./load-taxonomy.js";
-import { matchPatterns } from "./match-patterns.js";
+import { matchPatterns, mentionsSubject } from "./match-patterns.js";
 import { resolvePolarity, resolveSeverity } from "./resolve-rules.js";
 import type { Polarity, Severity } from "./schema.js";
 
@@ -439,6 +439,29 @@ describe("decisions about the person made automatically (automated-decisions' de
     assert.ok(
       !fires(
         "If you are a resident of certain U.S. States, you have the right to appeal decisions regarding your privacy requests.",
+      ),
+    );
+  });
+});
+
+describe("how a person types is biometric (biometric-data's keystroke-dynamics pattern)", () => {
+  const biometric = taxonomy.types.find((t) => t.id === "biometric-data")!;
+  const fires = (text: string) =>
+    matchPatterns(biometric, text).some((h) => h.pattern.id === "keystroke-dynamics") &&
+    mentionsSubject(biometric, text);
+
+  it("finds keystroke rhythms among device data (TikTok privacy policy, the corpus's one instance)", () => {
+    assert.ok(
+      fires(
+        "This information includes your device model, operating system, keystroke patterns or rhythms, IP address, system language and device settings.",
+      ),
+    );
+  });
+
+  it("leaves the recording of which keys are pressed to session replay (Instacart privacy policy, 2025-12-10)", () => {
+    assert.ok(
+      !fires(
+        "Session replays include users’ clicks, mouse movements, scrolls, and keystrokes/key touches during those sessions.",
       ),
     );
   });
