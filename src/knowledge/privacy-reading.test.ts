@@ -371,6 +371,13 @@ const CASES: Case[] = [
     "17.15 VINTED cannot be held liable for unpredictable events such as cyber attacks, security breaches regarding the transmission of data or for performance guarantees regarding the volume and speed of data transmissions. Users are responsible for taking all appropriate measures to protect their own data, software, equipment, and systems, particularly from contamination by any viruses circulating on the Internet.",
     "neutral",
   ],
+  [
+    "a profile made invisible to others is hidden, not shown (the corpus's one instance)",
+    "happn",
+    "public-profile",
+    "• The Member’s profile will be made invisible to other Members.",
+    "protective",
+  ],
 ];
 
 describe("severity and polarity of privacy practices (READING.md)", () => {
