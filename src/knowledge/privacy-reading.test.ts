@@ -12,6 +12,13 @@ import type { Polarity, Severity } from "./schema.js";
 
 const taxonomy = loadTaxonomy();
 
+/** Whether pattern `patternId` of clause type `typeId` fires on a text. */
+function patternFires(typeId: string, patternId: string): (text: string) => boolean {
+  const type = taxonomy.byId.get(typeId);
+  assert.ok(type, typeId);
+  return (text) => matchPatterns(type, text).some((h) => h.pattern.id === patternId);
+}
+
 /**
  * A case: why, the platform quoted, the clause type, its text and the severity (or, for a polarity rule, the
  * polarity) a careful reader gives it.
@@ -392,8 +399,7 @@ describe("severity and polarity of privacy practices (READING.md)", () => {
 });
 
 describe("the opt-out link of US state laws (sale-of-data's do-not-sell-link pattern)", () => {
-  const sale = taxonomy.types.find((t) => t.id === "sale-of-data")!;
-  const link = (text: string) => matchPatterns(sale, text).some((h) => h.pattern.id === "do-not-sell-link");
+  const link = patternFires("sale-of-data", "do-not-sell-link");
 
   it("finds “Your Privacy Choices” named as a link or a control", () => {
     for (const [platform, text] of [
@@ -430,9 +436,7 @@ describe("the opt-out link of US state laws (sale-of-data's do-not-sell-link pat
 });
 
 describe("decisions about the person made automatically (automated-decisions' decisions-made-automatically pattern)", () => {
-  const automated = taxonomy.types.find((t) => t.id === "automated-decisions")!;
-  const fires = (text: string) =>
-    matchPatterns(automated, text).some((h) => h.pattern.id === "decisions-made-automatically");
+  const fires = patternFires("automated-decisions", "decisions-made-automatically");
 
   it("finds tools that render decisions about you automatically (Instacart, a reading-study document)", () => {
     assert.ok(
@@ -452,10 +456,9 @@ describe("decisions about the person made automatically (automated-decisions' de
 });
 
 describe("how a person types is biometric (biometric-data's keystroke-dynamics pattern)", () => {
-  const biometric = taxonomy.types.find((t) => t.id === "biometric-data")!;
-  const fires = (text: string) =>
-    matchPatterns(biometric, text).some((h) => h.pattern.id === "keystroke-dynamics") &&
-    mentionsSubject(biometric, text);
+  const biometric = taxonomy.byId.get("biometric-data")!;
+  const keystrokes = patternFires("biometric-data", "keystroke-dynamics");
+  const fires = (text: string) => keystrokes(text) && mentionsSubject(biometric, text);
 
   it("finds keystroke rhythms among device data (TikTok privacy policy, the corpus's one instance)", () => {
     assert.ok(
@@ -475,9 +478,7 @@ describe("how a person types is biometric (biometric-data's keystroke-dynamics p
 });
 
 describe("recommendations chosen for the person (automated-decisions' personalised-recommendations pattern)", () => {
-  const automated = taxonomy.types.find((t) => t.id === "automated-decisions")!;
-  const fires = (text: string) =>
-    matchPatterns(automated, text).some((h) => h.pattern.id === "personalised-recommendations");
+  const fires = patternFires("automated-decisions", "personalised-recommendations");
 
   it("finds personalised app recommendations (Microsoft, 2024-06-25)", () => {
     assert.ok(
