@@ -5,7 +5,7 @@ import { loadTaxonomy } from "../../knowledge/index.js";
 import type { Provision } from "../../model/index.js";
 import { classify } from "./classify.js";
 import { classifierPaths } from "./repo-paths.js";
-import { decodeModel, encodeModel } from "./shipped-model.js";
+import { decodeModel, encodeModel, shippedDataHash } from "./shipped-model.js";
 import { readClauseTypeIds } from "./training-data.js";
 
 const paths = classifierPaths();
@@ -17,6 +17,12 @@ describe("shipped model", { skip: !existsSync(paths.model) && "no committed mode
     for (const id of readClauseTypeIds(paths.clauseTypeIds)) assert.ok(model.labels.includes(id), id);
     assert.match(model.provenance?.dataHash ?? "", /^[0-9a-f]{64}$/);
     assert.ok((model.provenance?.examples ?? 0) > 10_000);
+  });
+
+  // A stale model still classifies, so nothing else notices: the demo and every bench would quietly read with a model
+  // trained before the latest label or pattern edits.
+  it("is trained on the committed labels, CLAUDETTE and patterns (else: npm run train)", () => {
+    assert.equal(model.provenance?.dataHash, shippedDataHash());
   });
 
   it("encodes to the same bytes it was decoded from", () => {
