@@ -379,6 +379,27 @@ const CASES: Case[] = [
     "neutral",
   ],
   [
+    "ads that are only non-targeted are routine, low (the corpus's wording is in two reading-set documents only)",
+    "Samsung",
+    "targeted-advertising",
+    "Samsung processes this limited data on the basis of its legitimate interest to serve non-targeted ads.",
+    "low",
+  ],
+  [
+    "ads that are only non-targeted are no targeted-advertising practice, neutral",
+    "Samsung",
+    "targeted-advertising",
+    "Samsung processes this limited data on the basis of its legitimate interest to serve non-targeted ads.",
+    "neutral",
+  ],
+  [
+    "personalised ads offered beside non-personalised ones stay medium",
+    "LinkedIn",
+    "targeted-advertising",
+    "We offer you choices regarding personalized ads, but you cannot opt-out of seeing non-personalized ads.",
+    "medium",
+  ],
+  [
     "a profile made invisible to others is hidden, not shown (the corpus's one instance)",
     "happn",
     "public-profile",
@@ -513,5 +534,38 @@ describe("recommendations chosen for the person (automated-decisions' personalis
         "Experiences that use your Office content to provide you with design recommendations, editing suggestions, data insights, and similar features.",
       ),
     );
+  });
+});
+
+describe("automated analysis of the person's data (automated-decisions' automated-analysis pattern)", () => {
+  const fires = patternFires("automated-decisions", "automated-analysis");
+
+  it("finds an automated review that decides something about the person (Airbnb privacy policy, 2024-06-25)", () => {
+    assert.ok(
+      fires(
+        "determine your country of residence based on automated review of your account information and your interactions with the Airbnb Platform,",
+      ),
+    );
+  });
+
+  it("leaves automated systems named as a category of users (Instacart terms)", () => {
+    assert.ok(!fires("All requirements that apply to Automated Systems apply equally to AI Agents"));
+  });
+});
+
+describe("a geographical position is a location (sensitive-data's subject)", () => {
+  const sensitive = taxonomy.byId.get("sensitive-data")!;
+
+  it("lets a policy's 'Geographical position' be read as location (happn, a study document: the corpus's one wording)", () => {
+    assert.ok(
+      mentionsSubject(
+        sensitive,
+        "Unless you have chosen stricter settings on your device, HAPPN will collect your Geographical position regularly.",
+      ),
+    );
+  });
+
+  it("still leaves a provision naming no sensitive category (happn)", () => {
+    assert.ok(!mentionsSubject(sensitive, "• Crossing points with other Members"));
   });
 });
