@@ -400,6 +400,27 @@ const CASES: Case[] = [
     "medium",
   ],
   [
+    "AI used on the person's data with no model trained on it is low (Gmail terms)",
+    "Gmail",
+    "ai-model-training",
+    "For example, we use artificial intelligence and machine learning to provide you with simultaneous translations and to better detect and block spam and malware.",
+    "low",
+  ],
+  [
+    "AI used on the person's data with no model trained on it is informational, neutral (Gmail terms)",
+    "Gmail",
+    "ai-model-training",
+    "For example, we use artificial intelligence and machine learning to provide you with simultaneous translations and to better detect and block spam and malware.",
+    "neutral",
+  ],
+  [
+    "models trained on the person's data stay medium",
+    "Spotify",
+    "ai-model-training",
+    "This includes development and training of algorithmic and machine learning models, which help us to keep our service safe and enhance our users’ experience.",
+    "medium",
+  ],
+  [
     "a profile made invisible to others is hidden, not shown (the corpus's one instance)",
     "happn",
     "public-profile",

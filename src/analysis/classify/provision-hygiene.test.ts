@@ -9,6 +9,32 @@ describe("statesNoPractice", () => {
     assert.equal(statesNoPractice("Location: Serbia", true), false);
   });
 
+  it("drops a title set as a plain line, without closing punctuation (Instagram privacy policy)", () => {
+    assert.equal(statesNoPractice("Personalizing ads on Meta Audience Network", false), true);
+    assert.equal(
+      statesNoPractice(
+        "Sharing information with others including law enforcement to respond to legal requests",
+        false,
+      ),
+      true,
+    );
+  });
+
+  it("keeps a punctuated sentence (Spotify), a longer unpunctuated line and a list item read with its lead-in (Instagram)", () => {
+    assert.equal(
+      statesNoPractice("Privacy laws give certain rights to individuals over their personal data.", false),
+      false,
+    );
+    assert.equal(
+      statesNoPractice(
+        "If we cannot associate you or your device with a registered user of the Meta Products",
+        false,
+      ),
+      false,
+    );
+    assert.equal(statesNoPractice("Personalizing ads on Meta Audience Network", true), false);
+  });
+
   it("drops the dated lines of a change log, in the usual date forms", () => {
     for (const line of [
       "_March 3, 2021:_\u00a0Added Stripe and Google Ads to the list of sub-processors.",
