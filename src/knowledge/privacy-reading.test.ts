@@ -590,3 +590,33 @@ describe("a geographical position is a location (sensitive-data's subject)", () 
     assert.ok(!mentionsSubject(sensitive, "• Crossing points with other Members"));
   });
 });
+
+describe("coordinates are a precise location (sensitive-data's device-location pattern and subject)", () => {
+  const sensitive = taxonomy.byId.get("sensitive-data")!;
+  const located = patternFires("sensitive-data", "device-location");
+  const fires = (text: string) => located(text) && mentionsSubject(sensitive, text);
+
+  it("finds latitude and longitude collected from the device (Match privacy policy)", () => {
+    assert.ok(
+      fires(
+        "If you give us permission, we can collect your geolocation (latitude and longitude) from your device.",
+      ),
+    );
+  });
+
+  it("finds the device's coordinates read for a feature (Badoo privacy policy, 2023-10-25)", () => {
+    assert.ok(
+      fires(
+        "Our matching algorithms use the following data about you to predict your compatibility with others and generate profile recommendations: the things you tell us about yourself in your profile; information about your activity in our apps; whether you are a photo verified user; and your device coordinates, which are necessary to understand your proximity to other members.",
+      ),
+    );
+  });
+
+  it("leaves an approximate location named without coordinates (Match privacy policy)", () => {
+    assert.ok(
+      !located(
+        "When you complete your profile, you share additional details about you, such as your gender, interests, preferences, approximate location, etc.",
+      ),
+    );
+  });
+});
