@@ -24,7 +24,8 @@ const CaseSchema = z.strictObject({
    * with the subject gate and the resulting polarity; else (`reading`) its polarity and severity.
    */
   kind: z.enum(["reading", "subject", "pattern"]).default("reading"),
-  text: z.string(),
+  // A real sentence: an empty text (a lost shell variable) once made a case pass without its rule.
+  text: z.string().min(20),
   /** The sentence introducing the list item `text` is (its lead-in), read with it by the subject gate. */
   context: z.string().optional(),
   expected: z.strictObject({
