@@ -19,6 +19,13 @@ function patternFires(typeId: string, patternId: string): (text: string) => bool
   return (text) => matchPatterns(type, text).some((h) => h.pattern.id === patternId);
 }
 
+/** Whether pattern `patternId` of clause type `typeId` fires on a text and the type's subject gate lets it through. */
+function patternFindsType(typeId: string, patternId: string): (text: string) => boolean {
+  const type = taxonomy.byId.get(typeId)!;
+  const fires = patternFires(typeId, patternId);
+  return (text) => fires(text) && mentionsSubject(type, text);
+}
+
 /**
  * A case: why, the platform quoted, the clause type, its text and the severity (or, for a polarity rule, the
  * polarity) a careful reader gives it.
@@ -498,9 +505,7 @@ describe("decisions about the person made automatically (automated-decisions' de
 });
 
 describe("how a person types is biometric (biometric-data's keystroke-dynamics pattern)", () => {
-  const biometric = taxonomy.byId.get("biometric-data")!;
-  const keystrokes = patternFires("biometric-data", "keystroke-dynamics");
-  const fires = (text: string) => keystrokes(text) && mentionsSubject(biometric, text);
+  const fires = patternFindsType("biometric-data", "keystroke-dynamics");
 
   it("finds keystroke rhythms among device data (TikTok privacy policy, the corpus's one instance)", () => {
     assert.ok(
@@ -592,9 +597,8 @@ describe("a geographical position is a location (sensitive-data's subject)", () 
 });
 
 describe("coordinates are a precise location (sensitive-data's device-location pattern and subject)", () => {
-  const sensitive = taxonomy.byId.get("sensitive-data")!;
   const located = patternFires("sensitive-data", "device-location");
-  const fires = (text: string) => located(text) && mentionsSubject(sensitive, text);
+  const fires = patternFindsType("sensitive-data", "device-location");
 
   it("finds latitude and longitude collected from the device (Match privacy policy)", () => {
     assert.ok(
