@@ -108,6 +108,18 @@ describe("segment", () => {
     assert.match(suspend.context ?? "", /^….*, Airbnb may:$/);
   });
 
+  it("reads a paragraph that stops mid-sentence as the lead-in of the list that completes it (GitHub)", () => {
+    const github = readFileSync(
+      new URL(
+        "../../../test/fixtures/changes/ota/GitHub/Privacy Policy/2023-01-28T12-34-04Z.md",
+        import.meta.url,
+      ),
+      "utf8",
+    );
+    const scanning = containing(segment(github), "automated scanning for known vulnerabilities");
+    assert.match(scanning.context ?? "", /does not access private repository content except for$/);
+  });
+
   it("cuts a long lead-in at a sentence start when one is near its end", () => {
     const lead = `${"We describe many things in this long opening sentence about the service. ".repeat(5)}Therefore, we do not promise that the content:`;
     assert.equal(lastWords(lead, 120), "Therefore, we do not promise that the content:");

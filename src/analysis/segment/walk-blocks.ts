@@ -23,6 +23,11 @@ const EMPHASIS_ONLY = /^(\*{1,3}|_{1,3})(?![\s*_])([\s\S]*?[^\s*_])\1(:?)$/;
 const DATE_STAMP = /\b(updated|effective|revised|modified|amended|posted|dated?)\b|\d{4}/i;
 const QUESTION = /^[\p{Lu}][^[\]<>|]*\?$/u;
 const LEAD_IN_END = /(?:[:—–]|\bfollowing|\bbelow|\bincludes?|\bincluding)[\s*_]*$/i;
+/**
+ * A sentence left open for the list to complete ("…content except for", "…damages that result from"): eight words
+ * or more (not a title) ending on a lower-case word or a comma.
+ */
+const OPEN_SENTENCE = /^(?=(?:\S+\s+){7})[\s\S]*[a-z,][\s*_]*$/;
 /** A last sentence that announces what follows ("The following list respects the format …."). */
 const ANNOUNCES = /\b(?:the following|as follows|listed below|set out below)\b[^.!?]*[.!?]?["'”’)*_\s]*$/i;
 const LINK_ONLY = /^\[([^\]]+)\]\([^)]*\)$/;
@@ -52,10 +57,11 @@ function headingText(text: string, block: ParagraphBlock): string | null {
 
 /**
  * The lead-in a paragraph gives the list that follows it: a sentence ending in ":" ("We collect the
- * following:"), or a lone link used as a label above a list (Meta's policies), else nothing.
+ * following:") or left open, or a lone link used as a label above a list (Meta's policies), else nothing.
  */
 function leadIn(raw: string): string | undefined {
-  if (LEAD_IN_END.test(raw) || ANNOUNCES.test(raw)) return lastWords(plainText(raw), MAX_CONTEXT_CHARS);
+  if (LEAD_IN_END.test(raw) || ANNOUNCES.test(raw) || OPEN_SENTENCE.test(raw))
+    return lastWords(plainText(raw), MAX_CONTEXT_CHARS);
   const link = LINK_ONLY.exec(raw);
   return link ? lastWords(plainText(link[1]!), MAX_CONTEXT_CHARS) || undefined : undefined;
 }
