@@ -120,6 +120,29 @@ describe("segment", () => {
     assert.match(scanning.context ?? "", /does not access private repository content except for$/);
   });
 
+  it("reads lettered paragraphs after a colon as the lead-in's items, not after a section's announcement", () => {
+    const uptime = readFileSync(
+      new URL(
+        "../../../src/archive/extract/fixtures/ota-versions/155_UptimeRobot_Privacy-Policy_8cd59e50.md",
+        import.meta.url,
+      ),
+      "utf8",
+    );
+    const provisions = segment(uptime);
+    for (const needle of ["(2) The use is necessary for compliance", "(4) We have a legitimate interest"]) {
+      assert.match(containing(provisions, needle).context ?? "", /is based on the grounds that:$/);
+    }
+    // "PLEASE READ THE FOLLOWING CAREFULLY BECAUSE …" announces a section; its lettered paragraphs stand alone.
+    const twitch = readFileSync(
+      new URL(
+        "../../../test/fixtures/changes/ota/Twitch/Terms of Service/2024-04-09T00-45-53Z.md",
+        import.meta.url,
+      ),
+      "utf8",
+    );
+    assert.equal(containing(segment(twitch), "(a) You and Twitch agree to arbitrate").context, undefined);
+  });
+
   it("cuts a long lead-in at a sentence start when one is near its end", () => {
     const lead = `${"We describe many things in this long opening sentence about the service. ".repeat(5)}Therefore, we do not promise that the content:`;
     assert.equal(lastWords(lead, 120), "Therefore, we do not promise that the content:");

@@ -31,6 +31,8 @@ const OPEN_SENTENCE = /^(?=(?:\S+\s+){7})[\s\S]*[a-z,][\s*_]*$/;
 /** A last sentence that announces what follows ("The following list respects the format …."). */
 const ANNOUNCES = /\b(?:the following|as follows|listed below|set out below)\b[^.!?]*[.!?]?["'”’)*_\s]*$/i;
 const LINK_ONLY = /^\[([^\]]+)\]\([^)]*\)$/;
+/** A paragraph lettered or numbered as an item ("(A) we reasonably believe…", "b) …"): a list written without list markup. */
+const ENUMERATED = /^\s*\(?(?:[a-zA-Z]|[ivx]+|\d{1,2})\)\s/;
 
 /**
  * Whether a one-line paragraph stands in for a heading: an emphasised line ("**Cookies**",
@@ -56,12 +58,23 @@ function headingText(text: string, block: ParagraphBlock): string | null {
 }
 
 /**
- * The lead-in a paragraph gives the list that follows it: a sentence ending in ":" ("We collect the
- * following:") or left open, or a lone link used as a label above a list (Meta's policies), else nothing.
+ * The lead-in a paragraph gives the list that follows it: a sentence that announces it ("…as follows.") or that
+ * its items complete, or a lone link used as a label above it, else nothing.
  */
 function leadIn(raw: string): string | undefined {
-  if (LEAD_IN_END.test(raw) || ANNOUNCES.test(raw) || OPEN_SENTENCE.test(raw))
-    return lastWords(plainText(raw), MAX_CONTEXT_CHARS);
+  if (ANNOUNCES.test(raw)) return lastWords(plainText(raw), MAX_CONTEXT_CHARS);
+  return itemsLeadIn(raw) ?? linkLabel(raw);
+}
+
+/** The lead-in of a sentence that its items complete: one ending in ":" (or "including", "—") or left open. */
+function itemsLeadIn(raw: string): string | undefined {
+  return LEAD_IN_END.test(raw) || OPEN_SENTENCE.test(raw)
+    ? lastWords(plainText(raw), MAX_CONTEXT_CHARS)
+    : undefined;
+}
+
+/** A lone link used as a label above a list (Meta's policies). */
+function linkLabel(raw: string): string | undefined {
   const link = LINK_ONLY.exec(raw);
   return link ? lastWords(plainText(link[1]!), MAX_CONTEXT_CHARS) || undefined : undefined;
 }
@@ -85,6 +98,8 @@ class Walker {
     // The paragraph whose lead-in the items that follow take, read only when an item follows (most do not).
     let introBlock: ParagraphBlock | null = null;
     let intro: string | undefined;
+    // The lead-in of lettered paragraphs ("(A) …", "(B) …") while they last.
+    let lettered: string | undefined;
     const introduction = (): string | undefined => {
       if (introBlock) intro = leadIn(this.text.slice(introBlock.start, introBlock.end));
       introBlock = null;
@@ -112,6 +127,17 @@ class Walker {
             pushHeading({ kind: "heading", level: EMPHASIS_HEADING_LEVEL, text: asHeading });
             break;
           }
+          // Lettered paragraphs after a sentence that ends open or in a colon are its items, as list items would
+          // be, and share it; a paragraph that only announces a section ("read the following carefully.") is not.
+          if (ENUMERATED.test(this.text.slice(block.start, block.end))) {
+            if (introBlock) lettered = itemsLeadIn(this.text.slice(introBlock.start, introBlock.end));
+            introBlock = null;
+            if (lettered !== undefined) {
+              this.emit(block.start, block.end, path, lettered);
+              break;
+            }
+          }
+          lettered = undefined;
           this.emit(block.start, block.end, path, lead);
           introBlock = block;
           intro = undefined;
