@@ -524,6 +524,34 @@ describe("how a person types is biometric (biometric-data's keystroke-dynamics p
   });
 });
 
+describe("content and accounts screened by automated systems (automated-decisions' automated-moderation pattern)", () => {
+  const fires = patternFindsType("automated-decisions", "automated-moderation");
+
+  it("finds automated systems that analyse content to detect abuse (YouTube terms of service, 2025-12-08)", () => {
+    assert.ok(
+      fires(
+        "We may use automated systems that analyze your Content to help detect infringement and abuse, such as spam, malware, and illegal content.",
+      ),
+    );
+  });
+
+  it("finds accounts and messages reviewed by automated systems and moderators (Badoo privacy policy)", () => {
+    assert.ok(
+      fires(
+        "We use a combination of internal automated systems and a team of moderators to monitor and review accounts (including photos and any other information uploaded onto member profiles) and messages for content that suggests a violation of our Terms and Conditions of Use.",
+      ),
+    );
+  });
+
+  it("leaves the user's own automated access, a rule for the user, alone (Proton Mail terms of service)", () => {
+    assert.ok(
+      !fires(
+        "Accessing the Services through automated means (including but not limited to bots, scripts, or similar technologies);",
+      ),
+    );
+  });
+});
+
 describe("recommendations chosen for the person (automated-decisions' personalised-recommendations pattern)", () => {
   const fires = patternFires("automated-decisions", "personalised-recommendations");
 
