@@ -552,6 +552,32 @@ describe("content and accounts screened by automated systems (automated-decision
   });
 });
 
+describe("disclosure compelled by law or made to the authorities (law-enforcement-disclosure's compelled-disclosure pattern)", () => {
+  const fires = patternFindsType("law-enforcement-disclosure", "compelled-disclosure");
+
+  it("finds a violation reported to the appropriate authorities (Gmail privacy policy)", () => {
+    assert.ok(
+      fires("In certain circumstances, we may also report the violation to the appropriate authorities."),
+    );
+  });
+
+  it("leaves service providers' duty not to disclose alone (LinkedIn privacy policy)", () => {
+    assert.ok(
+      !fires(
+        "They will have access to your information as reasonably necessary to perform these tasks on our behalf and are obligated not to disclose or use it for other purposes.",
+      ),
+    );
+  });
+
+  it("leaves the user's own report to the police alone (Airbnb terms of service)", () => {
+    assert.ok(
+      !fires(
+        "If you feel that any Member you interact with, whether online or in person, is acting or has acted inappropriately, including but not limited to anyone who (i) engages in offensive, violent or sexually inappropriate behavior, (ii) you suspect of stealing from you, or (iii) engages in any other disturbing conduct, you should immediately report such person to the appropriate authorities and then to Airbnb by contacting us with your police station and report number (if available).",
+      ),
+    );
+  });
+});
+
 describe("recommendations chosen for the person (automated-decisions' personalised-recommendations pattern)", () => {
   const fires = patternFires("automated-decisions", "personalised-recommendations");
 
