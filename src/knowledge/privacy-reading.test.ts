@@ -578,6 +578,30 @@ describe("disclosure compelled by law or made to the authorities (law-enforcemen
   });
 });
 
+describe("the platform declining liability (limitation-of-liability's not-liable pattern, decisive)", () => {
+  const fires = patternFindsType("limitation-of-liability", "not-liable");
+
+  it("finds a platform not responsible or liable in any way (iCloud terms of service)", () => {
+    assert.ok(
+      fires(
+        "You acknowledge that Apple is not responsible or liable in any way for any Content provided by others and has no duty to screen such Content.",
+      ),
+    );
+  });
+
+  it("finds a platform not responsible for lost content (Vimeo terms of service)", () => {
+    assert.ok(fires("Vimeo is not responsible for the loss of any content."));
+  });
+
+  it("needs the negation to govern the liability word (Instacart terms of service)", () => {
+    assert.ok(
+      !fires(
+        "If a payment is declined or not successfully made, you remain responsible for all amounts due.",
+      ),
+    );
+  });
+});
+
 describe("recommendations chosen for the person (automated-decisions' personalised-recommendations pattern)", () => {
   const fires = patternFires("automated-decisions", "personalised-recommendations");
 
