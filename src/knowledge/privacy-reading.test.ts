@@ -602,6 +602,34 @@ describe("the platform declining liability (limitation-of-liability's not-liable
   });
 });
 
+describe("the platform closing the person's account (unilateral-termination's platform-closes-account pattern)", () => {
+  const fires = patternFindsType("unilateral-termination", "platform-closes-account");
+
+  it("finds an account terminated at the platform's discretion after a chargeback (OkCupid terms of service)", () => {
+    assert.ok(
+      fires(
+        "If you initiate a chargeback or otherwise reverse a payment made with your Payment Method, OkCupid may terminate your account immediately in its sole discretion, on the basis that you have determined that you do not want a OkCupid subscription.",
+      ),
+    );
+  });
+
+  it("leaves the person cancelling their own subscription alone (OkCupid terms of service)", () => {
+    assert.ok(
+      !fires(
+        "**To cancel a subscription**: If you do not want your subscription to renew automatically, or if you want to change or terminate your subscription, you must log in to your External Service Account and follow instructions to manage or cancel your subscription, even if you have otherwise deleted your account with us or if you have deleted the App from your device.",
+      ),
+    );
+  });
+
+  it("leaves an account the platform cannot delete alone (WeChat privacy policy)", () => {
+    assert.ok(
+      !fires(
+        "Note that we will not be able to delete your account if you have a positive balance in your Weixin Pay or WeChat Pay account or are the administrator of an Official Account or Mini Program.",
+      ),
+    );
+  });
+});
+
 describe("recommendations chosen for the person (automated-decisions' personalised-recommendations pattern)", () => {
   const fires = patternFires("automated-decisions", "personalised-recommendations");
 
