@@ -78,8 +78,17 @@ interface TypePlan {
   weights: number[];
   /** Index of the scorer the model explains the type with ({@link TextModel.indexOf}). */
   explained: number | undefined;
-  /** The type has decisive patterns ({@link decisiveDecision}): its patterns run whenever the floor is reached. */
-  decisive: boolean;
+  /**
+   * The type's decisive patterns ({@link decisiveDecision}), or null: where their wording is found, the type's
+   * patterns run whatever the model says.
+   */
+  decisive: DecisiveWording | null;
+}
+
+/** The expressions of a type's decisive patterns: main expressions, and lead-ins for those that need one. */
+interface DecisiveWording {
+  text: RegexAlternatives | null;
+  leadIn: RegexAlternatives | null;
 }
 
 /** What the classifier needs, resolved once per call. */
@@ -136,7 +145,9 @@ function resources(options: ClassifyOptions): Resources {
       bound: usable ? modelAloneBound(scorer.threshold, scorer.fusion) : 0,
       weights: [0, ...new Set(type.patterns.map((p) => p.weight))],
       explained: model?.indexOf(type.id),
-      decisive: type.patterns.some((p) => p.decisive),
+      decisive: type.patterns.some((p) => p.decisive)
+        ? { text: decisiveAlternatives([type], "text"), leadIn: decisiveAlternatives([type], "lead-in") }
+        : null,
     };
   });
   return {
@@ -180,6 +191,13 @@ function decisiveAlternatives(
   return new RegexAlternatives(
     [...sources].map((source) => compileRegex(source, flags)),
     kind === "text" ? patternPrefilters : new LiteralPrefilters(),
+  );
+}
+
+/** Whether a provision (its text without emphasis, its lead-in) has some of a type's decisive wording. */
+function hasWording(wording: DecisiveWording, text: string, context: string | undefined): boolean {
+  return (
+    (wording.text?.test(text) ?? false) || (context !== undefined && (wording.leadIn?.test(context) ?? false))
   );
 }
 
@@ -540,12 +558,19 @@ function classifyOne(provision: Provision, offset: number, r: Resources): Classi
   for (const plan of r.plans) {
     const { type, index, floor, bound } = plan;
     const probability = index !== undefined && ctx.probs ? ctx.probs[index]! : null;
-    const decisive = plan.decisive && decisiveText;
     // Under both the pattern floor and the model's own bound, nothing but decisive wording can predict the type.
-    if (probability !== null && probability < floor && probability < bound && !decisive) continue;
-    // Patterns are matched only when the weight they could bring might get the type predicted.
+    const underModel = probability !== null && probability < floor && probability < bound;
+    // Patterns are matched only when the weight they could bring might get the type predicted, or where the type's
+    // own decisive wording is found (asked only then: most types' is not, so their patterns stay unrun).
+    const mayDecide = !underModel && patternsMayDecide(plan, probability, r.fusion);
+    const decisive =
+      !mayDecide &&
+      decisiveText &&
+      plan.decisive !== null &&
+      hasWording(plan.decisive, plain.text, provision.context);
+    if (underModel && !decisive) continue;
     const hits =
-      decisive || patternsMayDecide(plan, probability, r.fusion)
+      decisive || mayDecide
         ? inSource(matchTypePatterns(type, plain.text, provision.context), plain, text)
         : NO_HITS;
     const decision = decisiveDecision(
