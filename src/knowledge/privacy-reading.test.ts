@@ -630,6 +630,34 @@ describe("the platform closing the person's account (unilateral-termination's pl
   });
 });
 
+describe("others sharing information about the person with the platform (data-from-other-sources' shared-with-us pattern)", () => {
+  const fires = patternFindsType("data-from-other-sources", "shared-with-us");
+
+  it("finds websites and apps that share information with the platform (Google privacy policy)", () => {
+    assert.ok(
+      fires(
+        "Websites and apps that integrate Google services like ads and analytics share information with us.",
+      ),
+    );
+  });
+
+  it("finds third parties that share information with the platform (Yelp privacy policy)", () => {
+    assert.ok(
+      fires(
+        "This information may be shared with third parties, and third parties may share such information with us, for the same purposes.",
+      ),
+    );
+  });
+
+  it("leaves what the person shares alone (happn privacy policy, a study document: the corpus's one instance)", () => {
+    assert.ok(
+      !fires(
+        "When you use our Services, you share information with us, some of which may be used to identify you.",
+      ),
+    );
+  });
+});
+
 describe("recommendations chosen for the person (automated-decisions' personalised-recommendations pattern)", () => {
   const fires = patternFires("automated-decisions", "personalised-recommendations");
 
