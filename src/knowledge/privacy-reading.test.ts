@@ -484,51 +484,102 @@ describe("the opt-out link of US state laws (sale-of-data's do-not-sell-link pat
   });
 });
 
-describe("decisions about the person made automatically (automated-decisions' decisions-made-automatically pattern)", () => {
-  const fires = patternFires("automated-decisions", "decisions-made-automatically");
-
-  it("finds tools that render decisions about you automatically (Instacart, a reading-study document)", () => {
-    assert.ok(
-      fires(
-        "For some of the uses described in Information Uses above, we may use technological tools that render decisions about you automatically.",
-      ),
-    );
-  });
-
-  it("leaves decisions on the person's requests that nothing says are automated (Bluesky)", () => {
-    assert.ok(
-      !fires(
-        "If you are a resident of certain U.S. States, you have the right to appeal decisions regarding your privacy requests.",
-      ),
-    );
-  });
-});
-
-describe("how a person types is biometric (biometric-data's keystroke-dynamics pattern)", () => {
-  const fires = patternFindsType("biometric-data", "keystroke-dynamics");
-
-  it("finds keystroke rhythms among device data (TikTok privacy policy, the corpus's one instance)", () => {
-    assert.ok(
-      fires(
-        "This information includes your device model, operating system, keystroke patterns or rhythms, IP address, system language and device settings.",
-      ),
-    );
-  });
-
-  it("leaves the recording of which keys are pressed to session replay (Instacart privacy policy, 2025-12-10)", () => {
-    assert.ok(
-      !fires(
-        "Session replays include users’ clicks, mouse movements, scrolls, and keystrokes/key touches during those sessions.",
-      ),
-    );
-  });
-});
-
 /** A real sentence for a pattern: what it is and where it is from, its text, and whether the pattern finds its type. */
 type WordingCase = [name: string, text: string, finds: boolean];
 
-/** Wording added at the eighth stop, as data: each pattern and the sentences it must find, or leave, its type in. */
-const WORDING: { title: string; typeId: string; patternId: string; cases: WordingCase[] }[] = [
+/**
+ * Pattern wording as data: each pattern and the real sentences it must find, or leave, its type in; through the
+ * type's subject gate, as classification reads it, or (`alone`) the pattern's expression alone.
+ */
+const WORDING: { title: string; typeId: string; patternId: string; alone?: true; cases: WordingCase[] }[] = [
+  {
+    title:
+      "decisions about the person made automatically (automated-decisions' decisions-made-automatically pattern)",
+    typeId: "automated-decisions",
+    patternId: "decisions-made-automatically",
+    alone: true,
+    cases: [
+      [
+        "finds tools that render decisions about you automatically (Instacart, a reading-study document)",
+        "For some of the uses described in Information Uses above, we may use technological tools that render decisions about you automatically.",
+        true,
+      ],
+      [
+        "leaves decisions on the person's requests that nothing says are automated (Bluesky)",
+        "If you are a resident of certain U.S. States, you have the right to appeal decisions regarding your privacy requests.",
+        false,
+      ],
+    ],
+  },
+  {
+    title: "how a person types is biometric (biometric-data's keystroke-dynamics pattern)",
+    typeId: "biometric-data",
+    patternId: "keystroke-dynamics",
+    cases: [
+      [
+        "finds keystroke rhythms among device data (TikTok privacy policy, the corpus's one instance)",
+        "This information includes your device model, operating system, keystroke patterns or rhythms, IP address, system language and device settings.",
+        true,
+      ],
+      [
+        "leaves the recording of which keys are pressed to session replay (Instacart privacy policy, 2025-12-10)",
+        "Session replays include users’ clicks, mouse movements, scrolls, and keystrokes/key touches during those sessions.",
+        false,
+      ],
+    ],
+  },
+  {
+    title:
+      "recommendations chosen for the person (automated-decisions' personalised-recommendations pattern)",
+    typeId: "automated-decisions",
+    patternId: "personalised-recommendations",
+    alone: true,
+    cases: [
+      [
+        "finds personalised app recommendations (Microsoft, 2024-06-25)",
+        "For example, Microsoft Store uses information about the apps and services you use to make personalised app recommendations.",
+        true,
+      ],
+      [
+        "finds relevant recommendations (Discord)",
+        "We offer certain settings that control whether and how we may personalize Discord for you, such as offering you relevant recommendations for in-app content and features or delivering relevant sponsored content.",
+        true,
+      ],
+      [
+        "finds a feed personalised for the person (Vinted privacy policy)",
+        "We also personalize item feeds by evaluating your preferences according to the following:",
+        true,
+      ],
+      [
+        "finds a feed personalised for the person (Instagram privacy policy)",
+        "Personalize features and content (such as your Facebook Feed, Instagram Feed, our features that are part of AI at Meta and Stories);",
+        true,
+      ],
+      [
+        "leaves recommendations about a document, not chosen from the person (Microsoft)",
+        "Experiences that use your Office content to provide you with design recommendations, editing suggestions, data insights, and similar features.",
+        false,
+      ],
+    ],
+  },
+  {
+    title: "automated analysis of the person's data (automated-decisions' automated-analysis pattern)",
+    typeId: "automated-decisions",
+    patternId: "automated-analysis",
+    alone: true,
+    cases: [
+      [
+        "finds an automated review that decides something about the person (Airbnb privacy policy, 2024-06-25)",
+        "determine your country of residence based on automated review of your account information and your interactions with the Airbnb Platform,",
+        true,
+      ],
+      [
+        "leaves automated systems named as a category of users (Instacart terms)",
+        "All requirements that apply to Automated Systems apply equally to AI Agents",
+        false,
+      ],
+    ],
+  },
   {
     title:
       "content and accounts screened by automated systems (automated-decisions' automated-moderation pattern)",
@@ -643,69 +694,44 @@ const WORDING: { title: string; typeId: string; patternId: string; cases: Wordin
       ],
     ],
   },
+  {
+    title: "coordinates are a precise location (sensitive-data's device-location pattern and subject)",
+    typeId: "sensitive-data",
+    patternId: "device-location",
+    cases: [
+      [
+        "finds latitude and longitude collected from the device (Match privacy policy)",
+        "If you give us permission, we can collect your geolocation (latitude and longitude) from your device.",
+        true,
+      ],
+      [
+        "finds the device's coordinates read for a feature (Badoo privacy policy, 2023-10-25)",
+        "Our matching algorithms use the following data about you to predict your compatibility with others and generate profile recommendations: the things you tell us about yourself in your profile; information about your activity in our apps; whether you are a photo verified user; and your device coordinates, which are necessary to understand your proximity to other members.",
+        true,
+      ],
+    ],
+  },
+  {
+    title: "an approximate location is not (sensitive-data's device-location pattern alone)",
+    typeId: "sensitive-data",
+    patternId: "device-location",
+    alone: true,
+    cases: [
+      [
+        "leaves an approximate location named without coordinates (Match privacy policy)",
+        "When you complete your profile, you share additional details about you, such as your gender, interests, preferences, approximate location, etc.",
+        false,
+      ],
+    ],
+  },
 ];
 
-for (const { title, typeId, patternId, cases } of WORDING) {
+for (const { title, typeId, patternId, alone, cases } of WORDING) {
   describe(title, () => {
-    const finds = patternFindsType(typeId, patternId);
+    const finds = alone ? patternFires(typeId, patternId) : patternFindsType(typeId, patternId);
     for (const [name, text, expected] of cases) it(name, () => assert.equal(finds(text), expected));
   });
 }
-
-describe("recommendations chosen for the person (automated-decisions' personalised-recommendations pattern)", () => {
-  const fires = patternFires("automated-decisions", "personalised-recommendations");
-
-  it("finds personalised app recommendations (Microsoft, 2024-06-25)", () => {
-    assert.ok(
-      fires(
-        "For example, Microsoft Store uses information about the apps and services you use to make personalised app recommendations.",
-      ),
-    );
-  });
-
-  it("finds relevant recommendations (Discord)", () => {
-    assert.ok(
-      fires(
-        "We offer certain settings that control whether and how we may personalize Discord for you, such as offering you relevant recommendations for in-app content and features or delivering relevant sponsored content.",
-      ),
-    );
-  });
-
-  it("finds a feed personalised for the person (Vinted privacy policy, Instagram privacy policy)", () => {
-    assert.ok(
-      fires("We also personalize item feeds by evaluating your preferences according to the following:"),
-    );
-    assert.ok(
-      fires(
-        "Personalize features and content (such as your Facebook Feed, Instagram Feed, our features that are part of AI at Meta and Stories);",
-      ),
-    );
-  });
-
-  it("leaves recommendations about a document, not chosen from the person (Microsoft)", () => {
-    assert.ok(
-      !fires(
-        "Experiences that use your Office content to provide you with design recommendations, editing suggestions, data insights, and similar features.",
-      ),
-    );
-  });
-});
-
-describe("automated analysis of the person's data (automated-decisions' automated-analysis pattern)", () => {
-  const fires = patternFires("automated-decisions", "automated-analysis");
-
-  it("finds an automated review that decides something about the person (Airbnb privacy policy, 2024-06-25)", () => {
-    assert.ok(
-      fires(
-        "determine your country of residence based on automated review of your account information and your interactions with the Airbnb Platform,",
-      ),
-    );
-  });
-
-  it("leaves automated systems named as a category of users (Instacart terms)", () => {
-    assert.ok(!fires("All requirements that apply to Automated Systems apply equally to AI Agents"));
-  });
-});
 
 describe("a geographical position is a location (sensitive-data's subject)", () => {
   const sensitive = taxonomy.byId.get("sensitive-data")!;
@@ -721,34 +747,5 @@ describe("a geographical position is a location (sensitive-data's subject)", () 
 
   it("still leaves a provision naming no sensitive category (happn)", () => {
     assert.ok(!mentionsSubject(sensitive, "• Crossing points with other Members"));
-  });
-});
-
-describe("coordinates are a precise location (sensitive-data's device-location pattern and subject)", () => {
-  const located = patternFires("sensitive-data", "device-location");
-  const fires = patternFindsType("sensitive-data", "device-location");
-
-  it("finds latitude and longitude collected from the device (Match privacy policy)", () => {
-    assert.ok(
-      fires(
-        "If you give us permission, we can collect your geolocation (latitude and longitude) from your device.",
-      ),
-    );
-  });
-
-  it("finds the device's coordinates read for a feature (Badoo privacy policy, 2023-10-25)", () => {
-    assert.ok(
-      fires(
-        "Our matching algorithms use the following data about you to predict your compatibility with others and generate profile recommendations: the things you tell us about yourself in your profile; information about your activity in our apps; whether you are a photo verified user; and your device coordinates, which are necessary to understand your proximity to other members.",
-      ),
-    );
-  });
-
-  it("leaves an approximate location named without coordinates (Match privacy policy)", () => {
-    assert.ok(
-      !located(
-        "When you complete your profile, you share additional details about you, such as your gender, interests, preferences, approximate location, etc.",
-      ),
-    );
   });
 });
