@@ -8,6 +8,9 @@ import { MAX_CONTEXT_CHARS } from "./walk-blocks.js";
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
+/** A fixture elsewhere in the repository, by its path from the root. */
+const repoFixture = (path: string): string =>
+  readFileSync(new URL(`../../../${path}`, import.meta.url), "utf8");
 const EDX = fixture("edx-privacy-policy-2023-06-15.md");
 const FCC = fixture("freecodecamp-privacy-qa-2025-02-18.md");
 const HF = fixture("ota-hugging-face-privacy-policy-2026-03-18.md");
@@ -95,13 +98,7 @@ describe("segment", () => {
   });
 
   it("keeps the end of a long lead-in: the sentence that introduces the list (Airbnb)", () => {
-    const airbnb = readFileSync(
-      new URL(
-        "../../../test/fixtures/changes/ota/Airbnb/Terms of Service/2020-10-30T17-30-10Z.md",
-        import.meta.url,
-      ),
-      "utf8",
-    );
+    const airbnb = repoFixture("test/fixtures/changes/ota/Airbnb/Terms of Service/2020-10-30T17-30-10Z.md");
     const suspend = containing(segment(airbnb), "suspend or limit your access");
     // The paragraph is longer than a context may be; what the items depend on is its end, "Airbnb may:".
     assert.ok((suspend.context ?? "").length <= MAX_CONTEXT_CHARS);
@@ -109,37 +106,21 @@ describe("segment", () => {
   });
 
   it("reads a paragraph that stops mid-sentence as the lead-in of the list that completes it (GitHub)", () => {
-    const github = readFileSync(
-      new URL(
-        "../../../test/fixtures/changes/ota/GitHub/Privacy Policy/2023-01-28T12-34-04Z.md",
-        import.meta.url,
-      ),
-      "utf8",
-    );
+    const github = repoFixture("test/fixtures/changes/ota/GitHub/Privacy Policy/2023-01-28T12-34-04Z.md");
     const scanning = containing(segment(github), "automated scanning for known vulnerabilities");
     assert.match(scanning.context ?? "", /does not access private repository content except for$/);
   });
 
   it("reads lettered paragraphs after a colon as the lead-in's items, not after a section's announcement", () => {
-    const uptime = readFileSync(
-      new URL(
-        "../../../src/archive/extract/fixtures/ota-versions/155_UptimeRobot_Privacy-Policy_8cd59e50.md",
-        import.meta.url,
-      ),
-      "utf8",
+    const uptime = repoFixture(
+      "src/archive/extract/fixtures/ota-versions/155_UptimeRobot_Privacy-Policy_8cd59e50.md",
     );
     const provisions = segment(uptime);
     for (const needle of ["(2) The use is necessary for compliance", "(4) We have a legitimate interest"]) {
       assert.match(containing(provisions, needle).context ?? "", /is based on the grounds that:$/);
     }
     // "PLEASE READ THE FOLLOWING CAREFULLY BECAUSE …" announces a section; its lettered paragraphs stand alone.
-    const twitch = readFileSync(
-      new URL(
-        "../../../test/fixtures/changes/ota/Twitch/Terms of Service/2024-04-09T00-45-53Z.md",
-        import.meta.url,
-      ),
-      "utf8",
-    );
+    const twitch = repoFixture("test/fixtures/changes/ota/Twitch/Terms of Service/2024-04-09T00-45-53Z.md");
     assert.equal(containing(segment(twitch), "(a) You and Twitch agree to arbitrate").context, undefined);
   });
 
