@@ -136,6 +136,17 @@ describe("rules on other types", () => {
     assert.equal(judge("jurisdiction", text).polarity.value, "protective");
   });
 
+  it("reads the law of the person's own country (Pinterest, Steam) as protective and low", () => {
+    for (const text of [
+      "If you are a consumer in the EEA, Switzerland, or the UK, these Terms and your use of the Service shall be governed by the law of the country where you live, and any claim, dispute, or controversy arising from or in connection with or relating to these Terms, Pinterest, or the Service shall be resolved in the courts of the country where you live.",
+      "This Agreement is governed by the law of the country where you have your habitual residence.",
+    ]) {
+      const { polarity, severity } = judge("choice-of-law", text);
+      assert.equal(polarity.value, "protective", text);
+      assert.equal(severity.value, "low", text);
+    }
+  });
+
   it("reads 'not used to train' (Apple) as protective and low", () => {
     const { polarity, severity } = judge(
       "ai-model-training",
