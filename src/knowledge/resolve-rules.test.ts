@@ -147,6 +147,15 @@ describe("rules on other types", () => {
     }
   });
 
+  it("reads disputes sent to arbitration in the passive as its imposition (Airbnb), not an opt-out's deadline (Bumble)", () => {
+    const airbnb =
+      "You and Airbnb mutually agree that any dispute, claim or controversy arising out of or relating to these Terms or the applicability, breach, termination, validity, enforcement or interpretation thereof, or any use of the Airbnb Platform, Host Services, or any Content (collectively, “Disputes”) will be settled by binding individual arbitration (the “Arbitration Agreement”).";
+    assert.match(judge("arbitration", airbnb).polarity.reasons[0] ?? "", /in the passive/);
+    const bumble =
+      "Previous or existing users who do not opt out of this updated Arbitration Agreement will be bound by this Arbitration Agreement and it shall apply to all disputes between such users and Bumble, including those arising (but not actually filed in arbitration) before the effective date of these Terms.";
+    assert.deepEqual(judge("arbitration", bumble).polarity.reasons, []);
+  });
+
   it("reads 'not used to train' (Apple) as protective and low", () => {
     const { polarity, severity } = judge(
       "ai-model-training",

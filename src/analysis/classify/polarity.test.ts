@@ -90,3 +90,20 @@ describe("a practice next to an opt-out or a denial of something else (READING.m
       if (found.has(type)) assert.equal(found.get(type), "protective", type);
   });
 });
+
+// Spotify's and Vimeo's terms (Open Terms Archive contributors, ODC-By 1.0): steps before arbitration.
+describe("arbitration procedure that constrains the person (labels/GUIDELINES.md)", () => {
+  it("reads a notice the person must send first as concerning, not neutral (Spotify)", () => {
+    const text =
+      'A party who intends to seek arbitration must first send a written notice of the Dispute ("Notice") to the other.';
+    assert.equal(polarities(text).get("arbitration"), "concerning");
+  });
+
+  it("reads an informal process made a condition of arbitration as concerning and medium (Vimeo)", () => {
+    const text =
+      "Engaging in the informal dispute resolution conference is a condition precedent and requirement that must be fulfilled before commencing arbitration.";
+    const clause = analyzeText(text).provisions[0]?.clauses.find((c) => c.type === "arbitration");
+    assert.equal(clause?.polarity, "concerning");
+    assert.equal(clause?.severity, "medium");
+  });
+});
