@@ -487,6 +487,25 @@ describe("the opt-out link of US state laws (sale-of-data's do-not-sell-link pat
 /** A real sentence for a pattern: what it is and where it is from, its text, and whether the pattern finds its type. */
 type WordingCase = [name: string, text: string, finds: boolean];
 
+/** Selfies: the same sentences for the biometric and the sensitive reading of one. */
+const SELFIE_CASES: WordingCase[] = [
+  [
+    "finds a selfie taken for ID verification (Badoo privacy policy)",
+    "If requested or permitted, photo of Government issued ID and selfie for ID verification",
+    true,
+  ],
+  [
+    "finds a selfie among the data a verification collects (Badoo privacy policy)",
+    "Veriff will delete any data collected during the verification process, such as a selfie, the photograph of your ID, and any biometric data it may have collected, within 72 hours and never retain it for longer than 30 days after the verification is complete.",
+    true,
+  ],
+  [
+    "leaves selfies used as content (Microsoft privacy policy, 2024-06-25)",
+    "Lens is a feature that uses Augmented Reality (AR) to transform your selfies in a fun way, such as making you look like your favorite animal.",
+    false,
+  ],
+];
+
 /**
  * Pattern wording as data: each pattern and the real sentences it must find, or leave, its type in; through the
  * type's subject gate, as classification reads it, or (`alone`) the pattern's expression alone.
@@ -710,6 +729,20 @@ const WORDING: { title: string; typeId: string; patternId: string; alone?: true;
         true,
       ],
     ],
+  },
+  {
+    title:
+      "a selfie taken to verify who the person is is face data (biometric-data's selfie-for-identity pattern)",
+    typeId: "biometric-data",
+    patternId: "selfie-for-identity",
+    cases: SELFIE_CASES,
+  },
+  {
+    title:
+      "a selfie taken to verify who the person is is sensitive (sensitive-data's selfie-for-identity pattern)",
+    typeId: "sensitive-data",
+    patternId: "selfie-for-identity",
+    cases: SELFIE_CASES,
   },
   {
     title: "an approximate location is not (sensitive-data's device-location pattern alone)",
