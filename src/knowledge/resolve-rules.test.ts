@@ -156,6 +156,17 @@ describe("rules on other types", () => {
     assert.deepEqual(judge("arbitration", bumble).polarity.reasons, []);
   });
 
+  it("reads a step agreed before arbitration as the procedure's constraint (Pinterest, Zoom)", () => {
+    const arbitration = type("arbitration");
+    for (const text of [
+      "For any dispute you have with us, you agree to first contact us and try to resolve the dispute informally.",
+      "If you have a Dispute with Zoom, prior to initiating arbitration, you agree to mail an individualized request (“Pre-Arbitration Demand”) to ATTN: Litigation Department, Zoom Communications, Inc., 55 Almaden Blvd.",
+    ]) {
+      assert.match(resolvePolarity(arbitration, text).reasons[0] ?? "", /A step the person must take/, text);
+      assert.equal(resolveSeverity(arbitration, text).value, "medium", text);
+    }
+  });
+
   it("reads 'not used to train' (Apple) as protective and low", () => {
     const { polarity, severity } = judge(
       "ai-model-training",
