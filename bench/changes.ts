@@ -14,6 +14,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { argValue } from "../scripts/argv.js";
 import { reextractionOf } from "../src/archive/ota/commit-kinds.js";
 import { analyzeVersion, segmentOnly } from "../src/changes/analyze-version.js";
 import { factMisses, loadFactPairs } from "../src/changes/fact-check.js";
@@ -28,11 +29,6 @@ interface ManifestRow {
   file: string;
   commitKind: string;
   sha256: string;
-}
-
-function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
 const CORPUS = argValue("--corpus") ?? "/work/shared/corpus/ota-contrib";

@@ -15,6 +15,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { argValue } from "../scripts/argv.js";
 import { classify, clearClassificationMemo, loadShippedModel } from "../src/analysis/classify/index.js";
 import { extractEntities } from "../src/analysis/entities/index.js";
 import { explain } from "../src/analysis/explain/index.js";
@@ -27,11 +28,6 @@ import type { ClassifiedProvision, Provision } from "../src/model/index.js";
 import { sha256Hex } from "../src/util/hash.js";
 import { forgetRemembered } from "../src/util/memo.js";
 import { latestVersions } from "./corpus.js";
-
-function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 const CORPUS = argValue("--corpus") ?? "/work/shared/corpus/ota-contrib";
 const LIMIT = Number(argValue("--limit") ?? Number.POSITIVE_INFINITY);

@@ -12,28 +12,19 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { argValue } from "../scripts/argv.js";
 import { classify } from "../src/analysis/classify/index.js";
 import { type LabelledDocument, readLabelledDocuments } from "../src/analysis/eval/reading-labels.js";
 import { combineScores, type ReadingCounts, scoreDocument } from "../src/analysis/eval/reading-score.js";
 import { segment } from "../src/analysis/segment/index.js";
 import { type ClauseType, loadTaxonomy } from "../src/knowledge/index.js";
 import type { Provision } from "../src/model/index.js";
+import { READING_SET_DIRS } from "./reading-sets.js";
 
-function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-const SET_DIRS: Record<string, string> = {
-  heldout: "bench/findings",
-  dev: "bench/findings-dev",
-  study: "bench/findings-study",
-  fresh: "bench/findings-fresh",
-};
 const SETS = (argValue("--sets") ?? "study,dev,heldout").split(",");
 for (const s of SETS) {
-  if (!SET_DIRS[s]) {
-    console.error(`unknown set ${s}: expected some of ${Object.keys(SET_DIRS).join(", ")}`);
+  if (!READING_SET_DIRS[s]) {
+    console.error(`unknown set ${s}: expected some of ${Object.keys(READING_SET_DIRS).join(", ")}`);
     process.exit(2);
   }
 }
@@ -48,7 +39,7 @@ interface Prepared {
 
 const prepared = new Map<string, Prepared[]>(
   SETS.map((s) => {
-    const dir = SET_DIRS[s]!;
+    const dir = READING_SET_DIRS[s]!;
     const docs = readLabelledDocuments(join(dir, "labels"), join(dir, "documents"));
     return [s, docs.map((doc) => ({ doc, segments: segment(doc.text) }))];
   }),

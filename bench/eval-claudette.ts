@@ -6,12 +6,8 @@
  * Run: node --import tsx bench/eval-claudette.ts [--data DIR] [--folds N] [--any-level]
  */
 import { mkdirSync, writeFileSync } from "node:fs";
+import { argValue } from "../scripts/argv.js";
 import { CLAUDETTE_CONFIG, type EvalResult, evalClaudette } from "../src/analysis/eval/index.js";
-
-function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 const DATA = argValue("--data") ?? "/work/shared/datasets/claudette-en";
 const FOLDS = Number(argValue("--folds") ?? 10);

@@ -7,13 +7,9 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { argValue } from "../scripts/argv.js";
 import type { EvalResult } from "../src/analysis/eval/index.js";
 import { evalOpp115, OPP115_CONFIG } from "../src/analysis/eval/index.js";
-
-function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 const DATA = argValue("--data") ?? "/work/shared/datasets/opp115-plue";
 const files = { train: join(DATA, "train.json"), test: join(DATA, "valid.json") };

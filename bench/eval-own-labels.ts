@@ -5,12 +5,8 @@
  * Run: node --import tsx bench/eval-own-labels.ts [--folds N]
  */
 import { mkdirSync, writeFileSync } from "node:fs";
+import { argValue } from "../scripts/argv.js";
 import { evalOwnLabels } from "../src/analysis/eval/index.js";
-
-function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 const t = Date.now();
 const r = evalOwnLabels({

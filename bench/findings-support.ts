@@ -10,15 +10,15 @@
  *   measured, never studied block by block).
  */
 import { join } from "node:path";
+import { argValue } from "../scripts/argv.js";
 import { readLabelledDocuments } from "../src/analysis/eval/reading-labels.js";
 import { combineScores, scoreDocument } from "../src/analysis/eval/reading-score.js";
 import { analyzeText } from "../src/analysis/index.js";
 import type { Classification, ClassifiedProvision } from "../src/model/index.js";
+import { READING_SET_DIRS } from "./reading-sets.js";
 
-const setIndex = process.argv.indexOf("--set");
-const SET = setIndex >= 0 ? process.argv[setIndex + 1] : "dev";
-const DIRS: Record<string, string> = { dev: "bench/findings-dev", heldout: "bench/findings" };
-const dir = SET ? DIRS[SET] : undefined;
+const SET = argValue("--set") ?? "dev";
+const dir = SET === "dev" || SET === "heldout" ? READING_SET_DIRS[SET] : undefined;
 if (!dir) {
   console.error(`unknown --set ${SET}: expected dev or heldout`);
   process.exit(2);

@@ -13,6 +13,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { argValue } from "../scripts/argv.js";
 import {
   cohensKappa,
   combineAgreements,
@@ -22,11 +23,6 @@ import {
 } from "../src/analysis/eval/reader-agreement.js";
 import { readLabelledDocuments } from "../src/analysis/eval/reading-labels.js";
 import { type ReadingCounts, readingFigures } from "../src/analysis/eval/reading-score.js";
-
-function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 const FIRST = resolve(argValue("--first") ?? "bench/findings-fresh/labels");
 const SECOND = resolve(argValue("--second") ?? "bench/findings-fresh/second-reader");

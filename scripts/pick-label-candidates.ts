@@ -22,11 +22,7 @@ import { readLabels } from "../src/analysis/classify/training-data.js";
 import { analyzeText } from "../src/analysis/index.js";
 import { segment } from "../src/analysis/segment/index.js";
 import type { ClassifiedProvision } from "../src/model/index.js";
-
-function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
+import { argValue } from "./argv.js";
 
 const CORPUS = argValue("--corpus") ?? "/work/shared/corpus/ota-contrib";
 const PER_DOCUMENT = Number(argValue("--per-document") ?? 60);

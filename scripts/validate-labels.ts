@@ -9,11 +9,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkLabels, labelTypeIds, readHeldOutPlatforms } from "../src/analysis/classify/label-check.js";
 import { REVIEWS_FILE } from "../src/analysis/classify/training-data.js";
-
-function argValue(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
+import { argValue } from "./argv.js";
 
 const LABELS = argValue("--labels") ?? "labels";
 const SHARED = argValue("--shared") ?? "/work/shared";
