@@ -180,6 +180,24 @@ describe("loadTaxonomy on a broken knowledge base", () => {
     );
   });
 
+  it("reports a type that implies an unknown type or itself", () => {
+    const dir = copyKnowledge();
+    editJson(join(dir, "clause-types", "collection.json"), (data) => {
+      const biometric = data.types.find((type) => type.id === "biometric-data");
+      const replay = data.types.find((type) => type.id === "session-replay");
+      assert.ok(biometric && replay);
+      biometric.implies = ["sensitive-datum"];
+      replay.implies = ["session-replay"];
+    });
+    assert.throws(
+      () => loadTaxonomy(dir),
+      (error: unknown) =>
+        error instanceof TaxonomyError &&
+        /biometric-data: implies unknown type sensitive-datum/.test(error.message) &&
+        /session-replay: implies itself/.test(error.message),
+    );
+  });
+
   it("rejects an unknown placeholder in explanation prose", () => {
     const dir = copyKnowledge();
     editJson(join(dir, "clause-types", "security.json"), (data) => {

@@ -166,6 +166,10 @@ function crossCheck(
       for (const sector of action.sectors)
         if (!sectorIds.has(sector)) problems.push(`${where}: action for unknown sector ${sector}`);
     }
+    for (const implied of type.implies ?? []) {
+      if (implied === type.id) problems.push(`${where}: implies itself`);
+      else if (!taxonomy.byId.has(implied)) problems.push(`${where}: implies unknown type ${implied}`);
+    }
     const patternIds = new Set<string>();
     for (const pattern of type.patterns) {
       if (patternIds.has(pattern.id)) problems.push(`${where}: duplicate pattern id ${pattern.id}`);

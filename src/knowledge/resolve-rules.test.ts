@@ -167,6 +167,18 @@ describe("rules on other types", () => {
     }
   });
 
+  it("reads the person paying their own lawyer as a constraint (Quora), not a fee the platform gives up (Yelp) or the winner recovers (Steam): terms of service, Open Terms Archive contributors, ODC-By 1.0", () => {
+    const arbitration = type("arbitration");
+    const quora =
+      "You are responsible for your own attorneys’ fees unless the arbitration rules and/or applicable law provide otherwise.";
+    assert.match(resolvePolarity(arbitration, quora).reasons[0] ?? "", /pays their own lawyer/);
+    for (const text of [
+      "We waive any right to seek an award of attorneys’ fees and expenses in connection with any non-frivolous arbitration between you and us.",
+      "In any dispute arising out of or relating to this Agreement, your use of Steam, your account, or the Content and Services, the prevailing party will be entitled to attorneys’ fees and expenses (except arbitration -- see Section 11.C.)",
+    ])
+      assert.deepEqual(resolvePolarity(arbitration, text).reasons, [], text);
+  });
+
   it("reads 'not used to train' (Apple) as protective and low", () => {
     const { polarity, severity } = judge(
       "ai-model-training",

@@ -138,6 +138,11 @@ export const ClauseTypeSchema = z.strictObject({
   name: Text,
   group: z.enum(CLAUSE_GROUPS),
   description: Text,
+  /**
+   * Types whose definition includes this one, found wherever it is (labels/GUIDELINES.md: biometric data "also keeps"
+   * sensitive data): biometric identifiers are sensitive data, so a page that shows one shows both.
+   */
+  implies: z.array(Id).min(1).optional(),
   defaultSeverity: SeveritySchema,
   severityRules: z.strictObject({ raise: z.array(SeverityRuleSchema), lower: z.array(SeverityRuleSchema) }),
   defaultPolarity: PolaritySchema,

@@ -115,6 +115,8 @@ interface Resources {
   contributions: Float64Array;
   /** The type a rule for the user is read as, when the taxonomy has it. */
   acceptableUse: ClauseType | undefined;
+  /** The types each type implies ({@link ClauseType.implies}), for the types that imply any. */
+  implied: Map<string, ClauseType[]>;
   /**
    * Every decisive pattern's main expression, lead-in patterns apart: a provision none matches runs no pattern the
    * model did not ask for.
@@ -164,6 +166,11 @@ function resources(options: ClassifyOptions): Resources {
     probs: new Float64Array(model?.scorers.length ?? 0),
     contributions: new Float64Array(64),
     acceptableUse: types.find((t) => t.id === ACCEPTABLE_USE),
+    implied: new Map(
+      types
+        .filter((t) => t.implies)
+        .map((t) => [t.id, types.filter((other) => t.implies?.includes(other.id))]),
+    ),
     decisive: decisiveAlternatives(types, "text"),
     decisiveLeadIns: decisiveAlternatives(types, "lead-in"),
   };
@@ -650,7 +657,31 @@ function classifyOne(provision: Provision, offset: number, r: Resources): Classi
   if (userRule && r.acceptableUse && !out.some((c) => c.type === ACCEPTABLE_USE)) {
     out.push(asUserRule(userRule, r.acceptableUse));
   }
+  addImplied(out, r.implied);
   return out.sort((a, b) => b.confidence - a.confidence);
+}
+
+/**
+ * Adds, for each finding, the types its type implies that were not found on their own: the same statement, read
+ * the same way (a biometric identifier collected is sensitive data collected, at the same severity).
+ */
+function addImplied(out: Classification[], implied: ReadonlyMap<string, ClauseType[]>): void {
+  if (implied.size === 0) return;
+  for (const finding of out.slice()) {
+    for (const type of implied.get(finding.type) ?? []) {
+      if (out.some((c) => c.type === type.id)) continue;
+      const why = `implied by ${finding.name}: the same statement, read the same way`;
+      out.push({
+        ...finding,
+        type: type.id,
+        name: type.name,
+        evidence: { ...finding.evidence },
+        reasons: finding.reasons.map((reason) => ({ ...reason })),
+        polarityReasons: [...(finding.polarityReasons ?? []), why],
+        severityReasons: [...(finding.severityReasons ?? []), why],
+      });
+    }
+  }
 }
 
 /** Findings below this confidence are not shown (dashboard, report, alerts), so not read for who does what. */

@@ -315,3 +315,15 @@ describe("reading rules of issue 11 (shipped taxonomy and model)", () => {
     );
   });
 });
+
+describe("types a type implies (knowledge: implies)", () => {
+  it("reads biometric data as sensitive data too, the same way (Microsoft privacy policy, 2021-01-15)", () => {
+    const paragraph =
+      "Photos' facial groupings and associated data are only accessible to you within the Photos app. Microsoft does not access or use this facial data for any purpose outside the Photos app. You, and not Microsoft, are responsible for ensuring you have appropriate permissions from the people in your photos and videos to use facial grouping technology to group your photos and videos in your personal albums.";
+    const biometric = clearFinding("Photos", paragraph, "biometric-data");
+    const sensitive = clearFinding("Photos", paragraph, "sensitive-data");
+    for (const key of ["confidence", "polarity", "severity", "evidence", "source"] as const)
+      assert.deepEqual(sensitive[key], biometric[key], key);
+    assert.match(sensitive.severityReasons?.at(-1) ?? "", /^implied by Biometric data/);
+  });
+});
