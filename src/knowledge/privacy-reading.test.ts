@@ -487,7 +487,7 @@ describe("the opt-out link of US state laws (sale-of-data's do-not-sell-link pat
 /** A real sentence for a pattern: what it is and where it is from, its text, and whether the pattern finds its type. */
 type WordingCase = [name: string, text: string, finds: boolean];
 
-/** Selfies: the same sentences for the biometric and the sensitive reading of one. */
+/** Selfies for the biometric reading of one (biometric data implies sensitive data: knowledge `implies`). */
 const SELFIE_CASES: WordingCase[] = [
   [
     "finds a selfie taken for ID verification (Badoo privacy policy)",
@@ -734,13 +734,6 @@ const WORDING: { title: string; typeId: string; patternId: string; alone?: true;
     title:
       "a selfie taken to verify who the person is is face data (biometric-data's selfie-for-identity pattern)",
     typeId: "biometric-data",
-    patternId: "selfie-for-identity",
-    cases: SELFIE_CASES,
-  },
-  {
-    title:
-      "a selfie taken to verify who the person is is sensitive (sensitive-data's selfie-for-identity pattern)",
-    typeId: "sensitive-data",
     patternId: "selfie-for-identity",
     cases: SELFIE_CASES,
   },

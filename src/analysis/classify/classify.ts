@@ -662,14 +662,18 @@ function classifyOne(provision: Provision, offset: number, r: Resources): Classi
 }
 
 /**
- * Adds, for each finding, the types its type implies that were not found on their own: the same statement, read
- * the same way (a biometric identifier collected is sensitive data collected, at the same severity).
+ * Adds, for each finding, the types its type implies where they were not found on their own with at least its
+ * confidence: the same statement, read the same way (a biometric identifier collected is sensitive data
+ * collected, at the same severity). A reading of the implied type too unsure to be shown gives way to it.
  */
 function addImplied(out: Classification[], implied: ReadonlyMap<string, ClauseType[]>): void {
   if (implied.size === 0) return;
   for (const finding of out.slice()) {
     for (const type of implied.get(finding.type) ?? []) {
-      if (out.some((c) => c.type === type.id)) continue;
+      const own = out.findIndex((c) => c.type === type.id);
+      // A clear reading of its own (read by the type's own rules) stays.
+      if (own >= 0 && out[own]!.confidence >= Math.min(finding.confidence, CLEAR_CONFIDENCE)) continue;
+      if (own >= 0) out.splice(own, 1);
       const why = `implied by ${finding.name}: the same statement, read the same way`;
       out.push({
         ...finding,

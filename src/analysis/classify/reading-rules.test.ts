@@ -5,6 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { loadTaxonomy } from "../../knowledge/index.js";
 import type { Classification } from "../../model/index.js";
 import { segment } from "../segment/index.js";
 import { classify } from "./classify.js";
@@ -325,5 +326,52 @@ describe("types a type implies (knowledge: implies)", () => {
     for (const key of ["confidence", "polarity", "severity", "evidence", "source"] as const)
       assert.deepEqual(sensitive[key], biometric[key], key);
     assert.match(sensitive.severityReasons?.at(-1) ?? "", /^implied by Biometric data/);
+  });
+
+  // Microsoft's privacy policy (2024-04-18): a clear biometric reading, and a reading of automatic collection too
+  // unsure to be shown; Badoo's (2026-03-02): a clear sensitive-data reading of its own.
+  const lens =
+    "**Camera Features**. When you use the camera feature in Skype, you can choose to enhance your video and images with third party lens services. Lens is a feature that uses Augmented Reality (AR) to transform your selfies in a fun way, such as making you look like your favorite animal. Using the camera in Skype, you can select the lens feature that is incorporated in the Skype to transform your face and hands. Depending on which lens you choose, your video and images may be processed to extract information about the location of different areas on your face and hands. The extracted data is used for the sole purpose of applying AR effects to your face and hands. None of this data is used to personally identify you. This data is processed for the duration of the session on your device only, and then deleted immediately. This data is not sent to Skype or any third party.";
+  const faceprint = [
+    "For users who are California residents, the data we may collect falls within the following categories of “personal information,” as defined by the California Consumer Privacy Act (CCPA):",
+    "",
+    "*   E. Biometric information, such as faceprint;",
+  ].join("\n");
+  /** The shipped types, with biometric data also implying automatic collection. */
+  const taxonomy = {
+    types: loadTaxonomy().types.map((t) =>
+      t.id === "biometric-data" ? { ...t, implies: [...(t.implies ?? []), "automatic-collection"] } : t,
+    ),
+  };
+  const on = (markdown: string, needle: string, options = {}): Classification[] => {
+    const provision = classify(segment(markdown), markdown, options).find((p) => p.text.includes(needle));
+    assert.ok(provision, needle);
+    return provision.clauses;
+  };
+
+  it("lets a reading too unsure to be shown give way to the implied one", () => {
+    const alone = on(`# Camera\n\n${lens}\n`, "Camera Features").find(
+      (c) => c.type === "automatic-collection",
+    );
+    assert.ok(alone && alone.confidence < 0.5, JSON.stringify(alone));
+    const clauses = on(`# Camera\n\n${lens}\n`, "Camera Features", { taxonomy });
+    const biometric = clauses.find((c) => c.type === "biometric-data");
+    const implied = clauses.filter((c) => c.type === "automatic-collection");
+    assert.ok(biometric && biometric.confidence >= 0.5);
+    assert.equal(implied.length, 1);
+    assert.equal(implied[0]!.confidence, biometric.confidence);
+    assert.match(implied[0]!.polarityReasons?.at(-1) ?? "", /^implied by/);
+  });
+
+  it("keeps a clear reading of the implied type's own", () => {
+    const sensitive = on(`# Information\n\n${faceprint}\n`, "faceprint").filter(
+      (c) => c.type === "sensitive-data",
+    );
+    assert.equal(sensitive.length, 1);
+    assert.ok(sensitive[0]!.confidence >= 0.5);
+    assert.ok(
+      !sensitive[0]!.polarityReasons?.some((r) => r.startsWith("implied by")),
+      JSON.stringify(sensitive),
+    );
   });
 });
