@@ -110,6 +110,35 @@ describe("loadTaxonomy on the shipped knowledge base", () => {
     assert.ok(protective.length >= rights.length - 3, "rights clauses are generally protective");
   });
 
+  it("writes an expression used twice once, in expressions.json, and uses every one it names", () => {
+    const named = (
+      JSON.parse(readFileSync(join(knowledgeDir, "expressions.json"), "utf8")) as {
+        expressions: { id: string; regex: string }[];
+      }
+    ).expressions;
+    const fields = new Map<string, string[]>();
+    const collect = (node: unknown, where: string): void => {
+      if (Array.isArray(node)) node.forEach((item, i) => collect(item, `${where}[${i}]`));
+      else if (node !== null && typeof node === "object")
+        for (const [key, value] of Object.entries(node)) {
+          if (typeof value === "string" && ["regex", "requires", "excludes", "leadInRequires"].includes(key))
+            fields.set(value, [...(fields.get(value) ?? []), `${where}.${key}`]);
+          else collect(value, `${where}.${key}`);
+        }
+    };
+    for (const group of new Set(idList().map((row) => row.group))) {
+      const file = join(knowledgeDir, "clause-types", `${group}.json`);
+      collect(JSON.parse(readFileSync(file, "utf8")), group);
+    }
+    // Short expressions ("\\barbitrat", "\\S") may repeat: naming them would not make them clearer.
+    const twice = [...fields].filter(([source, at]) => source.length >= 40 && at.length > 1);
+    assert.deepEqual(twice, []);
+    const literal = named.filter((e) => fields.has(e.regex)).map((e) => e.id);
+    assert.deepEqual(literal, [], "written out where its name should be");
+    const unused = named.filter((e) => !fields.has(`@${e.id}`)).map((e) => e.id);
+    assert.deepEqual(unused, []);
+  });
+
   it("returns the cached instance on a second call", () => {
     assert.equal(loadTaxonomy(), taxonomy);
     assert.equal(loadTaxonomy(knowledgeDir), taxonomy);
@@ -195,6 +224,22 @@ describe("loadTaxonomy on a broken knowledge base", () => {
         error instanceof TaxonomyError &&
         /biometric-data: implies unknown type sensitive-datum/.test(error.message) &&
         /session-replay: implies itself/.test(error.message),
+    );
+  });
+
+  it("names the record and field of a reference to an unknown expression", () => {
+    const dir = copyKnowledge();
+    editJson(join(dir, "clause-types", "terms.json"), (data) => {
+      const arbitration = data.types.find((type) => type.id === "arbitration") as {
+        polarityRules: { regex: string }[];
+      };
+      const rule = arbitration.polarityRules[0];
+      assert.ok(rule);
+      rule.regex = "@no-such-expression";
+    });
+    assert.throws(
+      () => loadTaxonomy(dir),
+      /types\[arbitration\]\.polarityRules\[0\]\.regex: unknown expression @no-such-expression/,
     );
   });
 

@@ -3,11 +3,13 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { z } from "zod";
+import { expressionsById, withExpressions } from "./expressions.js";
 import {
   AgenciesFileSchema,
   type Agency,
   type ClauseType,
   ClauseTypeFileSchema,
+  ExpressionsFileSchema,
   type Regulation,
   RegulationsFileSchema,
   SectorsFileSchema,
@@ -25,6 +27,7 @@ export interface Taxonomy {
 }
 
 const ID_LIST = "clause-type-ids.tsv";
+const EXPRESSIONS = "expressions.json";
 const cache = new Map<string, Taxonomy>();
 
 let foundDir: string | undefined;
@@ -65,10 +68,15 @@ function describePath(raw: unknown, path: readonly PropertyKey[]): string {
   return out;
 }
 
+/**
+ * A knowledge file parsed and validated against `schema`, or null with its problems added to `problems`.
+ * @param prepare applied to the parsed JSON before validation (named expressions put in place)
+ */
 export function readJson<S extends z.ZodType>(
   file: string,
   schema: S,
   problems: string[],
+  prepare?: (raw: unknown) => unknown,
 ): z.infer<S> | null {
   let raw: unknown;
   try {
@@ -77,6 +85,7 @@ export function readJson<S extends z.ZodType>(
     problems.push(`${file}: ${error instanceof Error ? error.message : String(error)}`);
     return null;
   }
+  if (prepare) raw = prepare(raw);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues)
@@ -139,6 +148,13 @@ function indexUnique<T extends { id: string }>(items: T[], file: string, problem
   return map;
 }
 
+/** The named expressions of `root`'s expressions.json, by id (empty, with the problem noted, when it is invalid). */
+export function readExpressions(root: string, problems: string[]): Map<string, string> {
+  const file = join(root, EXPRESSIONS);
+  const parsed = readJson(file, ExpressionsFileSchema, problems);
+  return parsed ? expressionsById(parsed, file, problems) : new Map();
+}
+
 /** Every id a record points to must exist, and the records must be exactly those of the id list. */
 function crossCheck(
   taxonomy: Taxonomy,
@@ -199,10 +215,13 @@ export function loadTaxonomy(dir?: string): Taxonomy {
   const regulationsFile = readJson(join(root, "regulations.json"), RegulationsFileSchema, problems);
   const agenciesFile = readJson(join(root, "agencies.json"), AgenciesFileSchema, problems);
   const sectorsFile = readJson(join(root, "sectors.json"), SectorsFileSchema, problems);
+  const expressions = readExpressions(root, problems);
   const loaded: ClauseType[] = [];
   for (const group of CLAUSE_GROUPS) {
     const file = join(root, "clause-types", `${group}.json`);
-    const parsed = readJson(file, ClauseTypeFileSchema, problems);
+    const parsed = readJson(file, ClauseTypeFileSchema, problems, (raw) =>
+      withExpressions(raw, expressions, file, problems),
+    );
     if (!parsed) continue;
     if (parsed.group !== group) problems.push(`${file}: declares group ${parsed.group}`);
     for (const type of parsed.types) {

@@ -211,6 +211,16 @@ export const AgencySchema = z.strictObject({
   enforces: z.array(Id).min(1),
 });
 
+/**
+ * An expression several records use (a severity rule and a polarity rule of the same wording, a pattern two types
+ * share), named once in knowledge/expressions.json and referred to as `"@id"` in any expression field.
+ */
+export const ExpressionSchema = z
+  .strictObject({ id: Id, regex: Text, note: Text })
+  .superRefine((value, ctx) => compiles(value, ctx));
+
+export const ExpressionsFileSchema = z.strictObject({ expressions: z.array(ExpressionSchema).min(1) });
+
 export const RegulationsFileSchema = z.strictObject({ regulations: z.array(RegulationSchema).min(1) });
 export const AgenciesFileSchema = z.strictObject({ agencies: z.array(AgencySchema).min(1) });
 

@@ -8,7 +8,9 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fillTemplate } from "../analysis/explain/index.js";
+import { withExpressions } from "../knowledge/expressions.js";
 import { type Agency, type ClauseType, loadTaxonomy, type Regulation } from "../knowledge/index.js";
+import { readExpressions } from "../knowledge/load-taxonomy.js";
 import { AgenciesFileSchema, ClauseTypeFileSchema, RegulationsFileSchema } from "../knowledge/schema.js";
 
 /** What the server knows about clause types. */
@@ -40,18 +42,25 @@ function readValid<T>(file: string, parse: (raw: unknown) => T | null): T | null
   }
 }
 
-/** Every group file, regulation and agency that validates on its own. */
-function loadPartial(): Knowledge {
-  const dir = knowledgeDir();
+/**
+ * Every group file, regulation and agency of the knowledge folder `dir` (default: the repository's) that validates
+ * on its own, with its named expressions put in place.
+ */
+export function loadPartial(dir: string | null = knowledgeDir()): Knowledge {
   const types: ClauseType[] = [];
   const regulations = new Map<string, Regulation>();
   const agencies = new Map<string, Agency>();
   if (dir) {
     const groups = join(dir, "clause-types");
+    const expressions = readExpressions(dir, []);
     for (const file of readdirSync(groups)
       .filter((f) => f.endsWith(".json"))
       .sort()) {
-      const parsed = readValid(join(groups, file), (raw) => ClauseTypeFileSchema.safeParse(raw).data ?? null);
+      const parsed = readValid(join(groups, file), (raw) => {
+        const unknown: string[] = [];
+        const resolved = withExpressions(raw, expressions, file, unknown);
+        return unknown.length > 0 ? null : (ClauseTypeFileSchema.safeParse(resolved).data ?? null);
+      });
       if (parsed) types.push(...parsed.types);
     }
     const regs = readValid(
