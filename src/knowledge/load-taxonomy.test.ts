@@ -118,8 +118,11 @@ describe("loadTaxonomy on the shipped knowledge base", () => {
     ).expressions;
     const fields = new Map<string, string[]>();
     const collect = (node: unknown, where: string): void => {
-      if (Array.isArray(node)) node.forEach((item, i) => collect(item, `${where}[${i}]`));
-      else if (node !== null && typeof node === "object")
+      if (Array.isArray(node)) {
+        node.forEach((item, i) => {
+          collect(item, `${where}[${i}]`);
+        });
+      } else if (node !== null && typeof node === "object")
         for (const [key, value] of Object.entries(node)) {
           if (typeof value === "string" && ["regex", "requires", "excludes", "leadInRequires"].includes(key))
             fields.set(value, [...(fields.get(value) ?? []), `${where}.${key}`]);
