@@ -662,9 +662,9 @@ function classifyOne(provision: Provision, offset: number, r: Resources): Classi
 }
 
 /**
- * Adds, for each finding, the types its type implies where they were not found on their own with at least its
- * confidence: the same statement, read the same way (a biometric identifier collected is sensitive data
- * collected, at the same severity). A reading of the implied type too unsure to be shown gives way to it.
+ * Adds, for each finding, the types its type implies that were not found clearly on their own: the same
+ * statement, read the same way (a biometric identifier collected is sensitive data collected, at the same
+ * severity). A reading of the implied type too unsure to be shown gives way to it; a clear one stays.
  */
 function addImplied(out: Classification[], implied: ReadonlyMap<string, ClauseType[]>): void {
   if (implied.size === 0) return;
