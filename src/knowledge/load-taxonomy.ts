@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { z } from "zod";
-import { expressionsById, withExpressions } from "./expressions.js";
+import { withExpressions } from "./expressions.js";
 import {
   AgenciesFileSchema,
   type Agency,
@@ -151,8 +151,12 @@ function indexUnique<T extends { id: string }>(items: T[], file: string, problem
 /** The named expressions of `root`'s expressions.json, by id (empty, with the problem noted, when it is invalid). */
 export function readExpressions(root: string, problems: string[]): Map<string, string> {
   const file = join(root, EXPRESSIONS);
-  const parsed = readJson(file, ExpressionsFileSchema, problems);
-  return parsed ? expressionsById(parsed, file, problems) : new Map();
+  const named = indexUnique(
+    readJson(file, ExpressionsFileSchema, problems)?.expressions ?? [],
+    file,
+    problems,
+  );
+  return new Map([...named].map(([id, expression]) => [id, expression.regex]));
 }
 
 /** Every id a record points to must exist, and the records must be exactly those of the id list. */
@@ -220,7 +224,9 @@ export function loadTaxonomy(dir?: string): Taxonomy {
   for (const group of CLAUSE_GROUPS) {
     const file = join(root, "clause-types", `${group}.json`);
     const parsed = readJson(file, ClauseTypeFileSchema, problems, (raw) =>
-      withExpressions(raw, expressions, file, problems),
+      withExpressions(raw, expressions, (path, reference) =>
+        problems.push(`${file}: ${describePath(raw, path)}: unknown expression ${reference}`),
+      ),
     );
     if (!parsed) continue;
     if (parsed.group !== group) problems.push(`${file}: declares group ${parsed.group}`);

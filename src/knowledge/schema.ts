@@ -215,9 +215,7 @@ export const AgencySchema = z.strictObject({
  * An expression several records use (a severity rule and a polarity rule of the same wording, a pattern two types
  * share), named once in knowledge/expressions.json and referred to as `"@id"` in any expression field.
  */
-export const ExpressionSchema = z
-  .strictObject({ id: Id, regex: Text, note: Text })
-  .superRefine((value, ctx) => compiles(value, ctx));
+export const ExpressionSchema = z.strictObject({ id: Id, regex: Text, note: Text }).superRefine(compiles);
 
 export const ExpressionsFileSchema = z.strictObject({ expressions: z.array(ExpressionSchema).min(1) });
 

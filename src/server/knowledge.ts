@@ -57,9 +57,11 @@ export function loadPartial(dir: string | null = knowledgeDir()): Knowledge {
       .filter((f) => f.endsWith(".json"))
       .sort()) {
       const parsed = readValid(join(groups, file), (raw) => {
-        const unknown: string[] = [];
-        const resolved = withExpressions(raw, expressions, file, unknown);
-        return unknown.length > 0 ? null : (ClauseTypeFileSchema.safeParse(resolved).data ?? null);
+        let complete = true;
+        const resolved = withExpressions(raw, expressions, () => {
+          complete = false;
+        });
+        return complete ? (ClauseTypeFileSchema.safeParse(resolved).data ?? null) : null;
       });
       if (parsed) types.push(...parsed.types);
     }
