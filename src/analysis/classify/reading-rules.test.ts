@@ -8,11 +8,11 @@ import { describe, it } from "node:test";
 import { loadTaxonomy } from "../../knowledge/index.js";
 import type { Classification } from "../../model/index.js";
 import { segment } from "../segment/index.js";
-import { classify } from "./classify.js";
+import { type ClassifyOptions, classify } from "./classify.js";
 
 /** The findings of the provision whose text contains `needle`, in a Markdown document. */
-function findingsOn(markdown: string, needle: string): Classification[] {
-  const provision = classify(segment(markdown), markdown).find((p) => p.text.includes(needle));
+function findingsOn(markdown: string, needle: string, options: ClassifyOptions = {}): Classification[] {
+  const provision = classify(segment(markdown), markdown, options).find((p) => p.text.includes(needle));
   assert.ok(provision, `no provision contains "${needle}"`);
   return provision.clauses;
 }
@@ -343,18 +343,13 @@ describe("types a type implies (knowledge: implies)", () => {
       t.id === "biometric-data" ? { ...t, implies: [...(t.implies ?? []), "automatic-collection"] } : t,
     ),
   };
-  const on = (markdown: string, needle: string, options = {}): Classification[] => {
-    const provision = classify(segment(markdown), markdown, options).find((p) => p.text.includes(needle));
-    assert.ok(provision, needle);
-    return provision.clauses;
-  };
 
   it("lets a reading too unsure to be shown give way to the implied one", () => {
-    const alone = on(`# Camera\n\n${lens}\n`, "Camera Features").find(
+    const alone = findingsOn(`# Camera\n\n${lens}\n`, "Camera Features").find(
       (c) => c.type === "automatic-collection",
     );
     assert.ok(alone && alone.confidence < 0.5, JSON.stringify(alone));
-    const clauses = on(`# Camera\n\n${lens}\n`, "Camera Features", { taxonomy });
+    const clauses = findingsOn(`# Camera\n\n${lens}\n`, "Camera Features", { taxonomy });
     const biometric = clauses.find((c) => c.type === "biometric-data");
     const implied = clauses.filter((c) => c.type === "automatic-collection");
     assert.ok(biometric && biometric.confidence >= 0.5);
@@ -364,7 +359,7 @@ describe("types a type implies (knowledge: implies)", () => {
   });
 
   it("keeps a clear reading of the implied type's own", () => {
-    const sensitive = on(`# Information\n\n${faceprint}\n`, "faceprint").filter(
+    const sensitive = findingsOn(`# Information\n\n${faceprint}\n`, "faceprint").filter(
       (c) => c.type === "sensitive-data",
     );
     assert.equal(sensitive.length, 1);
